@@ -1,0 +1,54 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Orama",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "orama", targets: ["orama"]),
+        .library(name: "OramaDomain", targets: ["OramaDomain"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+    ],
+    targets: [
+        // The rules of an Operational Programme: no I/O, no Vapor, no Fluent.
+        .target(name: "OramaDomain"),
+        .target(
+            name: "OramaApp",
+            dependencies: [
+                "OramaDomain",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Plot", package: "Plot"),
+            ]
+        ),
+        .executableTarget(
+            name: "orama",
+            dependencies: [
+                "OramaApp",
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
+        .testTarget(name: "OramaDomainTests", dependencies: ["OramaDomain"]),
+        .testTarget(
+            name: "OramaAppTests",
+            dependencies: [
+                "OramaApp",
+                "OramaDomain",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

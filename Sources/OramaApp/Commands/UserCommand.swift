@@ -1,0 +1,97 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// `orama user create --email E --role R [--unit CODE] [--organisation NAME] --password-stdin`
+struct UserCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "operation", help: "create")
+        var operation: String
+        @Option(name: "email", help: "Το e-mail του χρήστη")
+        var email: String?
+        @Option(name: "name", help: "Ονοματεπώνυμο")
+        var name: String?
+        @Option(name: "role", help: "admin | planner | unit-head | reviewer")
+        var role: String?
+        @Option(name: "unit", help: "Κωδικοί υπηρεσιών, χωρισμένοι με κόμμα (για unit-head)")
+        var unit: String?
+        @Option(name: "organisation", help: "Ο δήμος (όταν ο διακομιστής έχει περισσότερους)")
+        var organisation: String?
+        @Flag(name: "password-stdin", help: "Διαβάζει τον κωδικό από την είσοδο")
+        var passwordStdin: Bool
+    }
+
+    var help: String { "Διαχείριση χρηστών: orama user create --email E --role R [--unit CODE] --password-stdin" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard signature.operation == "create" else {
+            throw AccountError(description: "Άγνωστη εντολή «\(signature.operation)»· διαθέσιμη: create.")
+        }
+        guard let email = signature.email else { throw AccountError(description: "Λείπει το --email.") }
+        guard let role = signature.role.flatMap(Role.init(argument:)) else {
+            throw AccountError(description: "Το --role πρέπει να είναι admin, planner, unit-head ή reviewer.")
+        }
+        guard signature.passwordStdin, let password = readLine(strippingNewline: true), !password.isEmpty else {
+            throw AccountError(description: "Δώστε τον κωδικό από την είσοδο με --password-stdin (π.χ. echo '…' | orama user create …).")
+        }
+        let db = context.application.db
+        let organisationID = try await Self.organisation(named: signature.organisation, role: role, on: db)
+        var unitIDs: [UUID] = []
+        for code in (signature.unit ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !code.isEmpty {
+            var query = OrgUnitModel.query(on: db).filter(\.$code == code)
+            if let organisationID { query = query.filter(\.$organisationID == organisationID) }
+            let units = try await query.all()
+            guard units.count == 1, let id = units[0].id else {
+                throw AccountError(description: units.isEmpty ? "Δεν υπάρχει υπηρεσία με κωδικό «\(code)»." : "Ο κωδικός «\(code)» υπάρχει σε περισσότερους δήμους· δώστε --organisation.")
+            }
+            unitIDs.append(id)
+        }
+        try await Accounts(db: db).create(email: email, name: signature.name ?? email, role: role, organisationID: organisationID,
+                                          unitIDs: unitIDs, password: password, actor: Actor(name: "γραμμή εντολών"))
+        context.console.print("Δημιουργήθηκε ο χρήστης \(email) (\(role.greek)).")
+    }
+
+    /// Administrators may belong to no organisation; everyone else needs one, which may be
+    /// left out when the server holds only one.
+    static func organisation(named name: String?, role: Role, on db: any Database) async throws -> UUID? {
+        if let name {
+            guard let org = try await OrganisationModel.query(on: db).filter(\.$name == name).first() else {
+                throw AccountError(description: "Δεν υπάρχει δήμος με όνομα «\(name)».")
+            }
+            return org.id
+        }
+        let all = try await OrganisationModel.query(on: db).all()
+        if all.count == 1 { return all[0].id }
+        if role == .admin { return nil }
+        throw AccountError(description: all.isEmpty ? "Δεν υπάρχει ακόμη δήμος· τρέξτε πρώτα orama demo --no-serve." : "Ο διακομιστής έχει \(all.count) δήμους· δώστε --organisation.")
+    }
+}
+
+/// `orama demo [--no-serve] [--hostname H] [--port P]`: migrate, seed the illustrative
+/// Kileler programme (once), then serve.
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Flag(name: "no-serve", help: "Μόνο εισαγωγή των δεδομένων επίδειξης, χωρίς εκκίνηση διακομιστή")
+        var noServe: Bool
+        @Option(name: "hostname", short: "H", help: "Διεύθυνση ακρόασης")
+        var hostname: String?
+        @Option(name: "port", short: "p", help: "Θύρα")
+        var port: Int?
+    }
+
+    var help: String { "Δεδομένα επίδειξης (Δήμος Κιλελέρ, ενδεικτικό) και εκκίνηση διακομιστή" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        let outcome = try await DemoSeeder.seed(on: app.db)
+        context.console.print(outcome.message)
+        guard !signature.noServe else { return }
+        var arguments = ["orama serve"]
+        if let hostname = signature.hostname { arguments += ["--hostname", hostname] }
+        if let port = signature.port { arguments += ["--port", String(port)] }
+        var serveContext = context
+        serveContext.input = CommandInput(arguments: arguments)
+        try await app.servers.asyncCommand.run(using: &serveContext)
+    }
+}

@@ -1,0 +1,37 @@
+import Vapor
+
+/// Turns every error into a Greek answer: JSON of a stable shape under `/api`, a page
+/// elsewhere. Unexpected errors are logged in full and shown without internals.
+struct OramaErrorMiddleware: AsyncMiddleware {
+    let environment: Environment
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let status: HTTPResponseStatus
+            let code: String
+            let message: String
+            switch error {
+            case let e as UserFacingError:
+                (status, code, message) = (e.status, e.code, e.reason)
+            case let e as AbortError:
+                status = e.status
+                code = status == .notFound ? "not_found" : "http_\(status.code)"
+                message = status == .notFound ? "Η σελίδα δεν βρέθηκε." : e.reason
+            default:
+                request.logger.report(error: error)
+                (status, code, message) = (.internalServerError, "internal", "Παρουσιάστηκε απρόσμενο σφάλμα. Δοκιμάστε ξανά ή επικοινωνήστε με τον διαχειριστή.")
+            }
+            if request.url.path.hasPrefix("/api/") {
+                let body = APIErrorDTO(error: .init(status: Int(status.code), code: code, message: message))
+                let response = Response(status: status)
+                try response.content.encode(body, as: .json)
+                return response
+            }
+            let response = Response(status: status, body: .init(string: ErrorPage(status: Int(status.code), message: message).render()))
+            response.headers.contentType = .html
+            return response
+        }
+    }
+}

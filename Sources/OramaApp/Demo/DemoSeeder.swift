@@ -1,0 +1,34 @@
+import Fluent
+import Foundation
+import OramaDomain
+
+/// Stores the illustrative Kileler programme once; running it again changes nothing.
+enum DemoSeeder {
+    struct Outcome {
+        var created: Bool
+        var programmeID: UUID
+        var message: String
+    }
+
+    static let actor = Actor(name: "δεδομένα επίδειξης")
+
+    static func seed(on db: any Database) async throws -> Outcome {
+        let demo = KilelerDemo.build()
+        let existsByID = try await OrganisationModel.find(demo.reference.organisation.id, on: db) != nil
+        let existsByName = try await ReferenceRepository(db: db).organisation(named: KilelerDemo.organisationName) != nil
+        if existsByID || existsByName {
+            return Outcome(created: false, programmeID: demo.programme.id,
+                           message: "Τα δεδομένα επίδειξης υπάρχουν ήδη· δεν προστέθηκε τίποτα.")
+        }
+        try await ReferenceRepository(db: db).create(demo.reference, actor: actor)
+        let programmes = ProgrammeRepository(db: db)
+        try await programmes.create(demo.programme, actor: actor)
+        try await programmes.create(demo.draft, actor: actor)
+        let p = demo.programme
+        return Outcome(created: true, programmeID: p.id, message: """
+            Δεδομένα επίδειξης (ενδεικτικά): \(p.title)
+              \(p.axes.count) άξονες, \(p.measures.count) μέτρα, \(p.objectives.count) στόχοι, \(p.actions.count) δράσεις, \(p.indicators.count) δείκτες
+              και ένα σχέδιο αναθεώρησης (μη δημοσιευμένο).
+            """)
+    }
+}

@@ -1,0 +1,131 @@
+import Fluent
+import Foundation
+
+final class OrganisationModel: Model, @unchecked Sendable {
+    static let schema = "organisations"
+
+    @ID(key: .id) var id: UUID?
+
+    // data
+    @Field(key: "name") var name: String
+    @Field(key: "region") var region: String
+    @Field(key: "regional_unit") var regionalUnit: String
+    @Field(key: "address") var address: String
+    @Field(key: "phone") var phone: String
+
+    init() {}
+}
+
+final class LocalityModel: Model, @unchecked Sendable {
+    static let schema = "localities"
+
+    @ID(key: .id) var id: UUID?
+
+    // relationships
+    @Field(key: "organisation_id") var organisationID: UUID
+    @OptionalField(key: "parent_id") var parentID: UUID?
+
+    // data
+    @Field(key: "position") var position: Int
+    @Field(key: "name") var name: String
+    @Field(key: "kind") var kind: String
+
+    init() {}
+}
+
+final class OrgUnitModel: Model, @unchecked Sendable {
+    static let schema = "org_units"
+
+    @ID(key: .id) var id: UUID?
+
+    // relationships
+    @Field(key: "organisation_id") var organisationID: UUID
+    @OptionalField(key: "parent_id") var parentID: UUID?
+
+    // data
+    @Field(key: "position") var position: Int
+    @Field(key: "code") var code: String
+    @Field(key: "name") var name: String
+    @Field(key: "kind") var kind: String
+    @Field(key: "phone") var phone: String
+    @Field(key: "email") var email: String
+
+    init() {}
+}
+
+final class LegalEntityModel: Model, @unchecked Sendable {
+    static let schema = "legal_entities"
+
+    @ID(key: .id) var id: UUID?
+
+    // relationships
+    @Field(key: "organisation_id") var organisationID: UUID
+
+    // data
+    @Field(key: "position") var position: Int
+    @Field(key: "name") var name: String
+    @Field(key: "kind") var kind: String
+
+    init() {}
+}
+
+final class FundingSourceModel: Model, @unchecked Sendable {
+    static let schema = "funding_sources"
+
+    @ID(key: .id) var id: UUID?
+
+    // relationships
+    @Field(key: "organisation_id") var organisationID: UUID
+
+    // data
+    @Field(key: "position") var position: Int
+    @Field(key: "code") var code: String
+    @Field(key: "name") var name: String
+    @Field(key: "kind") var kind: String
+    @OptionalField(key: "annual_ceiling_cents") var annualCeilingCents: Int64?
+
+    init() {}
+}
+
+final class UserModel: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    @ID(key: .id) var id: UUID?
+
+    // managed
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    // relationships
+    @OptionalField(key: "organisation_id") var organisationID: UUID?
+
+    // data
+    @Field(key: "email") var email: String
+    @Field(key: "name") var name: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "role") var role: String
+    /// JSON array of the unit ids a unit head answers for.
+    @Field(key: "unit_ids") var unitIDs: String
+
+    init() {}
+}
+
+final class AuditEntryModel: Model, @unchecked Sendable {
+    static let schema = "audit_log"
+
+    @ID(key: .id) var id: UUID?
+
+    // relationships
+    @Field(key: "organisation_id") var organisationID: UUID
+    @OptionalField(key: "programme_id") var programmeID: UUID?
+
+    // data
+    @Field(key: "at") var at: Date
+    @Field(key: "actor") var actor: String
+    @Field(key: "entity") var entity: String
+    @Field(key: "entity_id") var entityID: UUID
+    @Field(key: "operation") var operation: String
+    /// JSON object: field → [before, after].
+    @Field(key: "changes") var changes: String
+
+    init() {}
+}

@@ -1,0 +1,110 @@
+import Fluent
+import Foundation
+import OramaDomain
+import Vapor
+
+/// What a user may do. Checked in one place (`Access`, with the workspace).
+public enum Role: String, Sendable, CaseIterable, Codable {
+    case admin
+    case planner
+    case unitHead
+    case reviewer
+
+    public var greek: String {
+        switch self {
+        case .admin: "Διαχειριστής"
+        case .planner: "Υπηρεσία Προγραμματισμού"
+        case .unitHead: "Προϊστάμενος υπηρεσίας"
+        case .reviewer: "Αξιολογητής (Συμβούλιο / Επιτροπή)"
+        }
+    }
+
+    /// Accepts the code and a few spellings people use on the command line.
+    public init?(argument: String) {
+        switch argument.lowercased() {
+        case "admin": self = .admin
+        case "planner": self = .planner
+        case "unit-head", "unithead", "unit_head", "head": self = .unitHead
+        case "reviewer": self = .reviewer
+        default: return nil
+        }
+    }
+}
+
+public struct AccountError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+}
+
+/// User accounts: created with a bcrypt-hashed password, never a fixed one.
+public struct Accounts: Sendable {
+    let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    public static let firstAdminEmail = "admin@orama.local"
+    public static let minimumPasswordLength = 10
+
+    /// Creates the first administrator when there are no users at all, and returns the
+    /// random password so the caller can show it once.
+    public func ensureFirstAdmin() async throws -> String? {
+        guard try await UserModel.query(on: db).count() == 0 else { return nil }
+        let password = Self.randomPassword()
+        try await create(email: Self.firstAdminEmail, name: "Διαχειριστής", role: .admin, organisationID: nil, unitIDs: [], password: password, actor: .system)
+        return password
+    }
+
+    @discardableResult
+    public func create(email: String, name: String, role: Role, organisationID: UUID?, unitIDs: [UUID], password: String, actor: Actor) async throws -> UUID {
+        let email = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard email.contains("@"), email.count <= 254, !email.contains(" ") else {
+            throw AccountError(description: "Μη έγκυρη διεύθυνση e-mail: «\(email)».")
+        }
+        guard password.count >= Self.minimumPasswordLength else {
+            throw AccountError(description: "Ο κωδικός πρέπει να έχει τουλάχιστον \(Self.minimumPasswordLength) χαρακτήρες.")
+        }
+        if role == .unitHead && unitIDs.isEmpty {
+            throw AccountError(description: "Ο προϊστάμενος υπηρεσίας πρέπει να συνδέεται με τουλάχιστον μία υπηρεσία (--unit).")
+        }
+        if try await UserModel.query(on: db).filter(\.$email == email).count() > 0 {
+            throw AccountError(description: "Υπάρχει ήδη χρήστης με e-mail «\(email)».")
+        }
+        let user = UserModel()
+        let id = UUID()
+        user.id = id
+        user.email = email
+        user.name = name
+        user.passwordHash = try Bcrypt.hash(password)
+        user.role = role.rawValue
+        user.organisationID = organisationID
+        user.unitIDs = JSONText.encode(unitIDs.map(\.uuidString))
+        try await db.transaction { tx in
+            try await user.create(on: tx)
+            var audit = AuditTrail(organisationID: organisationID ?? id, programmeID: nil, actor: actor)
+            var after = RowSnapshot.of(user)
+            after["password_hash"] = "••••"
+            audit.record(entity: "user", id: id, operation: .create, before: [:], after: after)
+            try await audit.save(on: tx)
+        }
+        return id
+    }
+
+    /// Checks an e-mail and password; nil when either is wrong (without saying which).
+    public func verify(email: String, password: String) async throws -> UUID? {
+        let email = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard let user = try await UserModel.query(on: db).filter(\.$email == email).first() else {
+            // Spend the same time as a real check so timing does not reveal which e-mails exist.
+            _ = try? Bcrypt.verify(password, created: Self.dummyHash)
+            return nil
+        }
+        return try Bcrypt.verify(password, created: user.passwordHash) ? user.id : nil
+    }
+
+    private static let dummyHash = "$2b$12$C6UzMDM.H6dfI/f/IKcEeO7f8Gg1Qo2Yy6D0b0YtO1qzjR8bHq4nS"
+
+    /// 20 characters from an alphabet without look-alikes (no 0/O, 1/l/I).
+    static func randomPassword() -> String {
+        let alphabet = Array("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<20).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+    }
+}

@@ -1,0 +1,210 @@
+import Fluent
+import Foundation
+import OramaDomain
+import SQLKit
+
+/// Who is writing, as the audit log records it.
+public struct Actor: Sendable, Hashable {
+    public var name: String
+    public var userID: UUID?
+
+    public init(name: String, userID: UUID? = nil) {
+        self.name = name
+        self.userID = userID
+    }
+
+    public static let system = Actor(name: "σύστημα")
+}
+
+public enum StorageError: Error, Equatable, CustomStringConvertible {
+    case programmeNotFound(UUID)
+    /// Someone else saved the programme after the copy being saved was loaded.
+    case conflict(expected: Int64, current: Int64)
+
+    public var description: String {
+        switch self {
+        case .programmeNotFound: "Το πρόγραμμα δεν βρέθηκε."
+        case .conflict(let expected, let current):
+            "Το πρόγραμμα άλλαξε στο μεταξύ από άλλον χρήστη (έκδοση αλλαγών \(current), επεξεργαζόσασταν την \(expected))."
+        }
+    }
+}
+
+/// A line of the list of programmes.
+public struct ProgrammeSummary: Sendable, Hashable {
+    public var id: UUID
+    public var organisationID: UUID
+    public var title: String
+    public var startYear: Int
+    public var endYear: Int
+    public var status: Programme.Status
+    public var version: Int
+    public var changeCounter: Int64
+}
+
+/// Loads and saves whole programmes as domain values.
+///
+/// Loading makes `1 + ProgrammeRows.queriesPerLoad` queries whatever the programme's size.
+/// Saving compares the programme with what is stored, writes only the rows that differ,
+/// records each in the audit log and moves the change counter on, all in one transaction.
+public struct ProgrammeRepository: Sendable {
+    let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    public static let queriesPerLoad = 1 + ProgrammeRows.queriesPerLoad
+
+    /// Programmes of one organisation, or of all when `organisationID` is nil (the Region's view).
+    public func list(organisationID: UUID?) async throws -> [ProgrammeSummary] {
+        var query = ProgrammeModel.query(on: db)
+        if let organisationID { query = query.filter(\.$organisationID == organisationID) }
+        return try await query.sort(\.$startYear, .descending).sort(\.$title).all().map(Self.summary)
+    }
+
+    public func summary(_ id: UUID) async throws -> ProgrammeSummary? {
+        try await ProgrammeModel.find(id, on: db).map(Self.summary)
+    }
+
+    static func summary(_ m: ProgrammeModel) -> ProgrammeSummary {
+        ProgrammeSummary(id: m.id!, organisationID: m.organisationID, title: m.title, startYear: m.startYear, endYear: m.endYear,
+                         status: Programme.Status(rawValue: m.status) ?? .draft, version: m.version, changeCounter: m.changeCounter)
+    }
+
+    public func load(_ id: UUID) async throws -> Programme? {
+        guard let row = try await ProgrammeModel.find(id, on: db) else { return nil }
+        return try await ProgrammeRows.load(programmeID: id, on: db).programme(from: row)
+    }
+
+    /// Stores a new programme with everything in it.
+    public func create(_ programme: Programme, actor: Actor) async throws {
+        try await db.transaction { tx in
+            let row = ProgrammeModel()
+            row.id = programme.id
+            row.changeCounter = 1
+            Self.copy(programme, to: row)
+            try await row.create(on: tx)
+            var audit = AuditTrail(organisationID: programme.organisationID, programmeID: programme.id, actor: actor)
+            audit.record(entity: "programme", id: programme.id, operation: .create, before: [:], after: RowSnapshot.of(row))
+            try await Self.sync(desired: ProgrammeRows(programme), stored: ProgrammeRows(), on: tx, audit: &audit)
+            try await audit.save(on: tx)
+        }
+    }
+
+    /// Saves a changed programme. `expecting` is the change counter of the copy that was
+    /// edited; if the stored programme has moved on since, nothing is written and
+    /// `StorageError.conflict` is thrown. Returns the new change counter.
+    @discardableResult
+    public func save(_ programme: Programme, expecting counter: Int64, actor: Actor) async throws -> Int64 {
+        try await db.transaction { tx in
+            guard let row = try await ProgrammeModel.find(programme.id, on: tx) else {
+                throw StorageError.programmeNotFound(programme.id)
+            }
+            let next = try await Self.advanceCounter(programme.id, from: counter, current: row.changeCounter, on: tx)
+            var audit = AuditTrail(organisationID: row.organisationID, programmeID: programme.id, actor: actor)
+            let before = RowSnapshot.of(row)
+            Self.copy(programme, to: row)
+            let after = RowSnapshot.of(row)
+            if before != after {
+                row.changeCounter = next
+                try await row.update(on: tx)
+                audit.record(entity: "programme", id: programme.id, operation: .update, before: before, after: after)
+            }
+            let stored = try await ProgrammeRows.load(programmeID: programme.id, on: tx)
+            try await Self.sync(desired: ProgrammeRows(programme), stored: stored, on: tx, audit: &audit)
+            try await audit.save(on: tx)
+            return next
+        }
+    }
+
+    /// Removes a programme and everything in it.
+    public func delete(_ id: UUID, actor: Actor) async throws {
+        try await db.transaction { tx in
+            guard let row = try await ProgrammeModel.find(id, on: tx) else { throw StorageError.programmeNotFound(id) }
+            let stored = try await ProgrammeRows.load(programmeID: id, on: tx)
+            var audit = AuditTrail(organisationID: row.organisationID, programmeID: id, actor: actor)
+            try await Self.sync(desired: ProgrammeRows(), stored: stored, on: tx, audit: &audit)
+            audit.record(entity: "programme", id: id, operation: .delete, before: RowSnapshot.of(row), after: [:])
+            try await row.delete(on: tx)
+            try await audit.save(on: tx)
+        }
+    }
+
+    /// Moves the counter on only if it still has the value the editor saw. The conditional
+    /// UPDATE makes the check and the increment one step, so two concurrent saves of the same
+    /// copy cannot both pass.
+    static func advanceCounter(_ id: UUID, from expected: Int64, current: Int64, on db: any Database) async throws -> Int64 {
+        guard let sql = db as? any SQLDatabase else { throw StorageError.programmeNotFound(id) }
+        let rows = try await sql.update(ProgrammeModel.schema)
+            .set(SQLIdentifier("change_counter"), to: SQLBinaryExpression(SQLIdentifier("change_counter"), .add, SQLLiteral.numeric("1")))
+            .where("id", .equal, id)
+            .where("change_counter", .equal, expected)
+            .returning("change_counter")
+            .all()
+        guard let row = rows.first else { throw StorageError.conflict(expected: expected, current: current) }
+        return try row.decode(column: "change_counter", as: Int64.self)
+    }
+
+    static func copy(_ p: Programme, to row: ProgrammeModel) {
+        row.organisationID = p.organisationID
+        row.title = p.title
+        row.startYear = p.startYear
+        row.endYear = p.endYear
+        row.status = p.status.rawValue
+        row.version = p.version
+        row.note = p.note
+        row.vision = p.strategicPlan.vision
+    }
+
+    static func sync(desired: ProgrammeRows, stored: ProgrammeRows, on db: any Database, audit: inout AuditTrail) async throws {
+        try await sync(desired.sections, stored.sections, on: db, audit: &audit)
+        try await sync(desired.keyFigures, stored.keyFigures, on: db, audit: &audit)
+        try await sync(desired.statements, stored.statements, on: db, audit: &audit)
+        try await sync(desired.axes, stored.axes, on: db, audit: &audit)
+        try await sync(desired.measures, stored.measures, on: db, audit: &audit)
+        try await sync(desired.objectives, stored.objectives, on: db, audit: &audit)
+        try await sync(desired.actions, stored.actions, on: db, audit: &audit)
+        try await sync(desired.links, stored.links, on: db, audit: &audit)
+        try await sync(desired.fundingLines, stored.fundingLines, on: db, audit: &audit)
+        try await sync(desired.milestones, stored.milestones, on: db, audit: &audit)
+        try await sync(desired.indicators, stored.indicators, on: db, audit: &audit)
+        try await sync(desired.targets, stored.targets, on: db, audit: &audit)
+        try await sync(desired.measurements, stored.measurements, on: db, audit: &audit)
+        try await sync(desired.progressUpdates, stored.progressUpdates, on: db, audit: &audit)
+    }
+
+    /// Inserts the new rows (in batches), updates the changed ones and deletes the rest.
+    static func sync<M: ProgrammeRow>(_ desired: [M], _ stored: [M], on db: any Database, audit: inout AuditTrail) async throws {
+        let storedByID = Dictionary(stored.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
+        var creates: [M] = []
+        var kept = Set<UUID>()
+        for row in desired {
+            let id = row.id!
+            kept.insert(id)
+            let after = RowSnapshot.of(row)
+            if let old = storedByID[id] {
+                let before = RowSnapshot.of(old)
+                guard before != after else { continue }
+                row._$idExists = true
+                try await row.update(on: db)
+                audit.record(entity: M.entity, id: id, operation: .update, before: before, after: after)
+            } else {
+                creates.append(row)
+                audit.record(entity: M.entity, id: id, operation: .create, before: [:], after: after)
+            }
+        }
+        // SQLite allows 32,766 bound values per statement; 200 rows of ≤ 25 columns stay far below.
+        var start = 0
+        while start < creates.count {
+            let end = min(start + 200, creates.count)
+            try await Array(creates[start..<end]).create(on: db)
+            start = end
+        }
+        let gone = stored.filter { !kept.contains($0.id!) }
+        for row in gone {
+            audit.record(entity: M.entity, id: row.id!, operation: .delete, before: RowSnapshot.of(row), after: [:])
+        }
+        if !gone.isEmpty {
+            try await M.query(on: db).filter(\M._$id ~~ gone.map { $0.id! }).delete()
+        }
+    }
+}

@@ -1,0 +1,318 @@
+import Fluent
+import Foundation
+import OramaDomain
+
+/// A programme as the rows of its tables: the bridge between the domain value and Fluent.
+///
+/// Built from a `Programme` (to save) or from the database (to load), so that saving is a
+/// comparison of two `ProgrammeRows` row by row.
+struct ProgrammeRows {
+    var sections: [ProfileSectionModel] = []
+    var keyFigures: [KeyFigureModel] = []
+    var statements: [PlanStatementModel] = []
+    var axes: [AxisModel] = []
+    var measures: [MeasureModel] = []
+    var objectives: [ObjectiveModel] = []
+    var actions: [ActionModel] = []
+    var links: [ActionLinkModel] = []
+    var fundingLines: [FundingLineModel] = []
+    var milestones: [MilestoneModel] = []
+    var indicators: [IndicatorModel] = []
+    var targets: [IndicatorTargetModel] = []
+    var measurements: [MeasurementModel] = []
+    var progressUpdates: [ProgressUpdateModel] = []
+
+    /// The number of queries `load` makes, whatever the programme's size.
+    static let queriesPerLoad = 14
+
+    static func load(programmeID: UUID, on db: any Database) async throws -> ProgrammeRows {
+        func rows<M: ProgrammeRow>(_ type: M.Type) async throws -> [M] {
+            try await M.query(on: db).filter(.path([FieldKey("programme_id")], schema: M.schema), .equal, .bind(programmeID)).all()
+        }
+        var r = ProgrammeRows()
+        r.sections = try await rows(ProfileSectionModel.self)
+        r.keyFigures = try await rows(KeyFigureModel.self)
+        r.statements = try await rows(PlanStatementModel.self)
+        r.axes = try await rows(AxisModel.self)
+        r.measures = try await rows(MeasureModel.self)
+        r.objectives = try await rows(ObjectiveModel.self)
+        r.actions = try await rows(ActionModel.self)
+        r.links = try await rows(ActionLinkModel.self)
+        r.fundingLines = try await rows(FundingLineModel.self)
+        r.milestones = try await rows(MilestoneModel.self)
+        r.indicators = try await rows(IndicatorModel.self)
+        r.targets = try await rows(IndicatorTargetModel.self)
+        r.measurements = try await rows(MeasurementModel.self)
+        r.progressUpdates = try await rows(ProgressUpdateModel.self)
+        return r
+    }
+
+    // MARK: domain → rows
+
+    init() {}
+
+    init(_ p: Programme) {
+        let pid = p.id
+        for (i, section) in p.strategicPlan.profileSections.enumerated() {
+            let s = ProfileSectionModel()
+            s.id = section.id; s.programmeID = pid; s.position = i; s.title = section.title; s.body = section.body
+            sections.append(s)
+            for (j, figure) in section.keyFigures.enumerated() {
+                let k = KeyFigureModel()
+                k.id = DerivedID.make(section.id, "keyFigure", j); k.programmeID = pid; k.sectionID = section.id; k.position = j
+                k.name = figure.name; k.value = figure.value; k.unit = figure.unit; k.year = figure.year; k.source = figure.source
+                keyFigures.append(k)
+            }
+        }
+        func statement(_ kind: String, _ i: Int, _ text: String, axis: UUID? = nil) {
+            let s = PlanStatementModel()
+            s.id = DerivedID.make(pid, kind, i); s.programmeID = pid; s.kind = kind; s.position = i; s.text = text; s.axisID = axis
+            statements.append(s)
+        }
+        for (i, item) in p.strategicPlan.swot.enumerated() { statement(item.quadrant.rawValue, i, item.text) }
+        for (i, text) in p.strategicPlan.criticalIssues.enumerated() { statement("criticalIssue", i, text) }
+        for (i, text) in p.strategicPlan.guidingPrinciples.enumerated() { statement("principle", i, text) }
+        for (i, goal) in p.strategicPlan.strategicGoals.enumerated() { statement("goal", i, goal.text, axis: goal.axisID) }
+
+        for (a, axis) in p.axes.enumerated() {
+            let am = AxisModel()
+            am.id = axis.id; am.programmeID = pid; am.position = a; am.title = axis.title; am.description = axis.description
+            axes.append(am)
+            for (m, measure) in axis.measures.enumerated() {
+                let mm = MeasureModel()
+                mm.id = measure.id; mm.programmeID = pid; mm.axisID = axis.id; mm.position = m
+                mm.title = measure.title; mm.description = measure.description
+                measures.append(mm)
+                for (o, objective) in measure.objectives.enumerated() {
+                    let om = ObjectiveModel()
+                    om.id = objective.id; om.programmeID = pid; om.measureID = measure.id; om.position = o
+                    om.title = objective.title; om.description = objective.description
+                    objectives.append(om)
+                    for (x, action) in objective.actions.enumerated() {
+                        append(action, objectiveID: objective.id, position: x, programmeID: pid)
+                    }
+                }
+            }
+        }
+
+        for (i, indicator) in p.indicators.enumerated() {
+            let m = IndicatorModel()
+            m.id = indicator.id; m.programmeID = pid; m.position = i; m.code = indicator.code; m.name = indicator.name
+            m.kind = indicator.kind.rawValue; m.unit = indicator.unit; m.direction = indicator.direction.rawValue
+            m.baseline = indicator.baseline; m.baselineYear = indicator.baselineYear; m.dataSource = indicator.dataSource
+            m.frequency = indicator.frequency.rawValue; m.responsibleUnitID = indicator.responsibleUnitID
+            switch indicator.attachment {
+            case .measure(let id): m.measureID = id; m.objectiveID = nil
+            case .objective(let id): m.objectiveID = id; m.measureID = nil
+            }
+            m.actionID = indicator.actionID
+            indicators.append(m)
+            for year in indicator.targets.keys.sorted() {
+                let t = IndicatorTargetModel()
+                t.id = DerivedID.make(indicator.id, "target", year); t.programmeID = pid; t.indicatorID = indicator.id
+                t.year = year; t.value = indicator.targets[year]!
+                targets.append(t)
+            }
+            for measurement in indicator.measurements {
+                let mm = MeasurementModel()
+                mm.id = measurement.id; mm.programmeID = pid; mm.indicatorID = indicator.id; mm.period = measurement.period.code
+                mm.value = measurement.value; mm.note = measurement.note; mm.recordedBy = measurement.recordedBy
+                mm.recordedAt = measurement.recordedAt.roundedToMilliseconds
+                measurements.append(mm)
+            }
+        }
+
+        for update in p.progressUpdates {
+            let u = ProgressUpdateModel()
+            u.id = update.id; u.programmeID = pid; u.actionID = update.actionID; u.date = update.date.iso
+            u.status = update.status.rawValue; u.physicalProgress = update.physicalProgress; u.spentCents = update.spentToDate.cents
+            u.comment = update.comment; u.recordedBy = update.recordedBy; u.recordedAt = update.recordedAt.roundedToMilliseconds
+            progressUpdates.append(u)
+        }
+    }
+
+    private mutating func append(_ action: Action, objectiveID: UUID, position: Int, programmeID pid: UUID) {
+        let m = ActionModel()
+        m.id = action.id; m.programmeID = pid; m.objectiveID = objectiveID; m.position = position
+        m.title = action.title; m.description = action.description; m.kind = action.kind.rawValue
+        m.nature = action.nature.rawValue; m.responsibleUnitID = action.responsibleUnitID
+        m.implementingKind = action.implementingBody.kindCode
+        m.legalEntityID = nil; m.partnerName = ""; m.partnerContract = ""
+        switch action.implementingBody {
+        case .ownUnit: break
+        case .legalEntity(let id): m.legalEntityID = id
+        case .partner(let name, let contract): m.partnerName = name; m.partnerContract = contract
+        }
+        m.supraLocal = action.isSupraLocal; m.partners = JSONText.encode(action.partners)
+        m.priority = action.priority.rawValue; m.rank = action.rank; m.maturity = action.maturity.rawValue
+        m.preconditions = action.preconditions; m.costCents = action.cost.cents
+        m.scheduleStart = action.schedule?.start.code; m.scheduleEnd = action.schedule?.end.code
+        m.budgetLines = JSONText.encode(action.budgetLines); m.weight = action.weight
+        actions.append(m)
+
+        func link(_ role: String, _ target: UUID, _ i: Int) {
+            let l = ActionLinkModel()
+            l.id = DerivedID.make(action.id, role, i); l.programmeID = pid; l.actionID = action.id
+            l.role = role; l.targetID = target; l.position = i
+            links.append(l)
+        }
+        for (i, unit) in action.coResponsibleUnitIDs.enumerated() { link("coUnit", unit, i) }
+        for (i, locality) in action.localityIDs.enumerated() { link("locality", locality, i) }
+        for (i, line) in action.fundingLines.enumerated() {
+            let f = FundingLineModel()
+            f.id = DerivedID.make(action.id, "funding", i); f.programmeID = pid; f.actionID = action.id; f.position = i
+            f.sourceID = line.sourceID; f.year = line.year; f.amountCents = line.amount.cents
+            fundingLines.append(f)
+        }
+        for (i, milestone) in action.milestones.enumerated() {
+            let ms = MilestoneModel()
+            ms.id = milestone.id; ms.programmeID = pid; ms.actionID = action.id; ms.position = i
+            ms.date = milestone.date.iso; ms.title = milestone.title; ms.done = milestone.isDone
+            milestones.append(ms)
+        }
+    }
+
+    // MARK: rows → domain
+
+    /// Assembles the domain value. Rows that fail to decode (an unknown enum value written
+    /// by a newer version) fall back to a safe default rather than losing the programme.
+    func programme(from row: ProgrammeModel) -> Programme {
+        let byAction = Dictionary(grouping: links, by: \.actionID)
+        let linesByAction = Dictionary(grouping: fundingLines, by: \.actionID)
+        let milestonesByAction = Dictionary(grouping: milestones, by: \.actionID)
+        let actionsByObjective = Dictionary(grouping: actions, by: \.objectiveID)
+        let objectivesByMeasure = Dictionary(grouping: objectives, by: \.measureID)
+        let measuresByAxis = Dictionary(grouping: measures, by: \.axisID)
+        let figuresBySection = Dictionary(grouping: keyFigures, by: \.sectionID)
+        let targetsByIndicator = Dictionary(grouping: targets, by: \.indicatorID)
+        let measurementsByIndicator = Dictionary(grouping: measurements, by: \.indicatorID)
+
+        func action(_ m: ActionModel) -> Action {
+            let id = m.id!
+            let links = (byAction[id] ?? []).sorted { $0.position < $1.position }
+            let body: ImplementingBody
+            switch m.implementingKind {
+            case "legalEntity": body = m.legalEntityID.map(ImplementingBody.legalEntity) ?? .ownUnit
+            case "partner": body = .partner(name: m.partnerName, contract: m.partnerContract)
+            default: body = .ownUnit
+            }
+            let schedule: Schedule? = {
+                guard let s = m.scheduleStart.flatMap(YearQuarter.init(parsing:)),
+                      let e = m.scheduleEnd.flatMap(YearQuarter.init(parsing:)) else { return nil }
+                return Schedule(start: s, end: e)
+            }()
+            return Action(
+                id: id, title: m.title, description: m.description,
+                kind: Action.Kind(rawValue: m.kind) ?? .projectCategory,
+                nature: Action.Nature(rawValue: m.nature) ?? .works,
+                responsibleUnitID: m.responsibleUnitID,
+                coResponsibleUnitIDs: links.filter { $0.role == "coUnit" }.map(\.targetID),
+                implementingBody: body, isSupraLocal: m.supraLocal, partners: JSONText.decode(m.partners),
+                localityIDs: links.filter { $0.role == "locality" }.map(\.targetID),
+                priority: Action.Priority(rawValue: m.priority) ?? .medium, rank: m.rank,
+                maturity: Action.Maturity(rawValue: m.maturity) ?? .idea, preconditions: m.preconditions,
+                cost: Money(cents: m.costCents),
+                fundingLines: (linesByAction[id] ?? []).sorted { $0.position < $1.position }
+                    .map { FundingLine(sourceID: $0.sourceID, year: $0.year, amount: Money(cents: $0.amountCents)) },
+                schedule: schedule, budgetLines: JSONText.decode(m.budgetLines), weight: m.weight,
+                milestones: (milestonesByAction[id] ?? []).sorted { $0.position < $1.position }.compactMap { ms in
+                    CalendarDate(parsing: ms.date).map { Milestone(id: ms.id!, date: $0, title: ms.title, isDone: ms.done) }
+                })
+        }
+
+        let axes = self.axes.sorted { $0.position < $1.position }.map { a in
+            Axis(id: a.id!, title: a.title, description: a.description,
+                 measures: (measuresByAxis[a.id!] ?? []).sorted { $0.position < $1.position }.map { m in
+                     Measure(id: m.id!, title: m.title, description: m.description,
+                             objectives: (objectivesByMeasure[m.id!] ?? []).sorted { $0.position < $1.position }.map { o in
+                                 Objective(id: o.id!, title: o.title, description: o.description,
+                                           actions: (actionsByObjective[o.id!] ?? []).sorted { $0.position < $1.position }.map(action))
+                             })
+                 })
+        }
+
+        let sortedStatements = statements.sorted { $0.position < $1.position }
+        func texts(_ kind: String) -> [String] { sortedStatements.filter { $0.kind == kind }.map(\.text) }
+        let plan = StrategicPlan(
+            profileSections: sections.sorted { $0.position < $1.position }.map { s in
+                ProfileSection(id: s.id!, title: s.title, body: s.body,
+                               keyFigures: (figuresBySection[s.id!] ?? []).sorted { $0.position < $1.position }.map {
+                                   KeyFigure(name: $0.name, value: $0.value, unit: $0.unit, year: $0.year, source: $0.source)
+                               })
+            },
+            swot: sortedStatements.compactMap { s in SWOTItem.Quadrant(rawValue: s.kind).map { SWOTItem($0, s.text) } },
+            criticalIssues: texts("criticalIssue"),
+            vision: row.vision,
+            guidingPrinciples: texts("principle"),
+            strategicGoals: sortedStatements.filter { $0.kind == "goal" }.compactMap { s in s.axisID.map { StrategicGoal(axisID: $0, text: s.text) } })
+
+        let indicators = self.indicators.sorted { $0.position < $1.position }.map { m in
+            let attachment: Indicator.Attachment = m.objectiveID.map { .objective($0) } ?? .measure(m.measureID ?? UUID())
+            return Indicator(
+                id: m.id!, code: m.code, name: m.name, kind: Indicator.Kind(rawValue: m.kind) ?? .output, unit: m.unit,
+                direction: Indicator.Direction(rawValue: m.direction) ?? .higherIsBetter,
+                baseline: m.baseline, baselineYear: m.baselineYear,
+                targets: Dictionary((targetsByIndicator[m.id!] ?? []).map { ($0.year, $0.value) }, uniquingKeysWith: { a, _ in a }),
+                dataSource: m.dataSource, frequency: Indicator.Frequency(rawValue: m.frequency) ?? .annual,
+                responsibleUnitID: m.responsibleUnitID, attachment: attachment, actionID: m.actionID,
+                measurements: (measurementsByIndicator[m.id!] ?? []).compactMap { mm in
+                    ReportingPeriod(parsing: mm.period).map {
+                        OramaDomain.Measurement(id: mm.id!, period: $0, value: mm.value, note: mm.note, recordedBy: mm.recordedBy, recordedAt: mm.recordedAt)
+                    }
+                }.sorted { ($0.period, $0.recordedAt) < ($1.period, $1.recordedAt) })
+        }
+
+        let updates = progressUpdates.compactMap { u in
+            CalendarDate(parsing: u.date).map {
+                ProgressUpdate(id: u.id!, actionID: u.actionID, date: $0, status: ProgressUpdate.Status(rawValue: u.status) ?? .notStarted,
+                               physicalProgress: u.physicalProgress, spentToDate: Money(cents: u.spentCents), comment: u.comment,
+                               recordedBy: u.recordedBy, recordedAt: u.recordedAt)
+            }
+        }.sorted { ($0.date, $0.recordedAt) < ($1.date, $1.recordedAt) }
+
+        return Programme(
+            id: row.id!, organisationID: row.organisationID, title: row.title, startYear: row.startYear, endYear: row.endYear,
+            status: Programme.Status(rawValue: row.status) ?? .draft, version: row.version, changeCounter: row.changeCounter,
+            note: row.note, strategicPlan: plan, axes: axes, indicators: indicators, progressUpdates: updates)
+    }
+}
+
+/// Ids for rows that have no identity of their own in the domain (a funding line is "the
+/// third line of action X"): derived from the parent's id, a tag and the position, so the
+/// same line gets the same id on every save and saving compares rows one to one.
+enum DerivedID {
+    static func make(_ parent: UUID, _ tag: String, _ index: Int) -> UUID {
+        var bytes = parent.uuid
+        var hash: UInt32 = 2_166_136_261
+        for byte in tag.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        withUnsafeMutableBytes(of: &bytes) { raw in
+            raw[0] ^= UInt8(truncatingIfNeeded: hash)
+            raw[1] ^= UInt8(truncatingIfNeeded: hash >> 8)
+            raw[2] ^= UInt8(truncatingIfNeeded: hash >> 16)
+            raw[3] ^= UInt8(truncatingIfNeeded: hash >> 24)
+            raw[10] ^= UInt8(truncatingIfNeeded: index >> 24)
+            raw[11] ^= UInt8(truncatingIfNeeded: index >> 16)
+            raw[12] ^= UInt8(truncatingIfNeeded: index >> 8)
+            raw[13] ^= UInt8(truncatingIfNeeded: index)
+        }
+        return UUID(uuid: bytes)
+    }
+}
+
+enum JSONText {
+    static func encode(_ values: [String]) -> String {
+        (try? String(decoding: JSONEncoder().encode(values), as: UTF8.self)) ?? "[]"
+    }
+
+    static func decode(_ text: String) -> [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+    }
+}
+
+extension Date {
+    /// Databases keep timestamps to the microsecond or less; rounding before saving makes a
+    /// saved-then-loaded programme compare equal to the one that was saved.
+    var roundedToMilliseconds: Date {
+        Date(timeIntervalSince1970: (timeIntervalSince1970 * 1000).rounded() / 1000)
+    }
+}

@@ -1,0 +1,116 @@
+import Fluent
+import Foundation
+import OramaDomain
+
+/// Organisations and their reference data: localities, services, legal entities, sources.
+public struct ReferenceRepository: Sendable {
+    let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    public func organisations() async throws -> [Organisation] {
+        try await OrganisationModel.query(on: db).sort(\.$name).all().map(Self.organisation)
+    }
+
+    public func organisation(named name: String) async throws -> Organisation? {
+        try await OrganisationModel.query(on: db).filter(\.$name == name).first().map(Self.organisation)
+    }
+
+    static func organisation(_ m: OrganisationModel) -> Organisation {
+        Organisation(id: m.id!, name: m.name, region: m.region, regionalUnit: m.regionalUnit, address: m.address, phone: m.phone)
+    }
+
+    /// Everything an organisation's programmes point into, in five queries.
+    public func load(organisationID: UUID) async throws -> ReferenceData? {
+        guard let org = try await OrganisationModel.find(organisationID, on: db) else { return nil }
+        let localities = try await LocalityModel.query(on: db).filter(\.$organisationID == organisationID).sort(\.$position).all()
+        let units = try await OrgUnitModel.query(on: db).filter(\.$organisationID == organisationID).sort(\.$position).all()
+        let entities = try await LegalEntityModel.query(on: db).filter(\.$organisationID == organisationID).sort(\.$position).all()
+        let sources = try await FundingSourceModel.query(on: db).filter(\.$organisationID == organisationID).sort(\.$position).all()
+        return ReferenceData(
+            organisation: Self.organisation(org),
+            localities: localities.map {
+                Locality(id: $0.id!, organisationID: $0.organisationID, parentID: $0.parentID, name: $0.name,
+                         kind: Locality.Kind(rawValue: $0.kind) ?? .community)
+            },
+            units: units.map {
+                OrgUnit(id: $0.id!, organisationID: $0.organisationID, parentID: $0.parentID, code: $0.code, name: $0.name,
+                        kind: OrgUnit.Kind(rawValue: $0.kind) ?? .department, phone: $0.phone, email: $0.email)
+            },
+            legalEntities: entities.map {
+                LegalEntity(id: $0.id!, organisationID: $0.organisationID, name: $0.name, kind: LegalEntity.Kind(rawValue: $0.kind) ?? .other)
+            },
+            fundingSources: sources.map {
+                FundingSource(id: $0.id!, organisationID: $0.organisationID, code: $0.code, name: $0.name,
+                              kind: FundingSource.Kind(rawValue: $0.kind) ?? .other, annualCeiling: $0.annualCeilingCents.map(Money.init(cents:)))
+            })
+    }
+
+    /// Stores a new organisation with its reference data, audited, in one transaction.
+    public func create(_ reference: ReferenceData, actor: Actor) async throws {
+        let orgID = reference.organisation.id
+        try await db.transaction { tx in
+            var audit = AuditTrail(organisationID: orgID, programmeID: nil, actor: actor)
+            func store(_ model: some Model, entity: String, id: UUID) async throws {
+                try await model.create(on: tx)
+                audit.record(entity: entity, id: id, operation: .create, before: [:], after: RowSnapshot.of(model))
+            }
+            let o = reference.organisation
+            let org = OrganisationModel()
+            org.id = o.id; org.name = o.name; org.region = o.region; org.regionalUnit = o.regionalUnit
+            org.address = o.address; org.phone = o.phone
+            try await store(org, entity: "organisation", id: o.id)
+            for (i, l) in reference.localities.enumerated() {
+                let m = LocalityModel()
+                m.id = l.id; m.organisationID = orgID; m.parentID = l.parentID; m.position = i; m.name = l.name; m.kind = l.kind.rawValue
+                try await store(m, entity: "locality", id: l.id)
+            }
+            for (i, u) in reference.units.enumerated() {
+                let m = OrgUnitModel()
+                m.id = u.id; m.organisationID = orgID; m.parentID = u.parentID; m.position = i; m.code = u.code; m.name = u.name
+                m.kind = u.kind.rawValue; m.phone = u.phone; m.email = u.email
+                try await store(m, entity: "orgUnit", id: u.id)
+            }
+            for (i, e) in reference.legalEntities.enumerated() {
+                let m = LegalEntityModel()
+                m.id = e.id; m.organisationID = orgID; m.position = i; m.name = e.name; m.kind = e.kind.rawValue
+                try await store(m, entity: "legalEntity", id: e.id)
+            }
+            for (i, s) in reference.fundingSources.enumerated() {
+                let m = FundingSourceModel()
+                m.id = s.id; m.organisationID = orgID; m.position = i; m.code = s.code; m.name = s.name; m.kind = s.kind.rawValue
+                m.annualCeilingCents = s.annualCeiling?.cents
+                try await store(m, entity: "fundingSource", id: s.id)
+            }
+            try await audit.save(on: tx)
+        }
+    }
+}
+
+/// Reads the audit log.
+public struct AuditEntry: Sendable, Hashable {
+    public var at: Date
+    public var actor: String
+    public var entity: String
+    public var entityID: UUID
+    public var operation: String
+    public var changes: String
+}
+
+public struct AuditLog: Sendable {
+    let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    public func entries(programmeID: UUID, entityID: UUID? = nil, limit: Int = 200) async throws -> [AuditEntry] {
+        var query = AuditEntryModel.query(on: db).filter(\.$programmeID == programmeID)
+        if let entityID { query = query.filter(\.$entityID == entityID) }
+        return try await query.sort(\.$at, .descending).limit(limit).all().map {
+            AuditEntry(at: $0.at, actor: $0.actor, entity: $0.entity, entityID: $0.entityID, operation: $0.operation, changes: $0.changes)
+        }
+    }
+
+    public func count(programmeID: UUID) async throws -> Int {
+        try await AuditEntryModel.query(on: db).filter(\.$programmeID == programmeID).count()
+    }
+}

@@ -1,0 +1,82 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Vapor
+
+/// Where the data lives. SQLite is the embedded default; a `postgres://` URL switches to
+/// PostgreSQL for larger deployments. The same models and migrations serve both.
+public enum DatabaseChoice: Sendable, Equatable {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    /// `DATABASE_URL` if set, otherwise `ORAMA_SQLITE_PATH`, otherwise `./data/orama.sqlite`.
+    public static func fromEnvironment() -> DatabaseChoice {
+        if let url = Environment.get("DATABASE_URL"), !url.isEmpty { return .postgres(url: url) }
+        return .sqlite(path: Environment.get("ORAMA_SQLITE_PATH") ?? "data/orama.sqlite")
+    }
+
+    public var isPostgres: Bool { if case .postgres = self { true } else { false } }
+}
+
+/// Wires the application: database, migrations, commands, middleware and routes. Called by
+/// the executable and by the tests alike.
+public func configure(_ app: Application, database: DatabaseChoice = .fromEnvironment()) async throws {
+    switch database {
+    case .sqlite(let path):
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+    case .postgres(let url):
+        app.databases.use(try .postgres(url: url, sqlLogLevel: .debug), as: .psql)
+    }
+
+    app.migrations.add(M001_CreateReference())
+    app.migrations.add(M002_CreateProgrammes())
+
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(UserCommand(), as: "user")
+
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(OramaErrorMiddleware(environment: app.environment))
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(StylesheetMiddleware())
+
+    app.renderCache = RenderCache()
+    app.lifecycle.use(StartupTasks())
+    try routes(app)
+}
+
+/// On boot: bring the schema up to date and make sure somebody can sign in.
+struct StartupTasks: LifecycleHandler {
+    func willBootAsync(_ app: Application) async throws {
+        try await app.autoMigrate()
+        if let password = try await Accounts(db: app.db).ensureFirstAdmin() {
+            // Printed once, never stored in clear, never logged.
+            print("""
+
+            ────────────────────────────────────────────────────────────
+            Δημιουργήθηκε λογαριασμός διαχειριστή (πρώτη εκκίνηση)
+              e-mail:  \(Accounts.firstAdminEmail)
+              κωδικός: \(password)
+            Ο κωδικός εμφανίζεται μόνο αυτή τη φορά· αλλάξτε τον μετά την είσοδο.
+            ────────────────────────────────────────────────────────────
+
+            """)
+        }
+    }
+}
+
+/// Headers every response carries: no sniffing, no framing by other sites, a strict
+/// content policy (pages need no third-party resources at all).
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+        return response
+    }
+}

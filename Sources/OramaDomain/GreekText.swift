@@ -1,0 +1,95 @@
+import Foundation
+
+/// Text helpers for Greek as people actually type it.
+public enum GreekText {
+    /// Folds text for search: lower case, no tonos or dialytika, final sigma as σ,
+    /// so that `κιλελερ`, `ΚΙΛΕΛΕΡ` and `Κιλελέρ` compare equal. Latin accents fold too.
+    public static func searchKey(_ text: String) -> String {
+        let decomposed = text.lowercased().decomposedStringWithCanonicalMapping
+        var scalars = String.UnicodeScalarView()
+        for scalar in decomposed.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .spacingMark:
+                continue
+            default:
+                scalars.append(scalar == "ς" ? "σ" : scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Whether every word of `query` occurs (folded) in `text`.
+    public static func matches(_ text: String, query: String) -> Bool {
+        let haystack = searchKey(text)
+        let words = searchKey(query).split(whereSeparator: { $0.isWhitespace })
+        return !words.isEmpty && words.allSatisfy { haystack.contains($0) }
+    }
+
+    /// Upper case without tonos, as Greek headings are set (`Άξονας` → `ΑΞΟΝΑΣ`).
+    public static func heading(_ text: String) -> String {
+        let decomposed = text.uppercased().decomposedStringWithCanonicalMapping
+        var scalars = String.UnicodeScalarView()
+        for scalar in decomposed.unicodeScalars where scalar.value != 0x0301 {
+            scalars.append(scalar)
+        }
+        return String(scalars).precomposedStringWithCanonicalMapping
+    }
+}
+
+/// Dates as a Greek office writes them: `31/12/2025`.
+public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `31/12/2025` (also `31-12-2025`, `31.12.2025`) and ISO `2025-12-31`.
+    public init?(parsing text: String) {
+        let trimmed = text.trimmingWhitespace()
+        let parts = trimmed.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
+              let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
+        if parts[0].count == 4 { (year, month, day) = (a, b, c) } else { (year, month, day) = (c, b, a) }
+        guard CalendarDate.isValid(year: year, month: month, day: day) else { return nil }
+    }
+
+    public static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        guard (1900...2200).contains(year), (1...12).contains(month), day >= 1 else { return false }
+        let days = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= days[month - 1]
+    }
+
+    static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    public var quarter: YearQuarter { YearQuarter(year: year, quarter: (month - 1) / 3 + 1) }
+
+    /// `31/12/2025`.
+    public var formatted: String { "\(Self.pad(day))/\(Self.pad(month))/\(year)" }
+    /// `2025-12-31`, for storage and JSON.
+    public var iso: String { "\(year)-\(Self.pad(month))-\(Self.pad(day))" }
+    public var description: String { formatted }
+
+    private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = CalendarDate(parsing: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Μη έγκυρη ημερομηνία: \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}

@@ -1,0 +1,46 @@
+import Testing
+@testable import OramaDomain
+
+@Suite struct GreekTextTests {
+    @Test func accentAndCaseInsensitive() {
+        let keys = ["κιλελερ", "ΚΙΛΕΛΕΡ", "Κιλελέρ"].map(GreekText.searchKey)
+        #expect(Set(keys).count == 1)
+        #expect(keys[0] == "κιλελερ")
+    }
+
+    @Test func dialytikaAndFinalSigma() {
+        #expect(GreekText.searchKey("Προϋπολογισμός") == GreekText.searchKey("ΠΡΟΫΠΟΛΟΓΙΣΜΟΣ"))
+        #expect(GreekText.searchKey("Προϋπολογισμός") == "προυπολογισμοσ")
+        #expect(GreekText.searchKey("ΐ ΰ") == "ι υ")
+    }
+
+    @Test func matchesEveryWord() {
+        #expect(GreekText.matches("Ύδρευση Μέλισσας από γεωτρήσεις", query: "υδρευση μελισσα"))
+        #expect(!GreekText.matches("Ύδρευση Μέλισσας", query: "αποχέτευση"))
+        #expect(!GreekText.matches("κάτι", query: "   "))
+    }
+
+    @Test func headingsDropTonos() {
+        #expect(GreekText.heading("Άξονας 1: Περιβάλλον και Ποιότητα Ζωής") == "ΑΞΟΝΑΣ 1: ΠΕΡΙΒΑΛΛΟΝ ΚΑΙ ΠΟΙΟΤΗΤΑ ΖΩΗΣ")
+    }
+
+    @Test func datesTheGreekWay() {
+        #expect(CalendarDate(year: 2025, month: 12, day: 31).formatted == "31/12/2025")
+        #expect(CalendarDate(parsing: "31/12/2025") == CalendarDate(year: 2025, month: 12, day: 31))
+        #expect(CalendarDate(parsing: "2025-03-01") == CalendarDate(year: 2025, month: 3, day: 1))
+        #expect(CalendarDate(parsing: "29/02/2025") == nil)
+        #expect(CalendarDate(parsing: "29/02/2024") != nil)
+        #expect(CalendarDate(parsing: "31/04/2025") == nil)
+        #expect(CalendarDate(parsing: "αύριο") == nil)
+    }
+
+    @Test func quarters() {
+        #expect(YearQuarter(parsing: "2025-Q3") == YearQuarter(year: 2025, quarter: 3))
+        #expect(YearQuarter(parsing: "Γ' 2025") == YearQuarter(year: 2025, quarter: 3))
+        #expect(YearQuarter(parsing: "2025-Q5") == nil)
+        #expect(YearQuarter(year: 2025, quarter: 4).advanced(by: 1) == YearQuarter(year: 2026, quarter: 1))
+        let schedule = Schedule(start: .init(year: 2024, quarter: 3), end: .init(year: 2025, quarter: 2))
+        #expect(schedule.quarters.count == 4)
+        #expect(schedule.runs(in: 2025) && !schedule.runs(in: 2026))
+    }
+}
