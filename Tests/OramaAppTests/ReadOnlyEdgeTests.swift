@@ -1,0 +1,178 @@
+import Foundation
+@testable import OramaApp
+import OramaDomain
+import Testing
+import VaporTesting
+
+@Suite("Δημόσια σελίδες και API", .serialized)
+struct ReadOnlyEdgeTests {
+    struct ListItem: Decodable { var id: UUID; var status: String; var title: String }
+    struct Tree: Decodable {
+        struct Totals: Decodable { var fundingCents: Int64; var progress: Double?; var actionCount: Int }
+        struct Indicator: Decodable { var code: String }
+        struct Action: Decodable { var code: String; var title: String; var costCents: Int64 }
+        struct Objective: Decodable { var code: String; var totals: Totals; var indicators: [Indicator]; var actions: [Action] }
+        struct Measure: Decodable { var code: String; var totals: Totals; var indicators: [Indicator]; var objectives: [Objective] }
+        struct Axis: Decodable { var code: String; var totals: Totals; var measures: [Measure] }
+        var id: UUID
+        var totals: Totals
+        var axes: [Axis]
+    }
+
+    func withDemo(_ body: (Application, Programme) async throws -> Void) async throws {
+        try await withApp(TestDatabase.sqliteFile()) { app in
+            _ = try await DemoSeeder.seed(on: app.db)
+            try await body(app, KilelerDemo.build().programme)
+        }
+    }
+
+    @Test func listsOnlyPublishedProgrammes() async throws {
+        try await withDemo { app, demo in
+            let response = try await app.testing().sendRequest(.GET, "/api/v1/programmes")
+            #expect(response.status == .ok)
+            let items = try response.content.decode([ListItem].self)
+            #expect(items.map(\.id) == [demo.id])
+            #expect(items.allSatisfy { $0.status == "published" })
+        }
+    }
+
+    @Test func programmeTreeHasTheWholePlanWithTotals() async throws {
+        try await withDemo { app, demo in
+            let response = try await app.testing().sendRequest(.GET, "/api/v1/programmes/\(demo.id)")
+            #expect(response.status == .ok)
+            let tree = try response.content.decode(Tree.self)
+            let measures = tree.axes.flatMap(\.measures)
+            let objectives = measures.flatMap(\.objectives)
+            let actions = objectives.flatMap(\.actions)
+            let indicators = measures.flatMap(\.indicators) + objectives.flatMap(\.indicators)
+            #expect(tree.axes.count >= 4)
+            #expect(measures.count >= 14)
+            #expect(objectives.count >= 35)
+            #expect(actions.count >= 120)
+            #expect(indicators.count >= 50)
+            #expect(tree.totals.fundingCents == demo.totalFunding.cents)
+            #expect(tree.axes.map(\.totals.fundingCents).reduce(0, +) == tree.totals.fundingCents)
+            #expect(tree.totals.progress == demo.progressRollup().progress)
+            #expect(actions.first?.code == "1.1.1.01")
+        }
+    }
+
+    @Test func etagAnswers304UntilTheProgrammeChanges() async throws {
+        try await withDemo { app, demo in
+            let path = "/api/v1/programmes/\(demo.id)"
+            let first = try await app.testing().sendRequest(.GET, path)
+            let etag = try #require(first.headers.first(name: .eTag))
+            let again = try await app.testing().sendRequest(.GET, path, headers: ["If-None-Match": etag])
+            #expect(again.status == .notModified)
+            #expect(again.body.readableBytes == 0)
+
+            let repository = ProgrammeRepository(db: app.db)
+            var programme = try #require(try await repository.load(demo.id))
+            programme.axes[0].title = "Περιβάλλον, Κλίμα και Ποιότητα Ζωής"
+            try await repository.save(programme, expecting: programme.changeCounter, actor: Actor(name: "Δοκιμή"))
+
+            let changed = try await app.testing().sendRequest(.GET, path, headers: ["If-None-Match": etag])
+            #expect(changed.status == .ok)
+            #expect(changed.headers.first(name: .eTag) != etag)
+            #expect(changed.body.string.contains("Περιβάλλον, Κλίμα και Ποιότητα Ζωής"))
+
+            let page = try await app.testing().sendRequest(.GET, "/programmes/\(demo.id)")
+            let pageTag = try #require(page.headers.first(name: .eTag))
+            #expect(try await app.testing().sendRequest(.GET, "/programmes/\(demo.id)", headers: ["If-None-Match": pageTag]).status == .notModified)
+        }
+    }
+
+    @Test func draftsAreNeverPublic() async throws {
+        try await withDemo { app, _ in
+            let draft = KilelerDemo.build().draft
+            for path in ["/api/v1/programmes/\(draft.id)", "/programmes/\(draft.id)"] {
+                let response = try await app.testing().sendRequest(.GET, path)
+                #expect(response.status == .notFound, "\(path)")
+                #expect(!response.body.string.contains(draft.title))
+            }
+            let home = try await app.testing().sendRequest(.GET, "/")
+            #expect(!home.body.string.contains("σε προετοιμασία"))
+        }
+    }
+
+    @Test func badInputGetsAClearGreek4xx() async throws {
+        try await withDemo { app, _ in
+            let api = try await app.testing().sendRequest(.GET, "/api/v1/programmes/not-a-uuid")
+            #expect(api.status == .badRequest)
+            struct Failure: Decodable { struct Body: Decodable { var status: Int; var code: String; var message: String }; var error: Body }
+            let failure = try api.content.decode(Failure.self)
+            #expect(failure.error.code == "invalid_id")
+            #expect(failure.error.message.contains("not-a-uuid"))
+
+            let missing = try await app.testing().sendRequest(.GET, "/api/v1/programmes/\(UUID())")
+            #expect(missing.status == .notFound)
+            let page = try await app.testing().sendRequest(.GET, "/programmes/<script>")
+            #expect(page.status == .badRequest)
+            #expect(!page.body.string.contains("<script>"))
+            #expect(page.body.string.contains("&lt;script&gt;"))
+        }
+    }
+
+    @Test func greekPagesWithTheTree() async throws {
+        try await withDemo { app, demo in
+            let home = try await app.testing().sendRequest(.GET, "/")
+            #expect(home.status == .ok)
+            #expect(home.body.string.contains("<html lang=\"el\">"))
+            #expect(home.body.string.contains(demo.title))
+
+            let page = try await app.testing().sendRequest(.GET, "/programmes/\(demo.id)")
+            let html = page.body.string
+            #expect(page.status == .ok)
+            #expect(html.components(separatedBy: "<h1").count == 2)
+            #expect(html.contains("ΕΝΔΕΙΚΤΙΚΟ ΠΑΡΑΔΕΙΓΜΑ"))
+            #expect(html.contains("Άξονας 1: Περιβάλλον και Ποιότητα Ζωής"))
+            #expect(html.contains("1.1.1.01"))
+            #expect(html.contains(demo.actions[0].cost.formatted))
+            #expect(html.contains("Τμήμα Μελετών και Κατασκευής Έργων"))
+        }
+    }
+
+    @Test func healthReportsTheDatabase() async throws {
+        try await withDemo { app, _ in
+            let response = try await app.testing().sendRequest(.GET, "/health")
+            #expect(response.status == .ok)
+            #expect(response.body.string.contains("\"status\":\"ok\""))
+            #expect(response.body.string.contains("sqlite"))
+        }
+    }
+}
+
+@Suite struct DemoContentTests {
+    @Test func demoMeetsTheSizeTheIssueAsksFor() {
+        let demo = KilelerDemo.build()
+        let p = demo.programme
+        #expect(p.axes.count == 4)
+        #expect(p.measures.count >= 14)
+        #expect(p.objectives.count >= 35)
+        #expect(p.actions.count >= 120)
+        #expect(p.indicators.count >= 50)
+        #expect(demo.reference.units.count >= 10)
+        #expect(demo.reference.legalEntities.contains { $0.name == "ΔΕΥΑ Κιλελέρ" })
+        #expect(demo.reference.localities.filter { $0.kind == .municipalUnit }.count == 5)
+        #expect(p.status == .published && demo.draft.status == .draft)
+        #expect(p.actions.allSatisfy { demo.reference.unit($0.responsibleUnitID) != nil })
+        #expect(p.actions.allSatisfy { $0.fundedAmount == $0.cost })
+        #expect(Set(p.actions.flatMap { $0.fundingLines.map(\.sourceID) }).count >= 8)
+        #expect(p.actions.filter { !$0.milestones.isEmpty }.count >= 60)
+        #expect(p.indicators.allSatisfy { $0.measurements.count == 2 && $0.targets.count == 5 })
+        #expect(!p.progressUpdates.isEmpty)
+    }
+
+    @Test func demoIsTheSameOnEveryBuild() {
+        #expect(KilelerDemo.build().programme == KilelerDemo.build().programme)
+    }
+
+    @Test func searchFindsKilelerHoweverItIsTyped() {
+        let p = KilelerDemo.build().programme
+        let hits = ["κιλελερ", "ΚΙΛΕΛΕΡ", "Κιλελέρ"].map { query in
+            p.actions.filter { GreekText.matches($0.title + " " + $0.description, query: query) }.map(\.id)
+        }
+        #expect(!hits[0].isEmpty)
+        #expect(hits[0] == hits[1] && hits[1] == hits[2])
+    }
+}

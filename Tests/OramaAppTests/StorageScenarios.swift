@@ -1,0 +1,197 @@
+import Fluent
+import Foundation
+@testable import OramaApp
+@testable import OramaDomain
+import SQLKit
+import Testing
+import Vapor
+
+/// The storage behaviour, written once and run on each database by the suites below.
+enum StorageScenarios {
+    /// The demo programme saved and loaded is the same domain value.
+    static func roundTrip(_ database: DatabaseChoice) async throws {
+        try await withApp(database) { app in
+            let demo = KilelerDemo.build()
+            _ = try await DemoSeeder.seed(on: app.db)
+            let loaded = try #require(try await ProgrammeRepository(db: app.db).load(demo.programme.id))
+            var expected = demo.programme
+            expected.changeCounter = 1
+            #expect(loaded.axes == expected.axes)
+            #expect(loaded.strategicPlan == expected.strategicPlan)
+            #expect(loaded.indicators.count == expected.indicators.count)
+            #expect(Set(loaded.indicators.map(\.id)) == Set(expected.indicators.map(\.id)))
+            for indicator in expected.indicators {
+                let stored = try #require(loaded.indicators.first { $0.id == indicator.id })
+                #expect(stored.targets == indicator.targets)
+                #expect(stored.measurements.map(\.value) == indicator.measurements.map(\.value))
+            }
+            #expect(loaded.progressUpdates.count == expected.progressUpdates.count)
+            #expect(loaded.totalFunding == expected.totalFunding)
+            let reference = try #require(try await ReferenceRepository(db: app.db).load(organisationID: demo.reference.organisation.id))
+            #expect(reference == demo.reference)
+        }
+    }
+
+    /// Loading takes the same number of queries for the demo and for a programme ten times larger.
+    static func fixedQueryCount(_ database: DatabaseChoice) async throws {
+        try await withApp(database) { app in
+            let demo = KilelerDemo.build()
+            _ = try await DemoSeeder.seed(on: app.db)
+            let large = tenTimes(demo.programme)
+            try await ProgrammeRepository(db: app.db).create(large, actor: .system)
+
+            let counter = QueryCounter()
+            let counted = ProgrammeRepository(db: counter.database(on: app))
+            let small = try #require(try await counted.load(demo.programme.id))
+            let smallQueries = counter.count
+            counter.reset()
+            let big = try #require(try await counted.load(large.id))
+            let bigQueries = counter.count
+
+            #expect(big.actions.count == 10 * small.actions.count)
+            #expect(smallQueries == ProgrammeRepository.queriesPerLoad)
+            #expect(bigQueries == ProgrammeRepository.queriesPerLoad)
+        }
+    }
+
+    /// A save writes only what changed, audits it field by field and moves the counter on.
+    static func saveAuditsAndCounts(_ database: DatabaseChoice) async throws {
+        try await withApp(database) { app in
+            let seeded = try await DemoSeeder.seed(on: app.db)
+            let repository = ProgrammeRepository(db: app.db)
+            var programme = try #require(try await repository.load(seeded.programmeID))
+            let auditBefore = try await AuditLog(db: app.db).count(programmeID: programme.id)
+            let action = programme.actions[3]
+            programme.editAction(action.id) {
+                $0.title = "Νέος τίτλος δράσης"
+                $0.fundingLines.append(FundingLine(sourceID: $0.fundingLines[0].sourceID, year: 2028, amount: Money(cents: 12_345)))
+            }
+            let next = try await repository.save(programme, expecting: programme.changeCounter, actor: Actor(name: "Δοκιμαστής"))
+            #expect(next == programme.changeCounter + 1)
+
+            let reloaded = try #require(try await repository.load(programme.id))
+            #expect(reloaded.changeCounter == next)
+            #expect(reloaded.action(action.id)?.title == "Νέος τίτλος δράσης")
+            #expect(reloaded.action(action.id)?.fundingLines.last?.amount == Money(cents: 12_345))
+
+            #expect(try await AuditLog(db: app.db).count(programmeID: programme.id) == auditBefore + 2)
+            let entries = try await AuditLog(db: app.db).entries(programmeID: programme.id, limit: 5)
+            let titleChange = try #require(entries.first { $0.entityID == action.id })
+            #expect(titleChange.actor == "Δοκιμαστής")
+            #expect(titleChange.operation == "update")
+            #expect(titleChange.changes.contains("Νέος τίτλος δράσης"))
+            #expect(!titleChange.changes.contains("\"description\""))
+            #expect(entries.contains { $0.entity == "fundingLine" && $0.operation == "create" })
+
+            // Saving the unchanged programme writes no audit rows but still marks a version.
+            let idle = try await repository.save(reloaded, expecting: reloaded.changeCounter, actor: Actor(name: "Δοκιμαστής"))
+            #expect(idle == next + 1)
+            #expect(try await AuditLog(db: app.db).count(programmeID: programme.id) == auditBefore + 2)
+        }
+    }
+
+    /// Saving from a stale copy is refused and changes nothing.
+    static func staleSaveConflicts(_ database: DatabaseChoice) async throws {
+        try await withApp(database) { app in
+            let seeded = try await DemoSeeder.seed(on: app.db)
+            let repository = ProgrammeRepository(db: app.db)
+            var mine = try #require(try await repository.load(seeded.programmeID))
+            var theirs = mine
+            theirs.axes[0].title = "Αλλαγή άλλου χρήστη"
+            try await repository.save(theirs, expecting: theirs.changeCounter, actor: Actor(name: "Άλλος"))
+
+            mine.axes[1].title = "Η δική μου αλλαγή"
+            await #expect(throws: StorageError.conflict(expected: mine.changeCounter, current: mine.changeCounter + 1)) {
+                try await repository.save(mine, expecting: mine.changeCounter, actor: Actor(name: "Εγώ"))
+            }
+            let stored = try #require(try await repository.load(seeded.programmeID))
+            #expect(stored.axes[0].title == "Αλλαγή άλλου χρήστη")
+            #expect(stored.axes[1].title != "Η δική μου αλλαγή")
+        }
+    }
+
+    /// A save that fails half-way (a funding line pointing at no source) leaves nothing behind.
+    static func failedSaveRollsBack(_ database: DatabaseChoice) async throws {
+        try await withApp(database) { app in
+            let seeded = try await DemoSeeder.seed(on: app.db)
+            let repository = ProgrammeRepository(db: app.db)
+            let original = try #require(try await repository.load(seeded.programmeID))
+            let auditBefore = try await AuditLog(db: app.db).count(programmeID: original.id)
+            var broken = original
+            broken.axes[0].title = "Δεν πρέπει να μείνει"
+            broken.editAction(original.actions[0].id) {
+                $0.fundingLines.append(FundingLine(sourceID: UUID(), year: 2025, amount: Money(euros: 1)))
+            }
+            await #expect(throws: (any Error).self) {
+                try await repository.save(broken, expecting: broken.changeCounter, actor: .system)
+            }
+            let stored = try #require(try await repository.load(original.id))
+            #expect(stored == original)
+            #expect(try await AuditLog(db: app.db).count(programmeID: original.id) == auditBefore)
+        }
+    }
+
+    /// Seeding twice adds nothing; a restart sees the same data.
+    static func demoIsIdempotentAndDurable(_ database: DatabaseChoice) async throws {
+        try await withApp(database) { app in
+            let first = try await DemoSeeder.seed(on: app.db)
+            let second = try await DemoSeeder.seed(on: app.db)
+            #expect(first.created && !second.created)
+            #expect(try await ProgrammeModel.query(on: app.db).count() == 2)
+            #expect(try await OrganisationModel.query(on: app.db).count() == 1)
+            #expect(try await ActionModel.query(on: app.db).count() == 2 * KilelerDemo.build().programme.actions.count)
+        }
+    }
+
+    /// Lists are scoped to one organisation unless asked for all.
+    static func organisationsAreSeparate(_ database: DatabaseChoice) async throws {
+        try await withApp(database) { app in
+            let seeded = try await DemoSeeder.seed(on: app.db)
+            let other = ReferenceData(organisation: Organisation(name: "Δήμος Αγιάς", region: "Θεσσαλία", regionalUnit: "Λάρισα"))
+            try await ReferenceRepository(db: app.db).create(other, actor: .system)
+            let programme = Programme(organisationID: other.organisation.id, title: "Επιχειρησιακό Πρόγραμμα Δήμου Αγιάς", startYear: 2024)
+            try await ProgrammeRepository(db: app.db).create(programme, actor: .system)
+
+            let repository = ProgrammeRepository(db: app.db)
+            let kileler = try #require(try await repository.summary(seeded.programmeID)).organisationID
+            #expect(try await repository.list(organisationID: kileler).count == 2)
+            #expect(try await repository.list(organisationID: other.organisation.id).map(\.id) == [programme.id])
+            #expect(try await repository.list(organisationID: nil).count == 3)
+        }
+    }
+
+    /// Ten copies of the demo's plan, with fresh ids, as one programme.
+    static func tenTimes(_ programme: Programme) -> Programme {
+        var large = Programme(organisationID: programme.organisationID, title: "Δεκαπλάσιο πρόγραμμα δοκιμής", startYear: programme.startYear, status: .draft)
+        for copy in 0..<10 {
+            let fresh = programme.revisionDraft(title: "αντίγραφο \(copy)")
+            large.axes += fresh.axes
+            large.indicators += fresh.indicators
+            large.strategicPlan.profileSections += fresh.strategicPlan.profileSections
+        }
+        large.renumber()
+        return large
+    }
+}
+
+@Suite("SQLite", .serialized)
+struct SQLiteStorageTests {
+    @Test("SQLite · αποθήκευση και φόρτωση δίνουν το ίδιο πρόγραμμα") func roundTrip() async throws { try await StorageScenarios.roundTrip(TestDatabase.sqliteFile()) }
+    @Test("SQLite · σταθερός αριθμός ερωτημάτων, και για 10× πρόγραμμα") func fixedQueryCount() async throws { try await StorageScenarios.fixedQueryCount(TestDatabase.sqliteFile()) }
+    @Test("SQLite · η αποθήκευση καταγράφεται και αυξάνει τον μετρητή") func saveAuditsAndCounts() async throws { try await StorageScenarios.saveAuditsAndCounts(TestDatabase.sqliteFile()) }
+    @Test("SQLite · αποθήκευση από παλιό αντίγραφο απορρίπτεται") func staleSaveConflicts() async throws { try await StorageScenarios.staleSaveConflicts(TestDatabase.sqliteFile()) }
+    @Test("SQLite · αποτυχημένη αποθήκευση δεν αφήνει ίχνη") func failedSaveRollsBack() async throws { try await StorageScenarios.failedSaveRollsBack(TestDatabase.sqliteFile()) }
+    @Test("SQLite · τα δεδομένα επίδειξης μπαίνουν μία φορά") func demoIsIdempotent() async throws { try await StorageScenarios.demoIsIdempotentAndDurable(TestDatabase.sqliteFile()) }
+    @Test("SQLite · οι δήμοι δεν αναμειγνύονται") func organisationsAreSeparate() async throws { try await StorageScenarios.organisationsAreSeparate(TestDatabase.sqliteFile()) }
+}
+
+@Suite("PostgreSQL", .serialized, .enabled(if: TestDatabase.postgresURL != nil, TestDatabase.postgresSkipNote))
+struct PostgreSQLStorageTests {
+    @Test("PostgreSQL · αποθήκευση και φόρτωση δίνουν το ίδιο πρόγραμμα") func roundTrip() async throws { try await StorageScenarios.roundTrip(TestDatabase.postgres()) }
+    @Test("PostgreSQL · σταθερός αριθμός ερωτημάτων, και για 10× πρόγραμμα") func fixedQueryCount() async throws { try await StorageScenarios.fixedQueryCount(TestDatabase.postgres()) }
+    @Test("PostgreSQL · η αποθήκευση καταγράφεται και αυξάνει τον μετρητή") func saveAuditsAndCounts() async throws { try await StorageScenarios.saveAuditsAndCounts(TestDatabase.postgres()) }
+    @Test("PostgreSQL · αποθήκευση από παλιό αντίγραφο απορρίπτεται") func staleSaveConflicts() async throws { try await StorageScenarios.staleSaveConflicts(TestDatabase.postgres()) }
+    @Test("PostgreSQL · αποτυχημένη αποθήκευση δεν αφήνει ίχνη") func failedSaveRollsBack() async throws { try await StorageScenarios.failedSaveRollsBack(TestDatabase.postgres()) }
+    @Test("PostgreSQL · τα δεδομένα επίδειξης μπαίνουν μία φορά") func demoIsIdempotent() async throws { try await StorageScenarios.demoIsIdempotentAndDurable(TestDatabase.postgres()) }
+    @Test("PostgreSQL · οι δήμοι δεν αναμειγνύονται") func organisationsAreSeparate() async throws { try await StorageScenarios.organisationsAreSeparate(TestDatabase.postgres()) }
+}
