@@ -28,6 +28,7 @@ enum TestDatabase {
 /// PostgreSQL starts from an empty schema so runs never see each other's rows.
 func withApp(_ database: DatabaseChoice, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
     do {
         try await configure(app, database: database)
         if database.isPostgres, let sql = app.db as? any SQLDatabase {
