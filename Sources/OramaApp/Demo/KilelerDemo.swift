@@ -306,17 +306,20 @@ enum KilelerDemo {
             guard let schedule = action.schedule, schedule.start <= historyUntil else { continue }
             let total = max(1, schedule.end.ordinal - schedule.start.ordinal + 1)
             var progress = 0
+            // How well the action keeps to its timetable: most do, some fall behind.
+            let pace = rng.pick([100, 100, 95, 90, 80, 70])
             let lastQuarter = min(historyUntil, schedule.end)
             for ordinal in schedule.start.ordinal...lastQuarter.ordinal {
                 let quarter = YearQuarter(ordinal: ordinal)
                 let elapsed = ordinal - schedule.start.ordinal + 1
                 var status: ProgressUpdate.Status = .onTrack
-                var expected = min(100, elapsed * 100 / total)
+                var expected = min(100, elapsed * 100 / total) * pace / 100
                 if delayedTitles.contains(action.title) { expected = expected * 55 / 100; status = elapsed > 2 ? .delayed : .onTrack }
-                else if rng.chance(0.08) { expected = expected * 80 / 100; status = .atRisk }
+                else if pace <= 70 && elapsed > 2 { status = .delayed }
+                else if pace <= 80 || rng.chance(0.05) { status = elapsed > 1 ? .atRisk : .onTrack }
                 progress = max(progress, min(100, expected + rng.int(-5...5)))
                 if cancelledTitles.contains(action.title) && elapsed >= 3 { status = .cancelled }
-                if progress >= 100 && ordinal == schedule.end.ordinal { status = .completed }
+                if progress >= 95 && ordinal == schedule.end.ordinal { status = .completed; progress = 100 }
                 if action.kind == .recurringOperation { progress = min(100, elapsed * 100 / total); status = .onTrack }
                 let spent = Money(cents: action.cost.cents / 100 * Int64(min(progress, 100)) * 9 / 10)
                 let date = CalendarDate(year: quarter.year, month: quarter.quarter * 3, day: 30)
