@@ -37,7 +37,7 @@ public enum GreekText {
 }
 
 /// Dates as a Greek office writes them: `31/12/2025`.
-public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct CalendarDate: Sendable, Hashable, Comparable, TextCoded, CustomStringConvertible {
     public var year: Int
     public var month: Int
     public var day: Int
@@ -80,16 +80,29 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    public var codedText: String { iso }
+    public static let invalidTextMessage = "Μη έγκυρη ημερομηνία"
+}
+
+/// Values stored and sent as short text (`2025-12-31`, `2025-Q3`), read back with the same
+/// parser people's input goes through.
+public protocol TextCoded: Codable {
+    init?(parsing text: String)
+    var codedText: String { get }
+    static var invalidTextMessage: String { get }
+}
+
+extension TextCoded {
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
-        guard let date = CalendarDate(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Μη έγκυρη ημερομηνία: \(text)"))
+        guard let value = Self(parsing: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(Self.invalidTextMessage): \(text)"))
         }
-        self = date
+        self = value
     }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(iso)
+        try container.encode(codedText)
     }
 }

@@ -132,7 +132,7 @@ public struct Indicator: Sendable, Hashable, Codable, Identifiable {
 }
 
 /// A period in which a value is reported: a whole year or one quarter of it.
-public struct ReportingPeriod: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct ReportingPeriod: Sendable, Hashable, Comparable, TextCoded, CustomStringConvertible {
     public var year: Int
     /// 1...4, or nil for the whole year.
     public var quarter: Int?
@@ -162,18 +162,8 @@ public struct ReportingPeriod: Sendable, Hashable, Comparable, Codable, CustomSt
     public var greek: String { quarter.map { YearQuarter(year: year, quarter: $0).greek } ?? "Έτος \(year)" }
     public var description: String { code }
 
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let value = ReportingPeriod(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Μη έγκυρη περίοδος: \(text)"))
-        }
-        self = value
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(code)
-    }
+    public var codedText: String { code }
+    public static let invalidTextMessage = "Μη έγκυρη περίοδος αναφοράς"
 }
 
 /// One measured value of an indicator, with who recorded it and when.

@@ -1,5 +1,5 @@
 /// A calendar quarter, the unit in which programmes schedule their actions.
-public struct YearQuarter: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct YearQuarter: Sendable, Hashable, Comparable, TextCoded, CustomStringConvertible {
     public var year: Int
     /// 1...4
     public var quarter: Int
@@ -52,18 +52,8 @@ public struct YearQuarter: Sendable, Hashable, Comparable, Codable, CustomString
 
     public var description: String { code }
 
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let value = YearQuarter(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Μη έγκυρο τρίμηνο: \(text)"))
-        }
-        self = value
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(code)
-    }
+    public var codedText: String { code }
+    public static let invalidTextMessage = "Μη έγκυρο τρίμηνο"
 }
 
 /// When an action runs: from the first to the last quarter, both included.

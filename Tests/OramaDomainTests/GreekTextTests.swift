@@ -44,3 +44,29 @@ import Testing
         #expect(schedule.runs(in: 2025) && !schedule.runs(in: 2026))
     }
 }
+
+import Foundation
+
+@Suite struct TextCodedTests {
+    struct Box: Codable, Equatable {
+        var date: CalendarDate
+        var quarter: YearQuarter
+        var period: ReportingPeriod
+    }
+
+    @Test func encodesAsShortTextAndReadsItBack() throws {
+        let box = Box(date: .init(year: 2025, month: 12, day: 31), quarter: .init(year: 2026, quarter: 2), period: .init(year: 2025))
+        let json = String(decoding: try JSONEncoder().encode(box), as: UTF8.self)
+        #expect(json.contains("\"2025-12-31\"") && json.contains("\"2026-Q2\"") && json.contains("\"2025\""))
+        #expect(try JSONDecoder().decode(Box.self, from: Data(json.utf8)) == box)
+    }
+
+    @Test func badTextIsADecodingErrorNamingTheValue() {
+        let json = #"{"date":"31/02/2025","quarter":"2026-Q2","period":"2025"}"#
+        #expect {
+            _ = try JSONDecoder().decode(Box.self, from: Data(json.utf8))
+        } throws: { error in
+            "\(error)".contains("Μη έγκυρη ημερομηνία: 31/02/2025")
+        }
+    }
+}
