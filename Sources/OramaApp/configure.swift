@@ -33,6 +33,8 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
 
     app.migrations.add(M001_CreateReference())
     app.migrations.add(M002_CreateProgrammes())
+    app.migrations.add(SessionRecord.migration)
+    app.migrations.add(M003_CreateComments())
 
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommand(), as: "user")
@@ -41,7 +43,20 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(OramaErrorMiddleware(environment: app.environment))
     app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(StylesheetMiddleware())
+    app.middleware.use(StaticAssetsMiddleware())
+
+    // Sessions live in the database, so a restart signs nobody out. The cookie is never
+    // readable by scripts, is not sent on cross-site posts, and is Secure in production
+    // (or whenever ORAMA_SECURE_COOKIES=1, e.g. behind a TLS proxy).
+    let secure = Environment.get("ORAMA_SECURE_COOKIES").map { $0 == "1" } ?? (app.environment == .production)
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: "orama_session") { id in
+        HTTPCookies.Value(string: id.string, maxAge: 60 * 60 * 12, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(SessionUserMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    app.signInThrottle = SignInThrottle()
 
     app.renderCache = RenderCache()
     app.lifecycle.use(StartupTasks())

@@ -1,31 +1,127 @@
 import Fluent
+import Foundation
 import Vapor
 
 /// Every path of the site, so that routes and the links to them cannot drift apart.
 enum SiteURL {
     case home
+    case signIn
+    case signOut
+    case language(String, back: String)
+    case users
+    case user(UUID)
+    case reference
+    case newProgramme
     case programme(UUID)
+    case settings(UUID)
+    case strategy(UUID)
+    case newNode(UUID, level: String, parent: UUID?)
+    case node(UUID, level: String, id: UUID, verb: String)
+    case action(UUID, UUID)
+    case editAction(UUID, UUID)
+    case newAction(UUID, objective: UUID)
+    case actionHistory(UUID, UUID)
+    case actionComments(UUID, UUID)
+    case newIndicator(UUID, attachTo: String?)
+    case editIndicator(UUID, UUID)
+    case actionPlan(UUID, unit: UUID)
+    case search(UUID, query: String?)
+    case history(UUID)
     case apiProgrammes
     case apiProgramme(UUID)
     case health
     case stylesheet
+    case script
 
     var path: String {
+        func id(_ u: UUID) -> String { u.uuidString.lowercased() }
+        func q(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "" }
         switch self {
-        case .home: "/"
-        case .programme(let id): "/programmes/\(id.uuidString.lowercased())"
-        case .apiProgrammes: "/api/v1/programmes"
-        case .apiProgramme(let id): "/api/v1/programmes/\(id.uuidString.lowercased())"
-        case .health: "/health"
-        case .stylesheet: "/styles.css"
+        case .home: return "/"
+        case .signIn: return "/signin"
+        case .signOut: return "/signout"
+        case .language(let code, let back): return "/language/\(code)?back=\(q(back))"
+        case .users: return "/admin/users"
+        case .user(let u): return "/admin/users/\(id(u))"
+        case .reference: return "/reference"
+        case .newProgramme: return "/programmes/new"
+        case .programme(let p): return "/programmes/\(id(p))"
+        case .settings(let p): return "/programmes/\(id(p))/settings"
+        case .strategy(let p): return "/programmes/\(id(p))/strategy"
+        case .newNode(let p, let level, let parent): return "/programmes/\(id(p))/nodes/new?level=\(level)" + (parent.map { "&parent=\(id($0))" } ?? "")
+        case .node(let p, let level, let n, let verb): return "/programmes/\(id(p))/nodes/\(level)/\(id(n))/\(verb)"
+        case .action(let p, let a): return "/programmes/\(id(p))/actions/\(id(a))"
+        case .editAction(let p, let a): return "/programmes/\(id(p))/actions/\(id(a))/edit"
+        case .newAction(let p, let o): return "/programmes/\(id(p))/actions/new?objective=\(id(o))"
+        case .actionHistory(let p, let a): return "/programmes/\(id(p))/actions/\(id(a))/history"
+        case .actionComments(let p, let a): return "/programmes/\(id(p))/actions/\(id(a))/comments"
+        case .newIndicator(let p, let attach): return "/programmes/\(id(p))/indicators/new" + (attach.map { "?attach=\(q($0))" } ?? "")
+        case .editIndicator(let p, let i): return "/programmes/\(id(p))/indicators/\(id(i))/edit"
+        case .actionPlan(let p, let u): return "/programmes/\(id(p))/units/\(id(u))"
+        case .search(let p, let query): return "/programmes/\(id(p))/search" + (query.map { "?q=\(q($0))" } ?? "")
+        case .history(let p): return "/programmes/\(id(p))/history"
+        case .apiProgrammes: return "/api/v1/programmes"
+        case .apiProgramme(let p): return "/api/v1/programmes/\(id(p))"
+        case .health: return "/health"
+        case .stylesheet: return "/styles.css"
+        case .script: return "/app.js"
         }
     }
 }
 
+extension CharacterSet {
+    static let urlQueryValueAllowed: CharacterSet = {
+        var set = CharacterSet.urlQueryAllowed
+        set.remove(charactersIn: "&=+?#")
+        return set
+    }()
+}
+
 func routes(_ app: Application) throws {
     app.get("health", use: HealthController.show)
+
+    app.get("signin", use: SignInController.form)
+    app.post("signin", use: SignInController.signIn)
+    app.post("signout", use: SignInController.signOut)
+    app.get("language", ":code", use: SignInController.language)
+
     app.get(use: ProgrammeController.home)
-    app.get("programmes", ":programmeID", use: ProgrammeController.show)
+    app.get("programmes", "new", use: ProgrammeController.newForm)
+    app.post("programmes", "new", use: ProgrammeController.create)
+    let programme = app.grouped("programmes", ":programmeID")
+    programme.get(use: ProgrammeController.show)
+    programme.get("settings", use: ProgrammeController.settingsForm)
+    programme.post("settings", use: ProgrammeController.saveSettings)
+    programme.get("strategy", use: StrategyController.form)
+    programme.post("strategy", use: StrategyController.save)
+    programme.get("nodes", "new", use: TreeController.newForm)
+    programme.post("nodes", "new", use: TreeController.create)
+    programme.get("nodes", ":level", ":nodeID", "edit", use: TreeController.editForm)
+    programme.post("nodes", ":level", ":nodeID", "edit", use: TreeController.save)
+    programme.post("nodes", ":level", ":nodeID", "move", use: TreeController.move)
+    programme.get("nodes", ":level", ":nodeID", "delete", use: TreeController.confirmDelete)
+    programme.post("nodes", ":level", ":nodeID", "delete", use: TreeController.delete)
+    programme.get("actions", "new", use: ActionController.newForm)
+    programme.post("actions", "new", use: ActionController.create)
+    programme.get("actions", ":actionID", use: ActionController.show)
+    programme.get("actions", ":actionID", "edit", use: ActionController.editForm)
+    programme.post("actions", ":actionID", "edit", use: ActionController.save)
+    programme.get("actions", ":actionID", "history", use: HistoryController.action)
+    programme.post("actions", ":actionID", "comments", use: ActionController.comment)
+    programme.get("indicators", "new", use: IndicatorController.newForm)
+    programme.post("indicators", "new", use: IndicatorController.create)
+    programme.get("indicators", ":indicatorID", "edit", use: IndicatorController.editForm)
+    programme.post("indicators", ":indicatorID", "edit", use: IndicatorController.save)
+    programme.get("units", ":unitID", use: ActionPlanController.show)
+    programme.get("search", use: SearchController.show)
+    programme.get("history", use: HistoryController.programme)
+
+    app.get("reference", use: ReferenceController.show)
+    app.post("reference", ":kind", use: ReferenceController.save)
+
+    app.get("admin", "users", use: UsersController.index)
+    app.post("admin", "users", use: UsersController.create)
+    app.post("admin", "users", ":userID", use: UsersController.update)
 
     let api = app.grouped("api", "v1")
     api.get("programmes", use: ProgrammeAPIController.index)

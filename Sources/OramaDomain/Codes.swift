@@ -143,17 +143,17 @@ extension Programme {
         }
     }
 
-    mutating func editMeasure(_ id: UUID, _ body: (inout Measure) -> Void) {
+    public mutating func editMeasure(_ id: UUID, _ body: (inout Measure) -> Void) {
         for a in axes.indices {
             for m in axes[a].measures.indices where axes[a].measures[m].id == id { body(&axes[a].measures[m]) }
         }
     }
 
-    mutating func editObjective(_ id: UUID, _ body: (inout Objective) -> Void) {
+    public mutating func editObjective(_ id: UUID, _ body: (inout Objective) -> Void) {
         editEveryObjective { if $0.id == id { body(&$0) } }
     }
 
-    mutating func editEveryObjective(_ body: (inout Objective) -> Void) {
+    public mutating func editEveryObjective(_ body: (inout Objective) -> Void) {
         for a in axes.indices {
             for m in axes[a].measures.indices {
                 for o in axes[a].measures[m].objectives.indices { body(&axes[a].measures[m].objectives[o]) }

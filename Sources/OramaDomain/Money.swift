@@ -108,3 +108,37 @@ extension StringProtocol {
         return String(scalars.reversed().drop(while: { $0.isWhitespace }).reversed())
     }
 }
+
+/// Decimal numbers as Greek users type them: `1.234,5`, `12,75`, `-3`, and `1234.5` as
+/// spreadsheets export it.
+public enum GreekNumber {
+    public static func parse(_ text: String) -> Double? {
+        var body = text.trimmingWhitespace().filter { $0 != " " && $0 != "\u{00A0}" }
+        guard !body.isEmpty else { return nil }
+        var sign = 1.0
+        if body.hasPrefix("-") { sign = -1; body.removeFirst() } else if body.hasPrefix("+") { body.removeFirst() }
+        var integer = body
+        var fraction = ""
+        if let comma = body.firstIndex(of: ",") {
+            integer = String(body[..<comma])
+            fraction = String(body[body.index(after: comma)...])
+            let groups = integer.split(separator: ".", omittingEmptySubsequences: false)
+            if groups.count > 1 {
+                guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+                integer = groups.joined()
+            }
+        } else if body.contains(".") {
+            let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+            if parts.count == 2 && parts[1].count != 3 {
+                integer = String(parts[0]); fraction = String(parts[1])
+            } else {
+                guard let first = parts.first, (1...3).contains(first.count), parts.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+                integer = parts.joined()
+            }
+        }
+        guard !(integer.isEmpty && fraction.isEmpty), integer.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit),
+              integer.count <= 15, fraction.count <= 9,
+              let value = Double((integer.isEmpty ? "0" : integer) + (fraction.isEmpty ? "" : "." + fraction)) else { return nil }
+        return sign * value
+    }
+}

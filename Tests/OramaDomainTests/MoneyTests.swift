@@ -49,3 +49,15 @@ import Testing
         #expect(Money(cents: 7).split(into: 1) == [Money(cents: 7)])
     }
 }
+
+@Suite struct GreekNumberTests {
+    @Test(arguments: [("1.234,5", 1234.5), ("12,75", 12.75), ("-3", -3.0), ("1234.5", 1234.5), ("1.234", 1234.0), ("0,001", 0.001), ("98", 98.0)])
+    func parses(text: String, value: Double) {
+        #expect(GreekNumber.parse(text) == value)
+    }
+
+    @Test(arguments: ["", "abc", "1,2,3", "12.34.5", "1.23,4", "5%"])
+    func refuses(text: String) {
+        #expect(GreekNumber.parse(text) == nil)
+    }
+}

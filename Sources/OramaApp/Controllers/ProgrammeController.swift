@@ -16,58 +16,158 @@ struct UserFacingError: AbortError {
     static let programmeNotFound = UserFacingError(status: .notFound, code: "not_found", reason: "Το πρόγραμμα δεν βρέθηκε ή δεν είναι δημοσιευμένο.")
 }
 
-/// What the public may see: programmes whose status is public. Sign-in (which lets staff
-/// see drafts) comes with the workspace; until then drafts are simply not found.
-enum PublicProgrammes {
-    static func visibleSummaries(on db: any Database) async throws -> [ProgrammeSummary] {
-        try await ProgrammeRepository(db: db).list(organisationID: nil).filter { $0.status.isPublic }
-    }
-
-    static func summary(_ req: Request) async throws -> ProgrammeSummary {
-        let text = req.parameters.get("programmeID") ?? ""
-        guard let id = UUID(uuidString: text) else { throw UserFacingError.badID(text) }
-        guard let summary = try await ProgrammeRepository(db: req.db).summary(id), summary.status.isPublic else {
-            throw UserFacingError.programmeNotFound
-        }
-        return summary
-    }
-
-    /// The programme and its organisation's reference data, or 404.
-    static func load(_ summary: ProgrammeSummary, on db: any Database) async throws -> (Programme, ReferenceData) {
-        guard let programme = try await ProgrammeRepository(db: db).load(summary.id),
-              let reference = try await ReferenceRepository(db: db).load(organisationID: summary.organisationID) else {
-            throw UserFacingError.programmeNotFound
-        }
-        return (programme, reference)
-    }
-}
-
 enum ProgrammeController {
     @Sendable static func home(req: Request) async throws -> Response {
-        let summaries = try await PublicProgrammes.visibleSummaries(on: req.db)
-        let etag = ETag.forList(summaries)
-        if let notModified = ETag.notModified(req, etag) { return notModified }
+        let access = req.access
+        let summaries = try await ProgrammeRepository(db: req.db).list(organisationID: nil).filter(access.canRead)
         let organisations = Dictionary(uniqueKeysWithValues: try await ReferenceRepository(db: req.db).organisations().map { ($0.id, $0) })
-        let html = HomePage(programmes: summaries.map { ($0, organisations[$0.organisationID]?.name ?? "") }).render()
-        return ETag.response(html, contentType: .html, etag: etag)
+        let page = HomePage(context: PageContext(req), programmes: summaries.map { ($0, organisations[$0.organisationID]?.name ?? "") },
+                            canCreate: access.canCreateProgrammes)
+        if req.user == nil {
+            let etag = ETag.forList(summaries, variant: req.language.rawValue)
+            if let notModified = ETag.notModified(req, etag) { return notModified }
+            return ETag.response(page.render(), contentType: .html, etag: etag)
+        }
+        return Workspace.html(page.render())
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let summary = try await PublicProgrammes.summary(req)
-        let etag = ETag.forProgramme(summary, variant: "html")
-        if let notModified = ETag.notModified(req, etag) { return notModified }
-        let body = try await req.application.renderCache.bytes(for: etag) {
-            let (programme, reference) = try await PublicProgrammes.load(summary, on: req.db)
-            return Data(ProgrammePage(programme: programme, reference: reference).render().utf8)
+        let summary = try await Workspace.summary(req)
+        // The public page is the same for every visitor: rendered once per programme version.
+        if req.user == nil {
+            let etag = ETag.forProgramme(summary, variant: "html-" + req.language.rawValue)
+            if let notModified = ETag.notModified(req, etag) { return notModified }
+            let language = req.language
+            let body = try await req.application.renderCache.bytes(for: etag) {
+                let loaded = try await Workspace.load(req)
+                return Data(ProgrammePage(context: PageContext(language: language, path: SiteURL.programme(summary.id).path),
+                                          loaded: loaded, access: Access(user: nil)).render().utf8)
+            }
+            return ETag.response(body, contentType: .html, etag: etag)
         }
-        return ETag.response(body, contentType: .html, etag: etag)
+        let loaded = try await Workspace.load(req)
+        return Workspace.html(ProgrammePage(context: PageContext(req), loaded: loaded, access: req.access).render())
+    }
+
+    // MARK: create and settings
+
+    struct SettingsForm: Content {
+        var title: String?
+        var startYear: String?
+        var endYear: String?
+        var status: String?
+        var note: String?
+        var organisation: String?
+        var base: String?
+    }
+
+    struct Settings: Codable {
+        var title: String
+        var startYear: Int
+        var endYear: Int
+        var status: String
+        var note: String
+
+        init(_ p: Programme) {
+            title = p.title; startYear = p.startYear; endYear = p.endYear; status = p.status.rawValue; note = p.note
+        }
+    }
+
+    static func validate(_ form: SettingsForm, _ language: Language) -> (Settings?, FieldErrors) {
+        var errors = FieldErrors()
+        let title = (form.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty { errors.add("title", language.t("Δώστε τίτλο.", "Enter a title.")) }
+        if title.count > 300 { errors.add("title", language.t("Ο τίτλος είναι πολύ μεγάλος (έως 300 χαρακτήρες).", "The title is too long (300 characters at most).")) }
+        let start = Int(form.startYear ?? "")
+        if start == nil || !(2000...2100).contains(start!) { errors.add("startYear", language.t("Το έτος έναρξης πρέπει να είναι τετραψήφιο έτος, π.χ. 2024.", "The start year must be a year such as 2024.")) }
+        var end = (form.endYear ?? "").isEmpty ? start.map { $0 + Programme.defaultLength - 1 } : Int(form.endYear!)
+        if let s = start, let e = end, e < s || e > s + 9 {
+            errors.add("endYear", language.t("Το έτος λήξης πρέπει να είναι από το έτος έναρξης έως δέκα χρόνια μετά.", "The end year must be between the start year and ten years later."))
+            end = nil
+        } else if end == nil {
+            errors.add("endYear", language.t("Το έτος λήξης πρέπει να είναι τετραψήφιο έτος.", "The end year must be a year."))
+        }
+        let status = Programme.Status(rawValue: form.status ?? "draft")
+        if status == nil { errors.add("status", language.t("Άγνωστη κατάσταση.", "Unknown status.")) }
+        guard errors.isEmpty, let s = start, let e = end, let st = status else { return (nil, errors) }
+        var p = Programme(organisationID: UUID(), title: title, startYear: s, endYear: e, status: st)
+        p.note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return (Settings(p), errors)
+    }
+
+    @Sendable static func newForm(req: Request) async throws -> Response {
+        try req.access.require(req.access.canCreateProgrammes, req.language)
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let form = SettingsForm(title: "", startYear: String(year), endYear: String(year + 4), status: "draft", note: "")
+        let organisations = try await ReferenceRepository(db: req.db).organisations()
+        return Workspace.html(SettingsPage(context: PageContext(req), programme: nil, form: form, errors: FieldErrors(), conflict: nil, organisations: organisations).render())
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        try req.access.require(req.access.canCreateProgrammes, req.language)
+        let form = try req.content.decode(SettingsForm.self)
+        let (settings, errors) = validate(form, req.language)
+        var errors2 = errors
+        let user = req.user!
+        let organisationID = user.organisationID ?? UUID(uuidString: form.organisation ?? "")
+        let organisations = try await ReferenceRepository(db: req.db).organisations()
+        if organisationID == nil || !organisations.contains(where: { $0.id == organisationID }) {
+            errors2.add("organisation", req.language.t("Επιλέξτε τον δήμο του προγράμματος.", "Choose the programme's municipality."))
+        }
+        guard let settings, errors2.isEmpty, let organisationID else {
+            return Workspace.html(SettingsPage(context: PageContext(req), programme: nil, form: form, errors: errors2, conflict: nil, organisations: organisations).render(),
+                                  status: .unprocessableEntity)
+        }
+        let programme = Programme(organisationID: organisationID, title: settings.title, startYear: settings.startYear, endYear: settings.endYear,
+                                  status: .draft, note: settings.note)
+        try await ProgrammeRepository(db: req.db).create(programme, actor: user.actor)
+        return Workspace.redirect(req, to: SiteURL.programme(programme.id).path, flash: req.language.t("Το πρόγραμμα δημιουργήθηκε.", "The programme was created."))
+    }
+
+    @Sendable static func settingsForm(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
+        let p = loaded.programme
+        let form = SettingsForm(title: p.title, startYear: String(p.startYear), endYear: String(p.endYear), status: p.status.rawValue, note: p.note,
+                                base: Fingerprint.of(Settings(p)))
+        return Workspace.html(SettingsPage(context: PageContext(req), programme: loaded, form: form, errors: FieldErrors(), conflict: nil).render())
+    }
+
+    @Sendable static func saveSettings(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
+        var form = try req.content.decode(SettingsForm.self)
+        let (settings, errors) = validate(form, req.language)
+        guard let settings else {
+            return Workspace.html(SettingsPage(context: PageContext(req), programme: loaded, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
+        }
+        let current = Settings(loaded.programme)
+        let outcome = try await Workspace.commit(req, loaded, base: form.base, current: Fingerprint.of(current)) { p in
+            p.title = settings.title
+            p.startYear = settings.startYear
+            p.endYear = settings.endYear
+            p.status = Programme.Status(rawValue: settings.status)!
+            p.note = settings.note
+        }
+        switch outcome {
+        case .saved:
+            return Workspace.redirect(req, to: SiteURL.programme(loaded.id).path, flash: req.language.t("Οι ρυθμίσεις αποθηκεύτηκαν.", "Settings saved."))
+        case .conflict:
+            let describe: (Settings) -> [(String, String)] = { s in
+                [("Τίτλος", s.title), ("Έναρξη", String(s.startYear)), ("Λήξη", String(s.endYear)),
+                 ("Κατάσταση", Programme.Status(rawValue: s.status)?.greek ?? s.status), ("Σημείωση", s.note)]
+            }
+            form.base = Fingerprint.of(current)
+            return Workspace.html(SettingsPage(context: PageContext(req), programme: loaded, form: form, errors: FieldErrors(),
+                                               conflict: ConflictNotice.diff(describe(current), describe(settings))).render(), status: .conflict)
+        }
     }
 }
 
 enum ProgrammeAPIController {
     @Sendable static func index(req: Request) async throws -> Response {
-        let summaries = try await PublicProgrammes.visibleSummaries(on: req.db)
-        let etag = ETag.forList(summaries)
+        let summaries = try await ProgrammeRepository(db: req.db).list(organisationID: nil).filter { $0.status.isPublic }
+        let etag = ETag.forList(summaries, variant: "json")
         if let notModified = ETag.notModified(req, etag) { return notModified }
         let items = summaries.map {
             ProgrammeListItemDTO(id: $0.id, title: $0.title, startYear: $0.startYear, endYear: $0.endYear, status: $0.status.rawValue,
@@ -76,12 +176,19 @@ enum ProgrammeAPIController {
         return ETag.response(try JSONCoding.encoder.encode(items), contentType: .json, etag: etag)
     }
 
+    /// Public programmes only, until API tokens arrive with the interchange issue.
     @Sendable static func show(req: Request) async throws -> Response {
-        let summary = try await PublicProgrammes.summary(req)
+        let id = try Workspace.programmeID(req)
+        guard let summary = try await ProgrammeRepository(db: req.db).summary(id), summary.status.isPublic else {
+            throw UserFacingError.programmeNotFound
+        }
         let etag = ETag.forProgramme(summary, variant: "json")
         if let notModified = ETag.notModified(req, etag) { return notModified }
         let body = try await req.application.renderCache.bytes(for: etag) {
-            let (programme, reference) = try await PublicProgrammes.load(summary, on: req.db)
+            guard let programme = try await ProgrammeRepository(db: req.db).load(id),
+                  let reference = try await ReferenceRepository(db: req.db).load(organisationID: summary.organisationID) else {
+                throw UserFacingError.programmeNotFound
+            }
             return try JSONCoding.encoder.encode(ProgrammeDTO(programme, reference: reference))
         }
         return ETag.response(body, contentType: .json, etag: etag)
@@ -104,12 +211,12 @@ enum ETag {
         "\"\(variant)-\(s.id.uuidString.lowercased())-\(s.changeCounter)\""
     }
 
-    static func forList(_ summaries: [ProgrammeSummary]) -> String {
+    static func forList(_ summaries: [ProgrammeSummary], variant: String) -> String {
         var hash: UInt64 = 14_695_981_039_346_656_037
         for s in summaries {
             for byte in "\(s.id)|\(s.changeCounter)|\(s.status.rawValue);".utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
         }
-        return "\"list-\(String(hash, radix: 16))\""
+        return "\"list-\(variant)-\(String(hash, radix: 16))\""
     }
 
     static func notModified(_ req: Request, _ etag: String) -> Response? {

@@ -268,3 +268,21 @@ final class ProgressUpdateModel: ProgrammeRow, @unchecked Sendable {
 
     init() {}
 }
+
+final class CommentModel: Model, @unchecked Sendable {
+    static let schema = "comments"
+
+    @ID(key: .id) var id: UUID?
+
+    // relationships
+    @Field(key: "programme_id") var programmeID: UUID
+    @Field(key: "entity_id") var entityID: UUID
+    @OptionalField(key: "author_id") var authorID: UUID?
+
+    // data
+    @Field(key: "author") var author: String
+    @Field(key: "text") var text: String
+    @Field(key: "at") var at: Date
+
+    init() {}
+}

@@ -132,15 +132,16 @@ public struct ProgrammeRepository: Sendable {
     /// Moves the counter on only if it still has the value the editor saw. The conditional
     /// UPDATE makes the check and the increment one step, so two concurrent saves of the same
     /// copy cannot both pass.
-    static func advanceCounter(_ id: UUID, from expected: Int64, current: Int64, on db: any Database) async throws -> Int64 {
+    /// With `expected` nil the counter moves on unconditionally (writes that cannot conflict,
+    /// such as a new comment).
+    static func advanceCounter(_ id: UUID, from expected: Int64?, current: Int64, on db: any Database) async throws -> Int64 {
         guard let sql = db as? any SQLDatabase else { throw StorageError.programmeNotFound(id) }
-        let rows = try await sql.update(ProgrammeModel.schema)
+        var update = sql.update(ProgrammeModel.schema)
             .set(SQLIdentifier("change_counter"), to: SQLBinaryExpression(SQLIdentifier("change_counter"), .add, SQLLiteral.numeric("1")))
             .where("id", .equal, id)
-            .where("change_counter", .equal, expected)
-            .returning("change_counter")
-            .all()
-        guard let row = rows.first else { throw StorageError.conflict(expected: expected, current: current) }
+        if let expected { update = update.where("change_counter", .equal, expected) }
+        let rows = try await update.returning("change_counter").all()
+        guard let row = rows.first else { throw StorageError.conflict(expected: expected ?? current, current: current) }
         return try row.decode(column: "change_counter", as: Int64.self)
     }
 

@@ -114,3 +114,111 @@ public struct AuditLog: Sendable {
         try await AuditEntryModel.query(on: db).filter(\.$programmeID == programmeID).count()
     }
 }
+
+enum ReferenceError: Error, Equatable {
+    case inUse(count: Int)
+    case notFound
+
+    func message(_ l: Language) -> String {
+        switch self {
+        case .inUse(let count): l.t("Δεν διαγράφεται: χρησιμοποιείται σε \(count) εγγραφές προγραμμάτων.", "Cannot be deleted: used by \(count) programme records.")
+        case .notFound: l.t("Η εγγραφή δεν βρέθηκε.", "The record was not found.")
+        }
+    }
+}
+
+extension ReferenceRepository {
+    /// Inserts or updates one row of reference data, audited, in one transaction.
+    private func upsert<M: Model>(_ type: M.Type, id: UUID, organisationID: UUID, entity: String, actor: Actor,
+                                  fill: @escaping @Sendable (M) -> Void) async throws where M.IDValue == UUID {
+        try await db.transaction { tx in
+            var audit = AuditTrail(organisationID: organisationID, programmeID: nil, actor: actor)
+            if let existing = try await M.find(id, on: tx) {
+                let before = RowSnapshot.of(existing)
+                fill(existing)
+                let after = RowSnapshot.of(existing)
+                guard before != after else { return }
+                try await existing.update(on: tx)
+                audit.record(entity: entity, id: id, operation: .update, before: before, after: after)
+            } else {
+                let model = M()
+                model.id = id
+                fill(model)
+                try await model.create(on: tx)
+                audit.record(entity: entity, id: id, operation: .create, before: [:], after: RowSnapshot.of(model))
+            }
+            try await audit.save(on: tx)
+        }
+    }
+
+    private func nextPosition<M: Model>(_ type: M.Type, organisationID: UUID) async throws -> Int {
+        try await M.query(on: db).filter(.path([FieldKey("organisation_id")], schema: M.schema), .equal, .bind(organisationID)).count()
+    }
+
+    func save(_ u: OrgUnit, actor: Actor) async throws {
+        let position = try await nextPosition(OrgUnitModel.self, organisationID: u.organisationID)
+        try await upsert(OrgUnitModel.self, id: u.id, organisationID: u.organisationID, entity: "orgUnit", actor: actor) { m in
+            if m.$position.value == nil { m.position = position }
+            m.organisationID = u.organisationID; m.parentID = u.parentID; m.code = u.code; m.name = u.name
+            m.kind = u.kind.rawValue; m.phone = u.phone; m.email = u.email
+        }
+    }
+
+    func save(_ e: LegalEntity, actor: Actor) async throws {
+        let position = try await nextPosition(LegalEntityModel.self, organisationID: e.organisationID)
+        try await upsert(LegalEntityModel.self, id: e.id, organisationID: e.organisationID, entity: "legalEntity", actor: actor) { m in
+            if m.$position.value == nil { m.position = position }
+            m.organisationID = e.organisationID; m.name = e.name; m.kind = e.kind.rawValue
+        }
+    }
+
+    func save(_ l: Locality, actor: Actor) async throws {
+        let position = try await nextPosition(LocalityModel.self, organisationID: l.organisationID)
+        try await upsert(LocalityModel.self, id: l.id, organisationID: l.organisationID, entity: "locality", actor: actor) { m in
+            if m.$position.value == nil { m.position = position }
+            m.organisationID = l.organisationID; m.parentID = l.parentID; m.name = l.name; m.kind = l.kind.rawValue
+        }
+    }
+
+    func save(_ s: FundingSource, actor: Actor) async throws {
+        let position = try await nextPosition(FundingSourceModel.self, organisationID: s.organisationID)
+        try await upsert(FundingSourceModel.self, id: s.id, organisationID: s.organisationID, entity: "fundingSource", actor: actor) { m in
+            if m.$position.value == nil { m.position = position }
+            m.organisationID = s.organisationID; m.code = s.code; m.name = s.name; m.kind = s.kind.rawValue; m.annualCeilingCents = s.annualCeiling?.cents
+        }
+    }
+
+    /// Deletes a row nobody uses; one in use is refused with how many records point at it.
+    func delete(kind: String, id: UUID, organisationID: UUID, actor: Actor) async throws {
+        let uses: Int
+        switch kind {
+        case "units":
+            uses = try await ActionModel.query(on: db).filter(\.$responsibleUnitID == id).count()
+                + IndicatorModel.query(on: db).filter(\.$responsibleUnitID == id).count()
+                + ActionLinkModel.query(on: db).filter(\.$targetID == id).count()
+                + OrgUnitModel.query(on: db).filter(\.$parentID == id).count()
+        case "entities": uses = try await ActionModel.query(on: db).filter(\.$legalEntityID == id).count()
+        case "localities":
+            uses = try await ActionLinkModel.query(on: db).filter(\.$targetID == id).count()
+                + LocalityModel.query(on: db).filter(\.$parentID == id).count()
+        case "sources": uses = try await FundingLineModel.query(on: db).filter(\.$sourceID == id).count()
+        default: throw ReferenceError.notFound
+        }
+        guard uses == 0 else { throw ReferenceError.inUse(count: uses) }
+        try await db.transaction { tx in
+            var audit = AuditTrail(organisationID: organisationID, programmeID: nil, actor: actor)
+            func remove<M: Model>(_ type: M.Type, _ entity: String) async throws where M.IDValue == UUID {
+                guard let row = try await M.find(id, on: tx) else { throw ReferenceError.notFound }
+                audit.record(entity: entity, id: id, operation: .delete, before: RowSnapshot.of(row), after: [:])
+                try await row.delete(on: tx)
+            }
+            switch kind {
+            case "units": try await remove(OrgUnitModel.self, "orgUnit")
+            case "entities": try await remove(LegalEntityModel.self, "legalEntity")
+            case "localities": try await remove(LocalityModel.self, "locality")
+            default: try await remove(FundingSourceModel.self, "fundingSource")
+            }
+            try await audit.save(on: tx)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Crypto
+import Foundation
+import Vapor
+
+/// A random token per session, put in every form as `_csrf` and checked on every
+/// state-changing request outside the token-authenticated API.
+enum CSRF {
+    static let field = "_csrf"
+
+    static func token(for request: Request) -> String {
+        if let token = request.session.data["csrf"] { return token }
+        let token = Data([UInt8].random(count: 32)).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        request.session.data["csrf"] = token
+        return token
+    }
+
+    static func isValid(_ submitted: String?, for request: Request) -> Bool {
+        guard let expected = request.session.data["csrf"], let submitted, !submitted.isEmpty else { return false }
+        let a = Array(expected.utf8), b = Array(submitted.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+struct CSRFMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let unsafe: [HTTPMethod] = [.POST, .PUT, .PATCH, .DELETE]
+        if unsafe.contains(request.method), !request.url.path.hasPrefix("/api/") {
+            let submitted = try? request.content.get(String.self, at: CSRF.field)
+            guard CSRF.isValid(submitted, for: request) else {
+                throw UserFacingError(status: .forbidden, code: "csrf",
+                                      reason: request.language.t("Η φόρμα έληξε ή δεν προέρχεται από αυτόν τον ιστότοπο. Ανανεώστε τη σελίδα και δοκιμάστε ξανά.",
+                                                                 "The form has expired or did not come from this site. Reload the page and try again."))
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}

@@ -1,0 +1,80 @@
+import Fluent
+import Foundation
+import Plot
+import Vapor
+
+enum SignInController {
+    struct SignInForm: Content {
+        var email: String?
+        var password: String?
+        var back: String?
+    }
+
+    @Sendable static func form(req: Request) async throws -> Response {
+        Workspace.html(SignInPage(context: PageContext(req), email: "", back: safeBack(req.query[String.self, at: "back"]), error: nil).render())
+    }
+
+    @Sendable static func signIn(req: Request) async throws -> Response {
+        let form = try req.content.decode(SignInForm.self)
+        let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let back = safeBack(form.back)
+        let keys = ["email:" + email, "ip:" + (req.remoteAddress?.ipAddress ?? "?")]
+        let throttle = req.application.signInThrottle
+        if let wait = await throttle.wait(for: keys) {
+            let message = req.language.t("Πολλές αποτυχημένες προσπάθειες. Δοκιμάστε ξανά σε \(wait) δευτερόλεπτα.",
+                                         "Too many failed attempts. Try again in \(wait) seconds.")
+            return Workspace.html(SignInPage(context: PageContext(req), email: email, back: back, error: message).render(), status: .tooManyRequests)
+        }
+        guard let id = try await Accounts(db: req.db).verify(email: email, password: form.password ?? "") else {
+            await throttle.failed(keys)
+            let message = req.language.t("Λάθος e-mail ή κωδικός.", "Wrong e-mail or password.")
+            return Workspace.html(SignInPage(context: PageContext(req), email: email, back: back, error: message).render(), status: .unauthorized)
+        }
+        await throttle.succeeded(keys)
+        // A new session id on sign-in, so a session fixed before it cannot be taken over.
+        let language = req.session.data["lang"]
+        req.session.destroy()
+        req.session.data["uid"] = id.uuidString
+        req.session.data["lang"] = language
+        return req.redirect(to: back, redirectType: .normal)
+    }
+
+    @Sendable static func signOut(req: Request) async throws -> Response {
+        req.session.destroy()
+        return req.redirect(to: SiteURL.home.path, redirectType: .normal)
+    }
+
+    @Sendable static func language(req: Request) async throws -> Response {
+        let code = req.parameters.get("code") ?? "el"
+        req.session.data["lang"] = Language(rawValue: code)?.rawValue ?? Language.el.rawValue
+        return req.redirect(to: safeBack(req.query[String.self, at: "back"]), redirectType: .normal)
+    }
+
+    /// Only paths on this site, never another host.
+    static func safeBack(_ back: String?) -> String {
+        guard let back, back.hasPrefix("/"), !back.hasPrefix("//"), !back.contains("\\"), !back.contains("\n") else { return SiteURL.home.path }
+        return back
+    }
+}
+
+struct SignInPage {
+    var context: PageContext
+    var email: String
+    var back: String
+    var error: String?
+
+    func render() -> String {
+        let c = context
+        var errors = FieldErrors()
+        if let error { errors.add("password", error) }
+        return Layout(title: c.t("Σύνδεση", "Sign in"), context: c).render(.group(
+            .h1(.text(c.t("Σύνδεση", "Sign in"))),
+            .form(.method(.post), .action(SiteURL.signIn.path), .class("narrow"),
+                  c.csrfField,
+                  .input(.type(.hidden), .name("back"), .value(Escape.attribute(back))),
+                  FormField.text("email", "E-mail", email, errors: FieldErrors(), required: true, type: .email, extra: [.attribute(named: "autocomplete", value: "username")]),
+                  FormField.text("password", c.t("Κωδικός", "Password"), "", errors: errors, required: true, type: .password, extra: [.attribute(named: "autocomplete", value: "current-password")]),
+                  FormField.submit(c.t("Σύνδεση", "Sign in")))
+        ))
+    }
+}

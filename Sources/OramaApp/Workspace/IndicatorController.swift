@@ -1,0 +1,218 @@
+import Foundation
+import OramaDomain
+import Plot
+import Vapor
+
+enum IndicatorController {
+    struct IndicatorForm: Content {
+        var code: String?
+        var name: String?
+        var kind: String?
+        var unit: String?
+        var direction: String?
+        var baseline: String?
+        var baselineYear: String?
+        var target: [String: String]?
+        var dataSource: String?
+        var frequency: String?
+        var responsibleUnit: String?
+        var attachTo: String?
+        var action: String?
+        var base: String?
+    }
+
+    static func form(from i: Indicator, base: String?) -> IndicatorForm {
+        let attach: String
+        switch i.attachment {
+        case .measure(let id): attach = "measure:" + id.uuidString
+        case .objective(let id): attach = "objective:" + id.uuidString
+        }
+        return IndicatorForm(code: i.code, name: i.name, kind: i.kind.rawValue, unit: i.unit, direction: i.direction.rawValue,
+                             baseline: Format.input(i.baseline), baselineYear: i.baselineYear.map(String.init) ?? "",
+                             target: Dictionary(uniqueKeysWithValues: i.targets.map { (String($0.key), Format.input($0.value)) }),
+                             dataSource: i.dataSource, frequency: i.frequency.rawValue, responsibleUnit: i.responsibleUnitID?.uuidString ?? "",
+                             attachTo: attach, action: i.actionID?.uuidString ?? "", base: base)
+    }
+
+    static func validate(_ f: IndicatorForm, id: UUID, existing: Indicator?, in loaded: LoadedProgramme, user: SessionUser, _ l: Language) -> (Indicator?, FieldErrors) {
+        var e = FieldErrors()
+        let p = loaded.programme
+        let code = (f.code ?? "").trimmingCharacters(in: .whitespaces)
+        if code.isEmpty { e.add("code", l.t("Δώστε κωδικό δείκτη, π.χ. Δ12.", "Enter an indicator code, e.g. Δ12.")) }
+        else if p.indicators.contains(where: { $0.id != id && GreekText.searchKey($0.code) == GreekText.searchKey(code) }) {
+            e.add("code", l.t("Ο κωδικός «\(code)» χρησιμοποιείται ήδη από άλλον δείκτη.", "The code “\(code)” is already used by another indicator."))
+        }
+        let name = (f.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty { e.add("name", l.t("Δώστε όνομα δείκτη.", "Enter the indicator's name.")) }
+        let kind = Indicator.Kind(rawValue: f.kind ?? "")
+        if kind == nil { e.add("kind", l.t("Επιλέξτε κατηγορία.", "Choose a kind.")) }
+        let unit = (f.unit ?? "").trimmingCharacters(in: .whitespaces)
+        if unit.isEmpty { e.add("unit", l.t("Δώστε μονάδα μέτρησης (π.χ. %, km, αριθμός).", "Enter a unit of measurement (e.g. %, km, number).")) }
+        let direction = Indicator.Direction(rawValue: f.direction ?? "")
+        if direction == nil { e.add("direction", l.t("Επιλέξτε κατεύθυνση.", "Choose a direction.")) }
+        var baseline: Double?
+        if let text = f.baseline?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            baseline = GreekNumber.parse(text)
+            if baseline == nil { e.add("baseline", l.t("Η τιμή βάσης πρέπει να είναι αριθμός, π.χ. 12,5.", "The baseline must be a number, e.g. 12,5.")) }
+        }
+        var baselineYear: Int?
+        if let text = f.baselineYear?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            baselineYear = Int(text)
+            if baselineYear == nil || !(1990...p.endYear).contains(baselineYear!) {
+                e.add("baselineYear", l.t("Το έτος βάσης πρέπει να είναι έτος έως το \(p.endYear).", "The baseline year must be a year up to \(p.endYear)."))
+                baselineYear = nil
+            }
+        }
+        var targets: [Int: Double] = [:]
+        for year in p.years {
+            let text = (f.target?[String(year)] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { continue }
+            if let value = GreekNumber.parse(text) { targets[year] = value }
+            else { e.add("target[\(year)]", l.t("Ο στόχος του \(year) πρέπει να είναι αριθμός.", "The \(year) target must be a number.")) }
+        }
+        let frequency = Indicator.Frequency(rawValue: f.frequency ?? "")
+        if frequency == nil { e.add("frequency", l.t("Επιλέξτε συχνότητα μέτρησης.", "Choose how often it is measured.")) }
+        let responsible = UUID(uuidString: f.responsibleUnit ?? "").flatMap { loaded.reference.unit($0) }?.id
+        if responsible == nil { e.add("responsibleUnit", l.t("Επιλέξτε την υπεύθυνη υπηρεσία.", "Choose the responsible unit.")) }
+        if user.role == .unitHead, let responsible, !user.unitIDs.contains(responsible) {
+            e.add("responsibleUnit", l.t("Ως προϊστάμενος μπορείτε να ορίσετε μόνο δική σας υπηρεσία.", "As head of service you can only choose your own unit."))
+        }
+        var attachment: Indicator.Attachment?
+        let parts = (f.attachTo ?? "").split(separator: ":", maxSplits: 1).map(String.init)
+        if parts.count == 2, let target = UUID(uuidString: parts[1]) {
+            if parts[0] == "measure", p.measure(target) != nil { attachment = .measure(target) }
+            if parts[0] == "objective", p.objective(target) != nil { attachment = .objective(target) }
+        }
+        if attachment == nil { e.add("attachTo", l.t("Επιλέξτε το μέτρο ή τον στόχο που παρακολουθεί ο δείκτης.", "Choose the measure or objective the indicator monitors.")) }
+        let action = UUID(uuidString: f.action ?? "").flatMap { p.action($0) }?.id
+        guard e.isEmpty, let kind, let direction, let frequency, let attachment else { return (nil, e) }
+        return (Indicator(id: id, code: code, name: name, kind: kind, unit: unit, direction: direction, baseline: baseline, baselineYear: baselineYear,
+                          targets: targets, dataSource: (f.dataSource ?? "").trimmingCharacters(in: .whitespaces), frequency: frequency,
+                          responsibleUnitID: responsible, attachment: attachment, actionID: action, measurements: existing?.measurements ?? []), e)
+    }
+
+    /// The indicator without its measurements: what the form edits.
+    struct Definition: Encodable {
+        var indicator: Indicator
+        func encode(to encoder: Encoder) throws {
+            var copy = indicator
+            copy.measurements = []
+            try copy.encode(to: encoder)
+        }
+    }
+
+    static func describe(_ i: Indicator, _ loaded: LoadedProgramme) -> [(String, String)] {
+        [("Κωδικός", i.code), ("Όνομα", i.name), ("Κατηγορία", i.kind.greek), ("Μονάδα", i.unit), ("Κατεύθυνση", i.direction.greek),
+         ("Τιμή βάσης", i.baseline.map(Format.number) ?? "—"), ("Έτος βάσης", i.baselineYear.map(String.init) ?? "—"),
+         ("Στόχοι", i.targets.keys.sorted().map { "\($0): \(Format.number(i.targets[$0]!))" }.joined(separator: "; ")),
+         ("Πηγή", i.dataSource), ("Συχνότητα", i.frequency.greek), ("Υπηρεσία", loaded.reference.unit(i.responsibleUnitID)?.name ?? "—"),
+         ("Ενταγμένος σε", loaded.programme.attachmentCode(i.attachment))]
+    }
+
+    static func indicator(_ req: Request, _ loaded: LoadedProgramme) throws -> Indicator {
+        let id = try Workspace.uuid(req, "indicatorID")
+        guard let indicator = loaded.programme.indicators.first(where: { $0.id == id }) else { throw Workspace.notFound(req, req.language.t("ο δείκτης", "the indicator")) }
+        return indicator
+    }
+
+    @Sendable static func newForm(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
+        let form = IndicatorForm(code: "Δ\(loaded.programme.indicators.count + 1)", kind: Indicator.Kind.output.rawValue, direction: Indicator.Direction.higherIsBetter.rawValue,
+                                 frequency: Indicator.Frequency.annual.rawValue, attachTo: req.query[String.self, at: "attach"])
+        return Workspace.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: nil, form: form, errors: FieldErrors(), conflict: nil).render())
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
+        let form = try req.content.decode(IndicatorForm.self)
+        let (indicator, errors) = validate(form, id: UUID(), existing: nil, in: loaded, user: req.user!, req.language)
+        guard let indicator else {
+            return Workspace.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: nil, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
+        }
+        guard case .saved = try await Workspace.commit(req, loaded, base: nil, current: nil, { $0.indicators.append(indicator) }) else { throw TreeController.conflictError(req) }
+        return Workspace.redirect(req, to: SiteURL.programme(loaded.id).path, flash: req.language.t("Ο δείκτης \(indicator.code) δημιουργήθηκε.", "Indicator \(indicator.code) was created."))
+    }
+
+    @Sendable static func editForm(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        let indicator = try indicator(req, loaded)
+        try req.access.require(req.access.canEdit(indicator, in: loaded.summary), req.language)
+        return Workspace.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: indicator.id,
+                                                form: form(from: indicator, base: Fingerprint.of(Definition(indicator: indicator))), errors: FieldErrors(), conflict: nil).render())
+    }
+
+    @Sendable static func save(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        let current = try indicator(req, loaded)
+        try req.access.require(req.access.canEdit(current, in: loaded.summary), req.language)
+        var form = try req.content.decode(IndicatorForm.self)
+        let (edited, errors) = validate(form, id: current.id, existing: current, in: loaded, user: req.user!, req.language)
+        guard let edited else {
+            return Workspace.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: current.id, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
+        }
+        let outcome = try await Workspace.commit(req, loaded, base: form.base, current: Fingerprint.of(Definition(indicator: current))) { p in
+            if let i = p.indicators.firstIndex(where: { $0.id == current.id }) { p.indicators[i] = edited }
+        }
+        switch outcome {
+        case .saved:
+            return Workspace.redirect(req, to: SiteURL.programme(loaded.id).path, flash: req.language.t("Ο δείκτης \(edited.code) αποθηκεύτηκε.", "Indicator \(edited.code) was saved."))
+        case .conflict:
+            form.base = Fingerprint.of(Definition(indicator: current))
+            return Workspace.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: current.id, form: form, errors: FieldErrors(),
+                                                    conflict: ConflictNotice.diff(describe(current, loaded), describe(edited, loaded))).render(), status: .conflict)
+        }
+    }
+}
+
+struct IndicatorFormPage {
+    var context: PageContext
+    var loaded: LoadedProgramme
+    var indicatorID: UUID?
+    var form: IndicatorController.IndicatorForm
+    var errors: FieldErrors
+    var conflict: ConflictNotice?
+
+    func render() -> String {
+        let c = context
+        let p = loaded.programme
+        let title = indicatorID == nil ? c.t("Νέος δείκτης", "New indicator") : c.t("Επεξεργασία δείκτη \(form.code ?? "")", "Edit indicator \(form.code ?? "")")
+        let target = indicatorID.map { SiteURL.editIndicator(p.id, $0).path } ?? SiteURL.newIndicator(p.id, attachTo: nil).path
+        let attachments = [("", "—")] + p.measures.flatMap { m in
+            [("measure:" + m.id.uuidString, "\(c.t("Μέτρο", "Measure")) \(m.code). \(m.title)")]
+                + m.objectives.map { ("objective:" + $0.id.uuidString, "— \(c.t("Στόχος", "Objective")) \($0.code). \($0.title)") }
+        }
+        let attachSelected: String = {
+            let parts = (form.attachTo ?? "").split(separator: ":", maxSplits: 1).map(String.init)
+            return parts.count == 2 ? "\(parts[0]):\(parts[1].uppercased())" : ""
+        }()
+        return Layout(title: title, context: c, breadcrumbs: [(c.t("Προγράμματα", "Programmes"), SiteURL.home.path), (p.title, SiteURL.programme(p.id).path)]).render(.group(
+            .h1(.text(title)),
+            .form(.method(.post), .action(target), .class("narrow"),
+                  c.csrfField,
+                  .input(.type(.hidden), .name("base"), .value(Escape.attribute(form.base ?? ""))),
+                  .unwrap(conflict) { $0.node(c) },
+                  FormField.errorSummary(errors, c),
+                  FormField.text("code", c.t("Κωδικός", "Code"), form.code ?? "", errors: errors, required: true),
+                  FormField.text("name", c.t("Όνομα δείκτη", "Indicator name"), form.name ?? "", errors: errors, required: true),
+                  FormField.select("kind", c.t("Κατηγορία", "Kind"), Indicator.Kind.allCases.map { ($0.rawValue, $0.label(c.language)) }, selected: form.kind ?? "", errors: errors, required: true),
+                  FormField.text("unit", c.t("Μονάδα μέτρησης", "Unit"), form.unit ?? "", errors: errors, required: true),
+                  FormField.select("direction", c.t("Κατεύθυνση", "Direction"), Indicator.Direction.allCases.map { ($0.rawValue, $0.greek) }, selected: form.direction ?? "", errors: errors, required: true),
+                  FormField.text("baseline", c.t("Τιμή βάσης", "Baseline"), form.baseline ?? "", errors: errors, extra: [.attribute(named: "inputmode", value: "decimal")]),
+                  FormField.text("baselineYear", c.t("Έτος τιμής βάσης", "Baseline year"), form.baselineYear ?? "", errors: errors, type: .number),
+                  .fieldset(.element(named: "legend", text: c.t("Τιμές στόχοι ανά έτος", "Targets per year")),
+                            .forEach(Array(p.years)) { year in
+                                FormField.text("target[\(year)]", String(year), form.target?[String(year)] ?? "", errors: errors, extra: [.attribute(named: "inputmode", value: "decimal")])
+                            }),
+                  FormField.text("dataSource", c.t("Πηγή δεδομένων", "Data source"), form.dataSource ?? "", errors: errors),
+                  FormField.select("frequency", c.t("Συχνότητα μέτρησης", "Frequency"), Indicator.Frequency.allCases.map { ($0.rawValue, $0.greek) }, selected: form.frequency ?? "", errors: errors, required: true),
+                  FormField.select("responsibleUnit", c.t("Υπεύθυνη υπηρεσία", "Responsible unit"), [("", "—")] + loaded.reference.units.map { ($0.id.uuidString, "\($0.code) · \($0.name)") },
+                               selected: form.responsibleUnit?.uppercased() ?? "", errors: errors, required: true),
+                  FormField.select("attachTo", c.t("Παρακολουθεί", "Monitors"), attachments, selected: attachSelected, errors: errors, required: true),
+                  FormField.select("action", c.t("Δράση (προαιρετικά)", "Action (optional)"), [("", "—")] + p.actions.map { ($0.id.uuidString, "\($0.code). \($0.title)") },
+                               selected: form.action?.uppercased() ?? "", errors: errors),
+                  FormField.submit(c.t("Αποθήκευση", "Save")))
+        ))
+    }
+}

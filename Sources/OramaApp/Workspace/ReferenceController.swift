@@ -1,0 +1,182 @@
+import Fluent
+import Foundation
+import OramaDomain
+import Plot
+import Vapor
+
+/// The municipality's reference data: services (the organisation chart with phones and
+/// e-mails), legal entities, localities and funding sources.
+enum ReferenceController {
+    enum Kind: String, CaseIterable {
+        case units, entities, localities, sources
+    }
+
+    struct RowForm: Content {
+        var id: String?
+        var code: String?
+        var name: String?
+        var kind: String?
+        var parent: String?
+        var phone: String?
+        var email: String?
+        var ceiling: String?
+        var delete: String?
+        var organisation: String?
+    }
+
+    static func organisationID(_ req: Request, _ submitted: String? = nil) async throws -> UUID {
+        if let own = req.user?.organisationID { return own }
+        if let text = submitted ?? req.query[String.self, at: "organisation"], let id = UUID(uuidString: text) { return id }
+        guard let first = try await ReferenceRepository(db: req.db).organisations().first else {
+            throw UserFacingError(status: .notFound, code: "not_found", reason: req.language.t("Δεν υπάρχει ακόμη δήμος.", "There is no municipality yet."))
+        }
+        return first.id
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let organisationID = try await organisationID(req)
+        try req.access.require(req.access.canManageReference(organisationID), req.language)
+        guard let reference = try await ReferenceRepository(db: req.db).load(organisationID: organisationID) else {
+            throw Workspace.notFound(req, req.language.t("ο δήμος", "the municipality"))
+        }
+        return Workspace.html(ReferencePage(context: PageContext(req), reference: reference, errors: [:]).render())
+    }
+
+    @Sendable static func save(req: Request) async throws -> Response {
+        guard let kind = Kind(rawValue: req.parameters.get("kind") ?? "") else { throw Workspace.notFound(req, req.parameters.get("kind") ?? "") }
+        let form = try req.content.decode(RowForm.self)
+        let organisationID = try await organisationID(req, form.organisation)
+        try req.access.require(req.access.canManageReference(organisationID), req.language)
+        let repository = ReferenceRepository(db: req.db)
+        guard let reference = try await repository.load(organisationID: organisationID) else { throw Workspace.notFound(req, req.language.t("ο δήμος", "the municipality")) }
+        let l = req.language
+        let id = UUID(uuidString: form.id ?? "")
+        var errors = FieldErrors()
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+        let code = (form.code ?? "").trimmingCharacters(in: .whitespaces)
+        let row = "\(kind.rawValue)-\(form.id ?? "new")"
+        let actor = req.user!.actor
+        do {
+            if form.delete == "on", let id {
+                try await repository.delete(kind: kind.rawValue, id: id, organisationID: organisationID, actor: actor)
+                return Workspace.redirect(req, to: SiteURL.reference.path, flash: l.t("Διαγράφηκε.", "Deleted."))
+            }
+            if name.isEmpty { errors.add("\(row)-name", l.t("Δώστε όνομα.", "Enter a name.")) }
+            switch kind {
+            case .units:
+                guard let unitKind = OrgUnit.Kind(rawValue: form.kind ?? "") else { errors.add("\(row)-kind", l.t("Επιλέξτε είδος.", "Choose a kind.")); break }
+                if code.isEmpty { errors.add("\(row)-code", l.t("Δώστε σύντομο κωδικό υπηρεσίας.", "Enter a short unit code.")) }
+                if reference.units.contains(where: { $0.code == code && $0.id != id }) { errors.add("\(row)-code", l.t("Ο κωδικός «\(code)» υπάρχει ήδη.", "The code “\(code)” already exists.")) }
+                let email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
+                if !email.isEmpty && !email.contains("@") { errors.add("\(row)-email", l.t("Μη έγκυρο e-mail.", "Invalid e-mail.")) }
+                guard errors.isEmpty else { break }
+                try await repository.save(OrgUnit(id: id ?? UUID(), organisationID: organisationID, parentID: form.parent.flatMap(UUID.init(uuidString:)),
+                                                   code: code, name: name, kind: unitKind, phone: (form.phone ?? "").trimmingCharacters(in: .whitespaces), email: email), actor: actor)
+            case .entities:
+                guard let entityKind = LegalEntity.Kind(rawValue: form.kind ?? "") else { errors.add("\(row)-kind", l.t("Επιλέξτε είδος.", "Choose a kind.")); break }
+                guard errors.isEmpty else { break }
+                try await repository.save(LegalEntity(id: id ?? UUID(), organisationID: organisationID, name: name, kind: entityKind), actor: actor)
+            case .localities:
+                guard let localityKind = Locality.Kind(rawValue: form.kind ?? "") else { errors.add("\(row)-kind", l.t("Επιλέξτε είδος.", "Choose a kind.")); break }
+                guard errors.isEmpty else { break }
+                try await repository.save(Locality(id: id ?? UUID(), organisationID: organisationID, parentID: form.parent.flatMap(UUID.init(uuidString:)), name: name, kind: localityKind), actor: actor)
+            case .sources:
+                guard let sourceKind = FundingSource.Kind(rawValue: form.kind ?? "") else { errors.add("\(row)-kind", l.t("Επιλέξτε είδος.", "Choose a kind.")); break }
+                if code.isEmpty { errors.add("\(row)-code", l.t("Δώστε σύντομο κωδικό πηγής (στήλη πινάκων).", "Enter a short source code (table column).")) }
+                if reference.fundingSources.contains(where: { $0.code == code && $0.id != id }) { errors.add("\(row)-code", l.t("Ο κωδικός «\(code)» υπάρχει ήδη.", "The code “\(code)” already exists.")) }
+                var ceiling: Money?
+                if let text = form.ceiling?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+                    ceiling = Money(parsing: text)
+                    if ceiling == nil { errors.add("\(row)-ceiling", l.t("Το ετήσιο όριο πρέπει να είναι ποσό, π.χ. 1.200.000,00.", "The annual ceiling must be an amount, e.g. 1.200.000,00.")) }
+                }
+                guard errors.isEmpty else { break }
+                try await repository.save(FundingSource(id: id ?? UUID(), organisationID: organisationID, code: code, name: name, kind: sourceKind, annualCeiling: ceiling), actor: actor)
+            }
+        } catch let error as ReferenceError {
+            errors.add("\(row)-name", error.message(l))
+        }
+        guard errors.isEmpty else {
+            return Workspace.html(ReferencePage(context: PageContext(req), reference: reference, errors: errors.messagesByRow(row), submitted: (row, form)).render(),
+                                  status: .unprocessableEntity)
+        }
+        return Workspace.redirect(req, to: SiteURL.reference.path + "#" + kind.rawValue, flash: l.t("Αποθηκεύτηκε.", "Saved."))
+    }
+}
+
+extension FieldErrors {
+    func messagesByRow(_ row: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for (key, value) in messages where key.hasPrefix(row + "-") { out[String(key.dropFirst(row.count + 1))] = value }
+        return out
+    }
+}
+
+struct ReferencePage {
+    var context: PageContext
+    var reference: ReferenceData
+    /// Errors of the one row that was submitted, by field.
+    var errors: [String: String]
+    var submitted: (String, ReferenceController.RowForm)? = nil
+
+    func render() -> String {
+        let c = context
+        let r = reference
+        let title = c.t("Στοιχεία Δήμου: \(r.organisation.name)", "Reference data: \(r.organisation.name)")
+        return Layout(title: title, context: c, breadcrumbs: [(c.t("Προγράμματα", "Programmes"), SiteURL.home.path)]).render(.group(
+            .h1(.text(title)),
+            .p(.class("hint"), .text(c.t("Κάθε αλλαγή καταγράφεται στο ιστορικό. Στοιχεία που χρησιμοποιούνται σε δράσεις δεν διαγράφονται.",
+                                         "Every change is recorded. Items used by actions cannot be deleted."))),
+            section(.units, c.t("Υπηρεσίες (οργανόγραμμα, τηλέφωνα, e-mail)", "Services (organisation chart, phones, e-mails)"),
+                    rows: r.units.map { u in RowValues(id: u.id.uuidString, code: u.code, name: u.name, kind: u.kind.rawValue, parent: u.parentID?.uuidString ?? "", phone: u.phone, email: u.email, ceiling: "") },
+                    kinds: OrgUnit.Kind.allCases.map { ($0.rawValue, $0.greek) }, parents: r.units.map { ($0.id.uuidString, $0.code) }, code: true, contact: true),
+            section(.entities, c.t("Νομικά πρόσωπα", "Legal entities"),
+                    rows: r.legalEntities.map { RowValues(id: $0.id.uuidString, code: "", name: $0.name, kind: $0.kind.rawValue, parent: "", phone: "", email: "", ceiling: "") },
+                    kinds: LegalEntity.Kind.allCases.map { ($0.rawValue, $0.greek) }, parents: nil, code: false, contact: false),
+            section(.localities, c.t("Δημοτικές Ενότητες και Κοινότητες", "Municipal units and communities"),
+                    rows: r.localities.map { RowValues(id: $0.id.uuidString, code: "", name: $0.name, kind: $0.kind.rawValue, parent: $0.parentID?.uuidString ?? "", phone: "", email: "", ceiling: "") },
+                    kinds: Locality.Kind.allCases.map { ($0.rawValue, $0.greek) }, parents: r.localities.filter { $0.kind == .municipalUnit }.map { ($0.id.uuidString, $0.name) }, code: false, contact: false),
+            section(.sources, c.t("Πηγές χρηματοδότησης", "Funding sources"),
+                    rows: r.fundingSources.map { RowValues(id: $0.id.uuidString, code: $0.code, name: $0.name, kind: $0.kind.rawValue, parent: "", phone: "", email: "", ceiling: $0.annualCeiling?.formattedNumber ?? "") },
+                    kinds: FundingSource.Kind.allCases.map { ($0.rawValue, $0.greek) }, parents: nil, code: true, contact: false, ceiling: true)
+        ))
+    }
+
+    struct RowValues {
+        var id, code, name, kind, parent, phone, email, ceiling: String
+    }
+
+    func section(_ kind: ReferenceController.Kind, _ heading: String, rows: [RowValues], kinds: [(String, String)], parents: [(String, String)]?,
+                 code: Bool, contact: Bool, ceiling: Bool = false) -> Node<HTML.BodyContext> {
+        let c = context
+        let blank = RowValues(id: "", code: "", name: "", kind: kinds.first?.0 ?? "", parent: "", phone: "", email: "", ceiling: "")
+        return .section(.id(kind.rawValue),
+            .h2(.text(heading)),
+            .forEach(rows + [blank]) { row in
+                let key = "\(kind.rawValue)-\(row.id.isEmpty ? "new" : row.id)"
+                var values = row
+                var errors = FieldErrors()
+                if let submitted, submitted.0 == key {
+                    let f = submitted.1
+                    values = RowValues(id: row.id, code: f.code ?? "", name: f.name ?? "", kind: f.kind ?? "", parent: f.parent ?? "", phone: f.phone ?? "", email: f.email ?? "", ceiling: f.ceiling ?? "")
+                    for (field, message) in self.errors { errors.add("\(key)-\(field)", message) }
+                }
+                return .form(.method(.post), .action("/reference/\(kind.rawValue)"), .class(row.id.isEmpty ? "row new" : "row"),
+                             c.csrfField,
+                             .input(.type(.hidden), .name("organisation"), .value(reference.organisation.id.uuidString)),
+                             .input(.type(.hidden), .name("id"), .value(Escape.attribute(row.id))),
+                             .if(row.id.isEmpty, .p(.strong(.text(c.t("Προσθήκη", "Add"))))),
+                             .if(code, FormField.text("code", c.t("Κωδικός", "Code"), values.code, errors: errors, key: "\(key)-code")),
+                             FormField.text("name", c.t("Όνομα", "Name"), values.name, errors: errors, key: "\(key)-name"),
+                             FormField.select("kind", c.t("Είδος", "Kind"), kinds, selected: values.kind, errors: errors, key: "\(key)-kind"),
+                             .unwrap(parents) { parents in
+                                 FormField.select("parent", c.t("Ανήκει σε", "Belongs to"), [("", "—")] + parents.filter { $0.0 != row.id }, selected: values.parent, errors: errors, key: "\(key)-parent")
+                             },
+                             .if(contact, .group(FormField.text("phone", c.t("Τηλέφωνο", "Phone"), values.phone, errors: errors, type: .tel, key: "\(key)-phone"),
+                                                 FormField.text("email", "E-mail", values.email, errors: errors, type: .email, key: "\(key)-email"))),
+                             .if(ceiling, FormField.text("ceiling", c.t("Ετήσιο όριο (€)", "Annual ceiling (€)"), values.ceiling, errors: errors, key: "\(key)-ceiling")),
+                             .if(!row.id.isEmpty, FormField.checkbox("delete", c.t("Διαγραφή", "Delete"), checked: false, key: "\(key)-delete")),
+                             .div(.class("actions"), .button(.type(.submit), .text(row.id.isEmpty ? c.t("Προσθήκη", "Add") : c.t("Αποθήκευση", "Save")))))
+            })
+    }
+}
+
