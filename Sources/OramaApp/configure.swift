@@ -36,6 +36,10 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(M003_CreateComments())
 
+    // Forms are collected whole so the CSRF check and validation see every field; the
+    // action form alone posts a few hundred fields.
+    app.routes.defaultMaxBodySize = "2mb"
+
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommand(), as: "user")
 

@@ -6,6 +6,7 @@ import Vapor
 /// state-changing request outside the token-authenticated API.
 enum CSRF {
     static let field = "_csrf"
+    static let maxBody = 2 << 20
 
     static func token(for request: Request) -> String {
         if let token = request.session.data["csrf"] { return token }
@@ -27,6 +28,9 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let unsafe: [HTTPMethod] = [.POST, .PUT, .PATCH, .DELETE]
         if unsafe.contains(request.method), !request.url.path.hasPrefix("/api/") {
+            // Middleware runs before the route collects the body; a large form still arrives
+            // as a stream here, so gather it first (the same limit as the routes).
+            _ = try await request.body.collect(max: CSRF.maxBody).get()
             let submitted = try? request.content.get(String.self, at: CSRF.field)
             guard CSRF.isValid(submitted, for: request) else {
                 throw UserFacingError(status: .forbidden, code: "csrf",

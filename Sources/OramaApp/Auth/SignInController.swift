@@ -31,9 +31,12 @@ enum SignInController {
             return Workspace.html(SignInPage(context: PageContext(req), email: email, back: back, error: message).render(), status: .unauthorized)
         }
         await throttle.succeeded(keys)
-        // A new session id on sign-in, so a session fixed before it cannot be taken over.
+        // A new session id on sign-in, so a session id planted before it cannot be taken over:
+        // with no id, the sessions middleware stores the data under a fresh one.
         let language = req.session.data["lang"]
-        req.session.destroy()
+        if let old = req.session.id { try await req.application.sessions.driver.deleteSession(old, for: req) }
+        req.session.id = nil
+        req.session.data = SessionData()
         req.session.data["uid"] = id.uuidString
         req.session.data["lang"] = language
         return req.redirect(to: back, redirectType: .normal)

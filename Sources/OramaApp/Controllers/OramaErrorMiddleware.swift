@@ -29,7 +29,8 @@ struct OramaErrorMiddleware: AsyncMiddleware {
                 try response.content.encode(body, as: .json)
                 return response
             }
-            let response = Response(status: status, body: .init(string: ErrorPage(status: Int(status.code), message: message).render()))
+            let context = PageContext(language: request.language, user: request.user, path: request.url.path)
+            let response = Response(status: status, body: .init(string: ErrorPage(context: context, status: Int(status.code), message: message).render()))
             response.headers.contentType = .html
             return response
         }

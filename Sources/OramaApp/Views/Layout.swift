@@ -69,7 +69,8 @@ struct Layout {
                             .unwrap(c.user, { user in
                                 .li(.form(.method(.post), .action(SiteURL.signOut.path), .class("inline"),
                                           c.csrfField,
-                                          .span(.class("who"), .text("\(user.name) · \(user.role.greek(c.language))")),
+                                          .span(.class("who"), .attribute(named: "title", value: Escape.attribute(user.email)),
+                                                .text(user.name == user.role.greek(c.language) ? user.name : "\(user.name) · \(user.role.greek(c.language))")),
                                           .button(.type(.submit), .class("link"), .text(c.t("Αποσύνδεση", "Sign out")))))
                             }, else: .li(.a(.href(SiteURL.signIn.path), .text(c.t("Σύνδεση", "Sign in")))))
                         )

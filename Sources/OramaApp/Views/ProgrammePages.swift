@@ -90,8 +90,11 @@ struct ProgrammePage {
             },
             .section(
                 .h2(.text(c.t("Επιχειρησιακό Σχέδιο", "Operational Plan"))),
-                .p(.class("hint"), .text(c.t("\(p.axes.count) άξονες · \(p.measures.count) μέτρα · \(p.objectives.count) στόχοι · \(p.actions.count) δράσεις · \(p.indicators.count) δείκτες",
-                                             "\(p.axes.count) axes · \(p.measures.count) measures · \(p.objectives.count) objectives · \(p.actions.count) actions · \(p.indicators.count) indicators"))),
+                .p(.class("hint"), .text([Plural.count(p.axes.count, ("άξονας", "άξονες"), ("axis", "axes"), c.language),
+                                             Plural.count(p.measures.count, ("μέτρο", "μέτρα"), ("measure", "measures"), c.language),
+                                             Plural.count(p.objectives.count, ("στόχος", "στόχοι"), ("objective", "objectives"), c.language),
+                                             Plural.count(p.actions.count, ("δράση", "δράσεις"), ("action", "actions"), c.language),
+                                             Plural.count(p.indicators.count, ("δείκτης", "δείκτες"), ("indicator", "indicators"), c.language)].joined(separator: " · "))),
                 .if(planner, .p(.a(.class("button"), .href(SiteURL.newNode(p.id, level: "axis", parent: nil).path), .text(c.t("Νέος άξονας", "New axis"))))),
                 .table(
                     .class("tree"),
@@ -273,5 +276,13 @@ struct SettingsPage {
                   FormField.textarea("note", c.t("Σημείωση σε κάθε σελίδα", "Note on every page"), form.note ?? "", errors: errors, rows: 2),
                   FormField.submit(c.t("Αποθήκευση", "Save")))
         ))
+    }
+}
+
+enum Plural {
+    /// `1 άξονας`, `4 άξονες`.
+    static func count(_ n: Int, _ greek: (String, String), _ english: (String, String), _ language: Language) -> String {
+        let words = language == .el ? greek : english
+        return "\(n) \(n == 1 ? words.0 : words.1)"
     }
 }

@@ -86,6 +86,7 @@ enum Stylesheet {
     .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
     tr.axis { background: var(--accent); color: var(--accent-ink); font-weight: 700; }
     tr.measure { background: var(--band); font-weight: 600; }
+    tr.axis a, tr.axis button { color: var(--accent-ink); }
     tr.objective { font-style: italic; }
     tr.action th { font-weight: 400; color: var(--muted); }
     .hint { color: var(--muted); font-size: .9rem; }

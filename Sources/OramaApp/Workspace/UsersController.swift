@@ -40,9 +40,16 @@ enum UsersController {
         var errors = FieldErrors()
         let role = Role(rawValue: form.role ?? "")
         if role == nil { errors.add("role", l.t("Επιλέξτε ρόλο.", "Choose a role.")) }
-        let organisationID = req.user?.organisationID ?? UUID(uuidString: form.organisation ?? "")
-        if organisationID == nil && role != .admin { errors.add("organisation", l.t("Επιλέξτε δήμο.", "Choose a municipality.")) }
         let units = (form.units ?? []).compactMap(UUID.init(uuidString:))
+        // A server-wide administrator may leave the municipality out when the chosen units,
+        // or the server itself, leave no doubt which one it is.
+        var organisationID = req.user?.organisationID ?? UUID(uuidString: form.organisation ?? "")
+        if organisationID == nil && role != .admin {
+            let unitOrganisations = Set(try await OrgUnitModel.query(on: req.db).filter(\.$id ~~ units).all().map(\.organisationID))
+            let all = try await ReferenceRepository(db: req.db).organisations()
+            organisationID = unitOrganisations.count == 1 ? unitOrganisations.first : (all.count == 1 ? all[0].id : nil)
+        }
+        if organisationID == nil && role != .admin { errors.add("organisation", l.t("Επιλέξτε δήμο.", "Choose a municipality.")) }
         if role == .unitHead && units.isEmpty { errors.add("units", l.t("Ο προϊστάμενος χρειάζεται τουλάχιστον μία υπηρεσία.", "A head of service needs at least one unit.")) }
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         if name.isEmpty { errors.add("name", l.t("Δώστε ονοματεπώνυμο.", "Enter the full name.")) }

@@ -1,0 +1,193 @@
+"""The workspace in a real browser: sign in as the printed admin, build a programme from
+nothing, add a unit head, and check that the unit head cannot edit another unit's action."""
+import re
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE, LOG, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
+shot_number = 0
+passed = failed = 0
+
+
+def check(condition, what):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"ok     {what}")
+    else:
+        failed += 1
+        print(f"FAILED {what}")
+
+
+def shot(driver, name):
+    global shot_number
+    shot_number += 1
+    driver.save_screenshot(f"{OUT}/{shot_number:02d}-{name}.png")
+
+
+def field(driver, name):
+    return driver.find_element(By.NAME, name)
+
+
+def fill(driver, name, value):
+    element = field(driver, name)
+    element.clear()
+    element.send_keys(value)
+
+
+def submit(driver):
+    """Presses the form's main button and waits for the next page."""
+    button = driver.find_element(By.CSS_SELECTOR, "main form button.primary")
+    old = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 15).until(staleness_of(old))
+
+
+def flash(driver):
+    found = driver.find_elements(By.CSS_SELECTOR, ".flash")
+    return found[0].text if found else ""
+
+
+def sign_in(driver, email, password):
+    driver.get(BASE + "/signin")
+    fill(driver, "email", email)
+    fill(driver, "password", password)
+    shot(driver, "signin")
+    submit(driver)
+
+
+def main():
+    password = None
+    for _ in range(30):
+        match = re.search(r"κωδικός: (\S+)", open(LOG, encoding="utf-8").read())
+        if match:
+            password = match.group(1)
+            break
+        time.sleep(1)
+    check(password is not None, "the server printed a one-time admin password")
+
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600", "--lang=el"]:
+        options.add_argument(argument)
+    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    try:
+        sign_in(driver, "admin@orama.local", password)
+        check("Αποσύνδεση" in driver.page_source, "the admin is signed in")
+        shot(driver, "home")
+
+        # A programme from nothing.
+        driver.get(BASE + "/programmes/new")
+        Select(field(driver, "organisation")).select_by_visible_text("Δήμος Κιλελέρ")
+        fill(driver, "title", "Δοκιμαστικό Πρόγραμμα Selenium 2026–2030")
+        fill(driver, "startYear", "2026")
+        fill(driver, "endYear", "2030")
+        shot(driver, "new-programme")
+        submit(driver)
+        check("Το πρόγραμμα δημιουργήθηκε" in flash(driver), "the programme is created")
+        programme_url = driver.current_url
+        shot(driver, "programme-empty")
+
+        driver.find_element(By.LINK_TEXT, "Νέος άξονας").click()
+        fill(driver, "title", "Περιβάλλον και Ποιότητα Ζωής")
+        shot(driver, "new-axis")
+        submit(driver)
+        check("1" in flash(driver), "axis 1 is added")
+
+        driver.find_element(By.PARTIAL_LINK_TEXT, "+ μέτρο").click()
+        fill(driver, "title", "Ύδρευση")
+        submit(driver)
+        check("1.1" in flash(driver), "measure 1.1 is added")
+
+        driver.find_element(By.PARTIAL_LINK_TEXT, "+ στόχο").click()
+        fill(driver, "title", "Καθαρό νερό σε κάθε οικισμό")
+        submit(driver)
+        check("1.1.1" in flash(driver), "objective 1.1.1 is added")
+        shot(driver, "programme-tree")
+
+        driver.find_element(By.PARTIAL_LINK_TEXT, "+ δράση").click()
+        fill(driver, "title", "Νέο δίκτυο ύδρευσης Κραννώνα")
+        Select(field(driver, "responsibleUnit")).select_by_visible_text("ΤΜΚ · Τμήμα Μελετών και Κατασκευής Έργων")
+        fill(driver, "cost", "150.000,00")
+        grid = driver.find_element(By.ID, "funding-grid")
+        rows = {row.find_element(By.TAG_NAME, "th").text: row for row in grid.find_elements(By.CSS_SELECTOR, "tbody tr")}
+        rows["ΣΑΤΑ"].find_element(By.CSS_SELECTOR, "input[data-year='2026']").send_keys("100.000,00")
+        rows["ΠΕΠ"].find_element(By.CSS_SELECTOR, "input[data-year='2027']").send_keys("50.000,00")
+        grand = driver.find_element(By.CSS_SELECTOR, "#funding-grid .grand-total").text
+        check(grand == "150.000,00", f"the funding grid totals live ({grand})")
+        Select(field(driver, "scheduleStart")).select_by_value("2026-Q2")
+        Select(field(driver, "scheduleEnd")).select_by_value("2027-Q3")
+        fill(driver, "ms[0][date]", "30/09/2027")
+        fill(driver, "ms[0][title]", "Περάτωση εργασιών")
+        shot(driver, "new-action")
+        submit(driver)
+        check("1.1.1.01" in flash(driver), "action 1.1.1.01 is created")
+        page = driver.page_source
+        check("100.000,00" in page and "50.000,00" in page and "150.000,00" in page, "the action shows both funding lines and their total")
+        check("Β' τρίμ. 2026 – Γ' τρίμ. 2027" in page, "the action shows its quarter schedule")
+        shot(driver, "action")
+
+        driver.get(programme_url)
+        driver.find_element(By.LINK_TEXT, "Νέος δείκτης").click()
+        fill(driver, "code", "Δ1")
+        fill(driver, "name", "Νοικοκυριά με συνεχή παροχή νερού")
+        fill(driver, "unit", "%")
+        fill(driver, "baseline", "80")
+        fill(driver, "baselineYear", "2025")
+        for year, value in [(2026, "84"), (2027, "88"), (2028, "92"), (2029, "95"), (2030, "98")]:
+            fill(driver, f"target[{year}]", value)
+        Select(field(driver, "responsibleUnit")).select_by_visible_text("ΤΜΚ · Τμήμα Μελετών και Κατασκευής Έργων")
+        Select(field(driver, "attachTo")).select_by_visible_text("— Στόχος 1.1.1. Καθαρό νερό σε κάθε οικισμό")
+        shot(driver, "new-indicator")
+        submit(driver)
+        check("Δ1" in flash(driver), "the indicator is created")
+        check("Νοικοκυριά με συνεχή παροχή νερού" in driver.page_source and "98" in driver.page_source, "the indicator and its final target are listed")
+        shot(driver, "programme-with-indicator")
+
+        # A head of the social services, who must not touch technical services' actions.
+        driver.get(BASE + "/admin/users")
+        fill(driver, "email", "proistamenos@kileler.example.gr")
+        fill(driver, "name", "Ελένη Παπαδοπούλου")
+        Select(field(driver, "role")).select_by_value("unitHead")
+        for box in driver.find_elements(By.CSS_SELECTOR, "input[name='units[]']"):
+            label = driver.find_element(By.CSS_SELECTOR, f"label[for='{box.get_attribute('id')}']").text
+            if label.startswith("ΤΚΠ ·"):
+                box.click()
+        shot(driver, "new-user")
+        submit(driver)
+        created = re.search(r"\(εμφανίζεται μόνο τώρα\): (\S+)", flash(driver))
+        check(created is not None, "the unit head is created with a one-time password")
+        shot(driver, "users")
+        old = driver.find_element(By.TAG_NAME, "html")
+        driver.find_element(By.CSS_SELECTOR, "header form button").click()
+        WebDriverWait(driver, 15).until(staleness_of(old))
+
+        sign_in(driver, "proistamenos@kileler.example.gr", created.group(1))
+        check("Ελένη Παπαδοπούλου" in driver.page_source, "the unit head is signed in")
+        driver.get(programme_url)
+        shot(driver, "unit-head-programme")
+        check(len(driver.find_elements(By.LINK_TEXT, "Επεξεργασία")) == 0, "the unit head sees no edit link on another unit's action")
+        action_link = driver.find_element(By.LINK_TEXT, "Νέο δίκτυο ύδρευσης Κραννώνα").get_attribute("href")
+        driver.get(action_link + "/edit")
+        shot(driver, "unit-head-refused")
+        check("Δεν έχετε δικαίωμα" in driver.page_source, "the unit head's edit of another unit's action is refused")
+
+        driver.get(programme_url + "/search?q=" + "ΚΡΑΝΝΩΝΑ")
+        shot(driver, "search")
+        check("Νέο δίκτυο ύδρευσης Κραννώνα" in driver.page_source, "search finds the action whatever the accents and case")
+    finally:
+        driver.quit()
+
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
