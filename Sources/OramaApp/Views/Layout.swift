@@ -48,7 +48,8 @@ struct Layout {
             .head(
                 .encoding(.utf8),
                 .viewport(.accordingToDevice),
-                .title(title + " · Orama"),
+                // Not Plot's `.title`: it copies the title into meta attributes unescaped.
+                .element(named: "title", text: title + " · Orama"),
                 .stylesheet(SiteURL.stylesheet.path),
                 .if(script, .script(.src(SiteURL.script.path), .defer()))
             ),
