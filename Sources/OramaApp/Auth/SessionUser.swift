@@ -13,6 +13,15 @@ struct SessionUser: Sendable, Hashable {
     var organisationID: UUID?
     var unitIDs: Set<UUID>
 
+    init(id: UUID, email: String, name: String, role: Role, organisationID: UUID?, unitIDs: Set<UUID>) {
+        self.id = id
+        self.email = email
+        self.name = name
+        self.role = role
+        self.organisationID = organisationID
+        self.unitIDs = unitIDs
+    }
+
     init(_ model: UserModel) {
         id = model.id!
         email = model.email

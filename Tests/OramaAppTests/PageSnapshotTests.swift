@@ -1,0 +1,117 @@
+import Foundation
+@testable import OramaApp
+import OramaDomain
+import Testing
+
+/// Compares rendered pages with the HTML kept in `__Snapshots__/`. A missing snapshot is
+/// written and the test fails once, so a new page is looked at before it is accepted;
+/// `ORAMA_RECORD_SNAPSHOTS=1` rewrites them all after an intended change.
+func assertSnapshot(_ html: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+    let file = directory.appendingPathComponent("\(name).html")
+    // One element per line keeps the stored snapshots readable and their diffs small.
+    let pretty = html.replacingOccurrences(of: "><", with: ">\n<")
+    let record = ProcessInfo.processInfo.environment["ORAMA_RECORD_SNAPSHOTS"] == "1"
+    guard !record, let stored = try? String(contentsOf: file, encoding: .utf8) else {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try pretty.write(to: file, atomically: true, encoding: .utf8)
+        if !record { Issue.record("Νέο στιγμιότυπο γράφτηκε στο \(file.path)· ελέγξτε το και ξανατρέξτε.", sourceLocation: sourceLocation) }
+        return
+    }
+    if stored != pretty {
+        let storedLines = stored.split(separator: "\n", omittingEmptySubsequences: false)
+        let newLines = pretty.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = zip(storedLines, newLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(storedLines.count, newLines.count)
+        let was = first < storedLines.count ? String(storedLines[first]) : "(τέλος)"
+        let now = first < newLines.count ? String(newLines[first]) : "(τέλος)"
+        Issue.record("Η σελίδα «\(name)» άλλαξε στη γραμμή \(first + 1):\n  ήταν: \(was)\n  τώρα: \(now)", sourceLocation: sourceLocation)
+    }
+}
+
+@Suite("Στιγμιότυπα σελίδων")
+struct PageSnapshotTests {
+    let demo = KilelerDemo.build()
+
+    var loaded: LoadedProgramme {
+        let p = demo.programme
+        let summary = ProgrammeSummary(id: p.id, organisationID: p.organisationID, title: p.title, startYear: p.startYear, endYear: p.endYear,
+                                       status: p.status, version: p.version, changeCounter: 1)
+        return LoadedProgramme(summary: summary, programme: p, reference: demo.reference)
+    }
+
+    var planner: SessionUser {
+        SessionUser(id: UUID(uuidString: "00000000-0000-4000-8000-000000000001")!, email: "planner@kileler.example.gr", name: "Μαρία Οικονόμου",
+                    role: .planner, organisationID: demo.reference.organisation.id, unitIDs: [])
+    }
+
+    func context(_ path: String, user: SessionUser? = nil) -> PageContext {
+        PageContext(language: .el, user: user, csrf: user == nil ? "" : "CSRF-TOKEN", path: path)
+    }
+
+    @Test func home() throws {
+        let page = HomePage(context: context("/"), programmes: [(loaded.summary, demo.reference.organisation.name)], canCreate: false)
+        try assertSnapshot(page.render(), named: "home")
+    }
+
+    @Test func programmeAsThePublicSeesIt() throws {
+        let page = ProgrammePage(context: context(SiteURL.programme(loaded.id).path), loaded: loaded, access: Access(user: nil))
+        try assertSnapshot(page.render(), named: "programme-public")
+    }
+
+    @Test func programmeAsThePlannerSeesIt() throws {
+        let page = ProgrammePage(context: context(SiteURL.programme(loaded.id).path, user: planner), loaded: loaded, access: Access(user: planner))
+        try assertSnapshot(page.render(), named: "programme-planner")
+    }
+
+    @Test func action() throws {
+        let action = demo.programme.actions[0]
+        let page = ActionPage(context: context(SiteURL.action(loaded.id, action.id).path), loaded: loaded, action: action, access: Access(user: nil), comments: [])
+        try assertSnapshot(page.render(), named: "action")
+    }
+
+    @Test func actionForm() throws {
+        let action = demo.programme.actions[0]
+        let form = ActionController.form(from: action, objective: demo.programme.objectives[0].id, base: Fingerprint.of(action))
+        let page = ActionFormPage(context: context(SiteURL.editAction(loaded.id, action.id).path, user: planner), loaded: loaded, actionID: action.id,
+                                  form: form, errors: FieldErrors(), conflict: nil, canMove: true)
+        try assertSnapshot(page.render(), named: "action-form")
+    }
+
+    @Test func indicatorForm() throws {
+        let indicator = demo.programme.indicators[0]
+        let page = IndicatorFormPage(context: context(SiteURL.editIndicator(loaded.id, indicator.id).path, user: planner), loaded: loaded, indicatorID: indicator.id,
+                                     form: IndicatorController.form(from: indicator, base: "base"), errors: FieldErrors(), conflict: nil)
+        try assertSnapshot(page.render(), named: "indicator-form")
+    }
+
+    @Test func strategicPlan() throws {
+        let page = StrategyPage(context: context(SiteURL.strategy(loaded.id).path), loaded: loaded,
+                                form: StrategyController.form(from: demo.programme.strategicPlan, axes: demo.programme.axes), errors: FieldErrors(), conflict: nil, canEdit: false)
+        try assertSnapshot(page.render(), named: "strategic-plan")
+    }
+
+    @Test func unitActionPlan() throws {
+        let unit = demo.reference.units.first { $0.code == "ΤΚΠ" }!
+        let page = ActionPlanPage(context: context(SiteURL.actionPlan(loaded.id, unit: unit.id).path), loaded: loaded, unit: unit)
+        try assertSnapshot(page.render(), named: "action-plan")
+    }
+
+    @Test func search() throws {
+        let page = SearchPage(context: context(SiteURL.search(loaded.id, query: "κιλελερ").path), loaded: loaded, query: "κιλελερ",
+                              hits: SearchController.search("κιλελερ", in: demo.programme))
+        try assertSnapshot(page.render(), named: "search")
+    }
+
+    @Test func signIn() throws {
+        let page = SignInPage(context: PageContext(language: .el, csrf: "CSRF-TOKEN", path: "/signin"), email: "", back: "/", error: nil)
+        try assertSnapshot(page.render(), named: "signin")
+    }
+
+    @Test func englishSwitch() throws {
+        let page = HomePage(context: PageContext(language: .en, path: "/"), programmes: [(loaded.summary, demo.reference.organisation.name)], canCreate: false)
+        let html = page.render()
+        #expect(html.contains("<html lang=\"en\">"))
+        #expect(html.contains("Operational Programmes"))
+        #expect(html.contains("Ελληνικά"))
+    }
+}
