@@ -63,7 +63,7 @@ struct Layout {
                         .ul(
                             .li(.a(.href(SiteURL.home.path), .text(c.t("Προγράμματα", "Programmes")))),
                             .if(c.user?.role == .admin, .li(.a(.href(SiteURL.users.path), .text(c.t("Χρήστες", "Users"))))),
-                            .if(c.user?.organisationID != nil && (c.user?.role == .admin || c.user?.role == .planner),
+                            .if(c.user?.role == .admin || (c.user?.role == .planner && c.user?.organisationID != nil),
                                 .li(.a(.href(SiteURL.reference.path), .text(c.t("Στοιχεία Δήμου", "Reference data"))))),
                             .li(.a(.href(SiteURL.language(other.rawValue, back: c.path).path), .attribute(named: "lang", value: other.rawValue),
                                    .text(other == .en ? "English" : "Ελληνικά"))),
