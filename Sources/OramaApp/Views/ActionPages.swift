@@ -27,7 +27,7 @@ struct ActionPage {
         let updates = p.progressUpdates.filter { $0.actionID == a.id }.reversed()
         let indicators = p.indicators.filter { $0.actionID == a.id }
         let title = "\(c.t("Δράση", "Action")) \(a.code): \(a.title)"
-        return Layout(title: title, context: c, breadcrumbs: [(c.t("Προγράμματα", "Programmes"), SiteURL.home.path), (p.title, SiteURL.programme(p.id).path)],
+        return Layout(title: title, context: c, breadcrumbs: Layout.trail(c, p),
                       notice: p.note.isEmpty ? nil : p.note).render(.group(
             .h1(.text(title)),
             .p(.class("actions noprint"),
@@ -132,7 +132,7 @@ struct ActionFormPage {
             + r.legalEntities.map { ("entity:" + $0.id.uuidString, "\(c.t("Νομικό πρόσωπο", "Legal entity")): \($0.name)") }
             + [("partner", c.t("Φορέας σύμβασης συνεργασίας", "Body under a cooperation contract"))]
 
-        return Layout(title: title, context: c, breadcrumbs: [(c.t("Προγράμματα", "Programmes"), SiteURL.home.path), (p.title, SiteURL.programme(p.id).path)],
+        return Layout(title: title, context: c, breadcrumbs: Layout.trail(c, p),
                       script: true).render(.group(
             .h1(.text(title)),
             .form(.method(.post), .action(target), .id("action-form"),

@@ -40,6 +40,11 @@ struct Layout {
     var notice: String? = nil
     var script: Bool = false
 
+    /// Programmes › this programme: the trail above every page inside a programme.
+    static func trail(_ c: PageContext, _ p: Programme) -> [(String, String)] {
+        [(c.t("Προγράμματα", "Programmes"), SiteURL.home.path), (p.title, SiteURL.programme(p.id).path)]
+    }
+
     func render(_ content: Node<HTML.BodyContext>) -> String {
         let c = context
         let other: Language = c.language == .el ? .en : .el

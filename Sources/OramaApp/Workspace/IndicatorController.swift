@@ -187,7 +187,7 @@ struct IndicatorFormPage {
             let parts = (form.attachTo ?? "").split(separator: ":", maxSplits: 1).map(String.init)
             return parts.count == 2 ? "\(parts[0]):\(parts[1].uppercased())" : ""
         }()
-        return Layout(title: title, context: c, breadcrumbs: [(c.t("Προγράμματα", "Programmes"), SiteURL.home.path), (p.title, SiteURL.programme(p.id).path)]).render(.group(
+        return Layout(title: title, context: c, breadcrumbs: Layout.trail(c, p)).render(.group(
             .h1(.text(title)),
             .form(.method(.post), .action(target), .class("narrow"),
                   c.csrfField,

@@ -31,7 +31,7 @@ struct ActionPlanPage {
         }
         let indicators = p.indicators.filter { $0.responsibleUnitID == unit.id }
         let title = c.t("Σχέδιο Δράσης: \(unit.name)", "Action plan: \(unit.name)")
-        return Layout(title: title, context: c, breadcrumbs: [(c.t("Προγράμματα", "Programmes"), SiteURL.home.path), (p.title, SiteURL.programme(p.id).path)],
+        return Layout(title: title, context: c, breadcrumbs: Layout.trail(c, p),
                       notice: p.note.isEmpty ? nil : p.note).render(.group(
             .h1(.text(title)),
             .p(.text("\(p.title) · \(unit.phone) · \(unit.email)")),
@@ -118,7 +118,7 @@ struct SearchPage {
     func render() -> String {
         let c = context
         let p = loaded.programme
-        return Layout(title: c.t("Αναζήτηση", "Search"), context: c, breadcrumbs: [(c.t("Προγράμματα", "Programmes"), SiteURL.home.path), (p.title, SiteURL.programme(p.id).path)]).render(.group(
+        return Layout(title: c.t("Αναζήτηση", "Search"), context: c, breadcrumbs: Layout.trail(c, p)).render(.group(
             .h1(.text(c.t("Αναζήτηση στο πρόγραμμα", "Search the programme"))),
             .form(.method(.get), .action(SiteURL.search(p.id, query: nil).path), .class("search"),
                   FormField.text("q", c.t("Λέξεις ή κωδικός", "Words or code"), query, errors: FieldErrors(), type: .search,

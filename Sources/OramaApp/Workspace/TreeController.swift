@@ -222,7 +222,7 @@ struct NodePage {
         let name = level.label(c.language)
         let title = nodeID == nil ? c.t("Νέο στοιχείο: \(name)", "New \(name)") : c.t("Επεξεργασία: \(name) \(nodeID.flatMap { p.code(of: level, $0) } ?? "")", "Edit \(name) \(nodeID.flatMap { p.code(of: level, $0) } ?? "")")
         let action = nodeID.map { SiteURL.node(p.id, level: level.rawValue, id: $0, verb: "edit").path } ?? SiteURL.newNode(p.id, level: level.rawValue, parent: nil).path
-        return Layout(title: title, context: c, breadcrumbs: [(c.t("Προγράμματα", "Programmes"), SiteURL.home.path), (p.title, SiteURL.programme(p.id).path)]).render(.group(
+        return Layout(title: title, context: c, breadcrumbs: Layout.trail(c, p)).render(.group(
             .h1(.text(title)),
             .form(.method(.post), .action(action), .class("narrow"),
                   c.csrfField,
@@ -252,7 +252,7 @@ struct DeletePage {
         let p = loaded.programme
         let code = p.code(of: level, id) ?? ""
         let heading = c.t("Διαγραφή: \(level.label(c.language)) \(code)", "Delete \(level.label(c.language)) \(code)")
-        return Layout(title: heading, context: c, breadcrumbs: [(c.t("Προγράμματα", "Programmes"), SiteURL.home.path), (p.title, SiteURL.programme(p.id).path)]).render(.group(
+        return Layout(title: heading, context: c, breadcrumbs: Layout.trail(c, p)).render(.group(
             .h1(.text(heading)),
             .p(.strong(.text(title))),
             .unwrap(blocked, { reason in
