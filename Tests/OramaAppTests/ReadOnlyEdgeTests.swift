@@ -156,11 +156,30 @@ struct ReadOnlyEdgeTests {
         #expect(demo.reference.localities.filter { $0.kind == .municipalUnit }.count == 5)
         #expect(p.status == .published && demo.draft.status == .draft)
         #expect(p.actions.allSatisfy { demo.reference.unit($0.responsibleUnitID) != nil })
-        #expect(p.actions.allSatisfy { $0.fundedAmount == $0.cost })
+        #expect(p.actions.filter { $0.fundedAmount != $0.cost }.map(\.code) == ["1.4.1.02"])
         #expect(Set(p.actions.flatMap { $0.fundingLines.map(\.sourceID) }).count >= 8)
         #expect(p.actions.filter { !$0.milestones.isEmpty }.count >= 60)
-        #expect(p.indicators.allSatisfy { $0.measurements.count == 2 && $0.targets.count == 5 })
+        #expect(p.indicators.allSatisfy { $0.measurements.count == 2 })
+        #expect(p.indicators.filter { $0.targets.count != 5 }.map(\.code) == ["Δ52"])
         #expect(!p.progressUpdates.isEmpty)
+    }
+
+    @Test func theDemoCarriesItsLabelledFindingsAndNothingElse() {
+        let demo = KilelerDemo.build()
+        let findings = demo.programme.check(reference: demo.reference)
+        #expect(findings.map { "\($0.rule) \($0.code)" }.sorted() == KilelerDemo.deliberateFindings.map { "\($0.0) \($0.1)" }.sorted())
+        // Each is said to be deliberate in the item's own text.
+        let p = demo.programme
+        for finding in findings {
+            let text: String
+            switch finding.place {
+            case .action: text = p.action(finding.entityID)?.description ?? ""
+            case .objective: text = p.objective(finding.entityID)?.description ?? ""
+            case .indicator: text = p.indicators.first { $0.id == finding.entityID }?.dataSource ?? ""
+            default: text = ""
+            }
+            #expect(GreekText.matches(text, query: "σκόπιμο εύρημα της επίδειξης"), "\(finding.rule) \(finding.code)")
+        }
     }
 
     @Test func demoIsTheSameOnEveryBuild() {

@@ -14,6 +14,8 @@ enum KilelerContent {
         var body: String? = nil
         var supraLocal = false
         var partners: [String] = []
+        /// Less than the cost, for a deliberate finding of the checks.
+        var fundedEuros: Int64? = nil
     }
 
     struct IndicatorSpec {
@@ -27,13 +29,17 @@ enum KilelerContent {
         var source: String
         var unitCode: String
         var onMeasure = false
+        var withoutFinalTarget = false
     }
 
     struct ObjectiveSpec {
         var title: String
         var actions: [ActionSpec]
         var indicators: [IndicatorSpec] = []
+        var description: String = ""
     }
+
+    static let allUnits = ["Νίκαια", "Κιλελέρ", "Κραννώνα", "Αρμένιο", "Πλατύκαμπος"]
 
     struct MeasureSpec {
         var title: String
@@ -48,14 +54,15 @@ enum KilelerContent {
     }
 
     static func a(_ title: String, _ unit: String, _ nature: Action.Nature, _ euros: Int64, _ sources: [String], at places: [String] = [],
-                  kind: Action.Kind = .projectCategory, supra: Bool = false, partners: [String] = [], body: String? = nil) -> ActionSpec {
-        ActionSpec(title: title, unit: unit, nature: nature, euros: euros, sources: sources, places: places, kind: kind, body: body, supraLocal: supra, partners: partners)
+                  kind: Action.Kind = .projectCategory, supra: Bool = false, partners: [String] = [], fundedEuros: Int64? = nil, body: String? = nil) -> ActionSpec {
+        ActionSpec(title: title, unit: unit, nature: nature, euros: euros, sources: sources, places: places, kind: kind, body: body, supraLocal: supra,
+                   partners: partners, fundedEuros: fundedEuros)
     }
 
     static func i(_ name: String, _ unit: String, _ kind: Indicator.Kind, _ baseline: Double, _ target: Double, _ source: String, _ unitCode: String,
-                  lower: Bool = false, onMeasure: Bool = false) -> IndicatorSpec {
+                  lower: Bool = false, onMeasure: Bool = false, withoutFinalTarget: Bool = false) -> IndicatorSpec {
         IndicatorSpec(name: name, unit: unit, kind: kind, direction: lower ? .lowerIsBetter : .higherIsBetter, baseline: baseline,
-                      finalTarget: target, source: source, unitCode: unitCode, onMeasure: onMeasure)
+                      finalTarget: target, source: source, unitCode: unitCode, onMeasure: onMeasure, withoutFinalTarget: withoutFinalTarget)
     }
 
     static let axes: [AxisSpec] = [
@@ -113,7 +120,8 @@ enum KilelerContent {
                     ObjectiveSpec(title: "Ασφαλές αγροτικό και δημοτικό οδικό δίκτυο", actions: [
                         a("Ασφαλτόστρωση αγροτικής οδοποιίας ΔΕ Πλατυκάμπου", "ΤΜΚ", .works, 680_000, ["ΠΑΑ", "ΣΑΤΑ"], at: ["Πλατύκαμπος"]),
                         a("Ασφαλτόστρωση αγροτικής οδοποιίας ΔΕ Κραννώνα", "ΤΜΚ", .works, 720_000, ["ΠΑΑ", "ΣΑΤΑ"], at: ["Κραννώνα"]),
-                        a("Συντήρηση δημοτικού οδικού δικτύου", "ΤΣΥ", .works, 450_000, ["ΚΑΠ", "ΙΔΙΟΙ"], kind: .recurringOperation),
+                        a("Συντήρηση δημοτικού οδικού δικτύου", "ΤΣΥ", .works, 450_000, ["ΚΑΠ", "ΙΔΙΟΙ"], kind: .recurringOperation,
+                          body: "Συντήρηση του δημοτικού οδικού δικτύου σε όλο τον Δήμο. Σκόπιμο εύρημα της επίδειξης: δεν έχει οριστεί χωροθέτηση."),
                         a("Βελτίωση οδού Νίκαιας – Αρμενίου", "ΤΜΚ", .works, 1_100_000, ["ΠΔΕ"], at: ["Νίκαια", "Αρμένιο"], kind: .largeProject, supra: true,
                           partners: ["Περιφέρεια Θεσσαλίας"]),
                     ], indicators: [
@@ -131,14 +139,15 @@ enum KilelerContent {
                 MeasureSpec(title: "Οικιστικό περιβάλλον και χώροι πρασίνου", objectives: [
                     ObjectiveSpec(title: "Ανάπλαση κεντρικών πλατειών και κοινόχρηστων χώρων", actions: [
                         a("Ανάπλαση κεντρικής πλατείας Νίκαιας", "ΤΜΚ", .works, 850_000, ["ΤΡΙΤΣΗΣ"], at: ["Νίκαια"], kind: .largeProject),
-                        a("Ανάπλαση πλατείας Κραννώνα", "ΤΜΚ", .works, 420_000, ["ΠΕΠ"], at: ["Κραννώνας"]),
+                        a("Ανάπλαση πλατείας Κραννώνα", "ΤΜΚ", .works, 420_000, ["ΠΕΠ"], at: ["Κραννώνας"], fundedEuros: 380_000,
+                          body: "Ανάπλαση της κεντρικής πλατείας του Κραννώνα. Σκόπιμο εύρημα της επίδειξης: η χρηματοδότηση (380.000 €) υπολείπεται του κόστους."),
                         a("Βελτίωση κοινόχρηστων χώρων Κοινοτήτων ΔΕ Αρμενίου", "ΤΣΥ", .works, 260_000, ["ΣΑΤΑ"], at: ["Μέγα Μοναστήριο", "Νίκη", "Σωτήριο"]),
                         a("Ανακατασκευή παιδικών χαρών", "ΤΜΚ", .works, 300_000, ["ΦΙΛΟΔΗΜΟΣ"], at: ["Νίκαια", "Κιλελέρ", "Πλατύκαμπος", "Αρμένιο"]),
                     ], indicators: [
                         i("Αναπλασμένοι κοινόχρηστοι χώροι", "m²", .output, 0, 24000, "Τεχνική Υπηρεσία", "ΤΜΚ"),
                     ]),
                     ObjectiveSpec(title: "Περισσότερο και καλύτερα συντηρημένο πράσινο", actions: [
-                        a("Δενδροφυτεύσεις σε οικισμούς και σχολεία", "ΤΠΡΣ", .works, 55_000, ["ΠΡΑΣΙΝΟ"], kind: .recurringOperation),
+                        a("Δενδροφυτεύσεις σε οικισμούς και σχολεία", "ΤΠΡΣ", .works, 55_000, ["ΠΡΑΣΙΝΟ"], at: allUnits, kind: .recurringOperation),
                         a("Σύστημα έξυπνης άρδευσης πάρκων", "ΤΠΡΣ", .supply, 90_000, ["ΤΑΑ"], at: ["Νίκαια"]),
                         a("Συντήρηση πρασίνου με συμβάσεις ανά Δημοτική Ενότητα", "ΤΠΡΣ", .service, 160_000, ["ΙΔΙΟΙ"], kind: .recurringOperation),
                     ], indicators: [
@@ -212,7 +221,7 @@ enum KilelerContent {
                     ObjectiveSpec(title: "Ασφαλή και σύγχρονα σχολικά κτίρια", actions: [
                         a("Σεισμική θωράκιση δημοτικού σχολείου Κιλελέρ", "ΤΜΚ", .works, 540_000, ["ΦΙΛΟΔΗΜΟΣ"], at: ["Κιλελέρ"]),
                         a("Νέο νηπιαγωγείο Νίκαιας", "ΤΜΚ", .works, 1_200_000, ["ΠΕΠ", "ΣΑΤΑ"], at: ["Νίκαια"], kind: .largeProject),
-                        a("Συντήρηση σχολικών κτιρίων", "ΤΣΥ", .works, 350_000, ["ΚΑΠ"], kind: .recurringOperation),
+                        a("Συντήρηση σχολικών κτιρίων", "ΤΣΥ", .works, 350_000, ["ΚΑΠ"], at: allUnits, kind: .recurringOperation),
                         a("Αύλειοι χώροι και στέγαστρα σχολείων", "ΤΣΥ", .works, 180_000, ["ΣΑΤΑ"], at: ["Αρμένιο", "Πλατύκαμπος"]),
                     ], indicators: [
                         i("Σχολικά κτίρια με πιστοποιητικό στατικής επάρκειας", "%", .result, 45, 100, "Τεχνική Υπηρεσία", "ΤΜΚ"),
@@ -326,9 +335,7 @@ enum KilelerContent {
                         a("Κοινό τουριστικό δίκτυο με όμορους Δήμους", "ΤΠΤΑ", .service, 30_000, ["ΙΔΙΟΙ"], supra: true,
                           partners: ["Δήμος Λαρισαίων", "Δήμος Φαρσάλων", "Δήμος Αγιάς"]),
                         a("Συμμετοχή σε τουριστικές εκθέσεις με την Περιφέρεια", "ΤΠΤΑ", .operation, 25_000, ["ΙΔΙΟΙ"], kind: .recurringOperation, partners: ["Περιφέρεια Θεσσαλίας"]),
-                    ], indicators: [
-                        i("Κοινές δράσεις προβολής με άλλους φορείς", "αριθμός", .output, 0, 10, "Τμήμα Τουρισμού", "ΤΠΤΑ"),
-                    ]),
+                    ], description: "Σκόπιμο εύρημα της επίδειξης: ο στόχος δεν έχει ακόμη δείκτη."),
                 ]),
             ]),
         AxisSpec(
@@ -388,7 +395,8 @@ enum KilelerContent {
                         a("Ανοικτά δεδομένα προϋπολογισμού και έργων", "ΤΠΟΠ", .service, 15_000, ["ΙΔΙΟΙ"]),
                         a("Λειτουργία Επιτροπής Διαβούλευσης", "ΤΠΟΠ", .operation, 5_000, ["ΙΔΙΟΙ"], kind: .recurringOperation),
                     ], indicators: [
-                        i("Σύνολα ανοικτών δεδομένων", "αριθμός", .output, 2, 20, "Τμήμα Πληροφορικής", "ΤΠΟΠ"),
+                        i("Σύνολα ανοικτών δεδομένων", "αριθμός", .output, 2, 20, "Τμήμα Πληροφορικής (σκόπιμο εύρημα της επίδειξης: λείπει ο στόχος του 2028)", "ΤΠΟΠ",
+                          withoutFinalTarget: true),
                     ]),
                     ObjectiveSpec(title: "Ικανό και καταρτισμένο προσωπικό", actions: [
                         a("Ετήσιο πρόγραμμα επιμόρφωσης προσωπικού", "ΤΠΟΠ", .operation, 30_000, ["ΙΔΙΟΙ"], kind: .recurringOperation),

@@ -6,6 +6,15 @@ import OramaDomain
 enum KilelerDemo {
     static let organisationName = "Δήμος Κιλελέρ"
     static let notice = "ΕΝΔΕΙΚΤΙΚΟ ΠΑΡΑΔΕΙΓΜΑ: τα δεδομένα είναι πλασματικά και δεν αποτελούν το εγκεκριμένο Επιχειρησιακό Πρόγραμμα του Δήμου Κιλελέρ."
+    /// The findings the demo carries on purpose, each said so in the item's own text, so the
+    /// checks page is never empty by accident (rule, code of the place).
+    static let deliberateFindings: [(CheckRule, String)] = [
+        (.fundingNotEqualToCost, "1.4.1.02"),
+        (.projectWithoutLocality, "1.3.1.03"),
+        (.objectiveWithoutIndicator, "3.3.2"),
+        (.indicatorMissingTarget, "Δ52"),
+    ]
+
     /// The day the demo's history runs up to.
     static let historyUntil = YearQuarter(year: 2026, quarter: 3)
 
@@ -84,7 +93,7 @@ enum KilelerDemo {
         let sources = [
             source("ΙΔΙΟΙ", "Ίδιοι / Δημοτικοί Πόροι", .own),
             source("ΑΝΤΑΠ", "Ανταποδοτικά τέλη", .own),
-            source("ΣΑΤΑ", "ΣΑΤΑ (Συλλογικές Αποφάσεις Τοπικής Ανάπτυξης)", .central, ceiling: 1_400_000),
+            source("ΣΑΤΑ", "ΣΑΤΑ (Συλλογικές Αποφάσεις Τοπικής Ανάπτυξης)", .central, ceiling: 2_500_000),
             source("ΚΑΠ", "Κεντρικοί Αυτοτελείς Πόροι", .central),
             source("ΠΕΠ", "ΠΕΠ Θεσσαλίας 2021–2027 (ΕΣΠΑ)", .eu),
             source("ΤΑΑ", "Ταμείο Ανάκαμψης και Ανθεκτικότητας", .eu),
@@ -119,7 +128,7 @@ enum KilelerDemo {
             for measureSpec in axisSpec.measures {
                 var measure = Measure(id: rng.uuid(), title: measureSpec.title)
                 for objectiveSpec in measureSpec.objectives {
-                    var objective = Objective(id: rng.uuid(), title: objectiveSpec.title)
+                    var objective = Objective(id: rng.uuid(), title: objectiveSpec.title, description: objectiveSpec.description)
                     for spec in objectiveSpec.actions {
                         objective.actions.append(action(spec, years: start...end, unitID: unitID, sourceID: sourceID, localityID: localityID, deya: deya, &rng))
                     }
@@ -131,6 +140,7 @@ enum KilelerDemo {
                             let value = spec.baseline + (spec.finalTarget - spec.baseline) * Double(n + 1) / steps
                             targets[year] = (value * 10).rounded() / 10
                         }
+                        if spec.withoutFinalTarget { targets[end] = nil }
                         indicators.append(Indicator(
                             id: rng.uuid(), code: "Δ\(indicatorNumber < 10 ? "0" : "")\(indicatorNumber)", name: spec.name, kind: spec.kind,
                             unit: spec.unit, direction: spec.direction, baseline: spec.baseline, baselineYear: 2023, targets: targets,
@@ -168,12 +178,13 @@ enum KilelerDemo {
             schedule = Schedule(start: YearQuarter(ordinal: startOrdinal), end: YearQuarter(ordinal: min(last, startOrdinal + length - 1)))
         }
         let cost = Money(euros: spec.euros)
+        let funded = Money(euros: spec.fundedEuros ?? spec.euros)
         let scheduledYears = Array(schedule.years)
         var lines: [FundingLine] = []
         // The first source carries the larger share; the rest split what remains.
-        let shares: [Money] = spec.sources.count == 1 ? [cost] : {
-            let mainShare = Money(cents: cost.cents / 100 * Int64(rng.int(60...80)))
-            return [mainShare] + (cost - mainShare).split(into: spec.sources.count - 1)
+        let shares: [Money] = spec.sources.count == 1 ? [funded] : {
+            let mainShare = Money(cents: funded.cents / 100 * Int64(rng.int(60...80)))
+            return [mainShare] + (funded - mainShare).split(into: spec.sources.count - 1)
         }()
         for (source, share) in zip(spec.sources, shares) {
             for (year, amount) in zip(scheduledYears, share.split(into: scheduledYears.count)) where !amount.isZero {
