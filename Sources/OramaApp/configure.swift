@@ -35,6 +35,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.migrations.add(M002_CreateProgrammes())
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(M003_CreateComments())
+    app.migrations.add(M004_CreateAnnualApprovals())
 
     // Forms are collected whole so the CSRF check and validation see every field; the
     // action form alone posts a few hundred fields.
@@ -42,6 +43,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
 
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommand(), as: "user")
+    app.asyncCommands.use(CheckCommand(), as: "check")
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))

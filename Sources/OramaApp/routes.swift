@@ -27,6 +27,15 @@ enum SiteURL {
     case actionPlan(UUID, unit: UUID)
     case search(UUID, query: String?)
     case history(UUID)
+    case checks(UUID)
+    case priorities(UUID)
+    case schedule(UUID, by: String)
+    case finance(UUID, by: String)
+    case annual(UUID, year: Int)
+    case whatIf(UUID)
+    case apiChecks(UUID)
+    case apiFinance(UUID, by: String)
+    case apiAnnual(UUID, year: Int)
     case apiProgrammes
     case apiProgramme(UUID)
     case health
@@ -60,6 +69,15 @@ enum SiteURL {
         case .actionPlan(let p, let u): return "/programmes/\(id(p))/units/\(id(u))"
         case .search(let p, let query): return "/programmes/\(id(p))/search" + (query.map { "?q=\(q($0))" } ?? "")
         case .history(let p): return "/programmes/\(id(p))/history"
+        case .checks(let p): return "/programmes/\(id(p))/checks"
+        case .priorities(let p): return "/programmes/\(id(p))/priorities"
+        case .schedule(let p, let by): return "/programmes/\(id(p))/schedule?by=\(by)"
+        case .finance(let p, let by): return "/programmes/\(id(p))/finance?by=\(by)"
+        case .annual(let p, let year): return "/programmes/\(id(p))/annual/\(year)"
+        case .whatIf(let p): return "/programmes/\(id(p))/whatif"
+        case .apiChecks(let p): return "/api/v1/programmes/\(id(p))/checks"
+        case .apiFinance(let p, let by): return "/api/v1/programmes/\(id(p))/finance?by=\(by)"
+        case .apiAnnual(let p, let year): return "/api/v1/programmes/\(id(p))/annual/\(year)"
         case .apiProgrammes: return "/api/v1/programmes"
         case .apiProgramme(let p): return "/api/v1/programmes/\(id(p))"
         case .health: return "/health"
@@ -115,6 +133,14 @@ func routes(_ app: Application) throws {
     programme.get("units", ":unitID", use: ActionPlanController.show)
     programme.get("search", use: SearchController.show)
     programme.get("history", use: HistoryController.programme)
+    programme.get("checks", use: PlanningController.checks)
+    programme.get("priorities", use: PlanningController.priorities)
+    programme.post("priorities", use: PlanningController.saveRanks)
+    programme.get("schedule", use: PlanningController.schedule)
+    programme.get("finance", use: PlanningController.finance)
+    programme.get("annual", ":year", use: PlanningController.annual)
+    programme.post("annual", ":year", "approve", use: PlanningController.approveAnnual)
+    programme.get("whatif", use: PlanningController.whatIf)
 
     app.get("reference", use: ReferenceController.show)
     app.post("reference", ":kind", use: ReferenceController.save)
@@ -126,6 +152,9 @@ func routes(_ app: Application) throws {
     let api = app.grouped("api", "v1")
     api.get("programmes", use: ProgrammeAPIController.index)
     api.get("programmes", ":programmeID", use: ProgrammeAPIController.show)
+    api.get("programmes", ":programmeID", "checks", use: PlanningController.checksAPI)
+    api.get("programmes", ":programmeID", "finance", use: PlanningController.financeAPI)
+    api.get("programmes", ":programmeID", "annual", ":year", use: PlanningController.annualAPI)
 }
 
 enum HealthController {

@@ -1,9 +1,18 @@
 import Foundation
+import Logging
 import OramaApp
 import Vapor
 
 var env = try Environment.detect()
-try LoggingSystem.bootstrap(from: &env)
+// Logs go to standard error, so that what a command prints (`orama check --json`, the
+// one-time admin password) stays alone on standard output.
+try LoggingSystem.bootstrap(from: &env) { level in
+    { label in
+        var handler = StreamLogHandler.standardError(label: label)
+        handler.logLevel = level
+        return handler
+    }
+}
 let app = try await Application.make(env)
 var failed = false
 do {

@@ -286,3 +286,21 @@ final class CommentModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+final class AnnualApprovalModel: Model, @unchecked Sendable {
+    static let schema = "annual_approvals"
+
+    @ID(key: .id) var id: UUID?
+
+    // relationships
+    @Field(key: "programme_id") var programmeID: UUID
+
+    // data
+    @Field(key: "year") var year: Int
+    @Field(key: "approved_at") var approvedAt: Date
+    @Field(key: "approved_by") var approvedBy: String
+    /// The `AnnualProgramme` as JSON, exactly as approved.
+    @Field(key: "snapshot") var snapshot: String
+
+    init() {}
+}

@@ -72,6 +72,12 @@ struct ProgrammePage {
             .nav(.class("subnav"), .ariaLabel(c.t("Ενότητες προγράμματος", "Programme sections")),
                  .ul(
                     .li(.a(.href(SiteURL.strategy(p.id).path), .text(c.t("Στρατηγικό Σχέδιο", "Strategic Plan")))),
+                    .li(.a(.href(SiteURL.finance(p.id, by: "axis").path), .text(c.t("Χρηματοδοτικό Πρόγραμμα", "Financial programme")))),
+                    .li(.a(.href(SiteURL.annual(p.id, year: min(max(PlanningController.today().year, p.startYear), p.endYear)).path), .text(c.t("Ετήσιο Πρόγραμμα Δράσης", "Annual programme")))),
+                    .li(.a(.href(SiteURL.schedule(p.id, by: "axis").path), .text(c.t("Χρονοδιάγραμμα", "Schedule")))),
+                    .li(.a(.href(SiteURL.priorities(p.id).path), .text(c.t("Ιεράρχηση", "Priorities")))),
+                    .li(.a(.href(SiteURL.whatIf(p.id).path), .text(c.t("Σενάρια χρηματοδότησης", "Funding what-if")))),
+                    .if(access.canSeeHistory(s), .li(.a(.href(SiteURL.checks(p.id).path), .text(c.t("Έλεγχοι", "Checks"))))),
                     .li(.a(.href(SiteURL.search(p.id, query: nil).path), .text(c.t("Αναζήτηση", "Search")))),
                     .if(access.canSeeHistory(s), .li(.a(.href(SiteURL.history(p.id).path), .text(c.t("Ιστορικό αλλαγών", "Change history"))))),
                     .if(planner, .li(.a(.href(SiteURL.settings(p.id).path), .text(c.t("Ρυθμίσεις", "Settings")))))

@@ -122,10 +122,17 @@ enum Stylesheet {
     ul.columns { columns: 2; }
     .comment { border-left: 3px solid var(--line); padding-left: .75rem; margin: .5rem 0; }
     ul.changes { margin: 0; padding-left: 1rem; font-size: .9rem; }
+    .chart-scroll { overflow-x: auto; max-width: 100%; }
+    svg.chart text { font-family: inherit; fill: #1b1f24; }
+    tr.error td:first-child { color: #a4161a; font-weight: 700; } tr.warning td:first-child { color: var(--warn); font-weight: 700; }
+    td.q, th.q { text-align: center; width: 1.6rem; }
+    table.annual td { font-size: .9rem; }
+    [aria-current=page] { font-weight: 700; text-decoration: none; }
     del { color: #a4161a; } ins { color: #1e7b34; text-decoration: none; }
     @media print {
       header.site, .breadcrumbs, .skip, footer.site, .noprint, .subnav, form button { display: none; }
-      .plan-measure { page-break-before: always; } .plan-measure:first-of-type { page-break-before: auto; }
+      .plan-measure, .year-table { page-break-before: always; } .chart-scroll { overflow: visible; }
+      .plan-measure .plan-measure:first-of-type { page-break-before: auto; }
       body { font-size: 10pt; } main { padding: 0; max-width: none; }
       tr.axis { background: none; color: #000; border-top: 2px solid #000; }
       thead { display: table-header-group; } tr { page-break-inside: avoid; }

@@ -1,0 +1,113 @@
+import Foundation
+import OramaDomain
+
+/// SVG charts drawn on the server. Text goes through `Escape.attribute`, which escapes for
+/// element content too; nothing else in the markup comes from users.
+enum Charts {
+    static func esc(_ s: String) -> String { Escape.attribute(s) }
+
+    /// Colours that stay apart in grey print and for common colour blindness; each bar also
+    /// carries its source in a title and in the legend, so colour is never the only cue.
+    static let palette = ["#0b4f8a", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#6b7785", "#f0e442", "#1b1f24", "#a4161a", "#7fb3d5", "#b2df8a", "#fb9a99"]
+
+    struct GanttRow {
+        var label: String
+        var group: String
+        var schedule: Schedule?
+        var milestones: [Milestone]
+        var status: String
+    }
+
+    /// A timeline, quarter by quarter over the programme's years, with milestones as
+    /// diamonds and today's date as a line.
+    static func gantt(rows: [GanttRow], years: ClosedRange<Int>, today: CalendarDate, title: String) -> String {
+        let labelWidth = 360.0, quarterWidth = 26.0, rowHeight = 22.0, top = 40.0
+        let quarters = years.count * 4
+        let width = labelWidth + Double(quarters) * quarterWidth + 10
+        var groups: [String] = []
+        for row in rows where !groups.contains(row.group) { groups.append(row.group) }
+        let height = top + Double(rows.count + groups.count) * rowHeight + 10
+        func x(_ q: YearQuarter) -> Double { labelWidth + Double(q.ordinal - YearQuarter(year: years.lowerBound, quarter: 1).ordinal) * quarterWidth }
+        func xDate(_ d: CalendarDate) -> Double {
+            let q = d.quarter
+            let within = Double((d.month - 1) % 3) / 3 + Double(d.day - 1) / 93
+            return x(q) + within * quarterWidth
+        }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart gantt\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(esc(title))\">"
+        svg += "<title>\(esc(title))</title>"
+        for (i, year) in years.enumerated() {
+            let x0 = labelWidth + Double(i * 4) * quarterWidth
+            svg += "<rect x=\"\(x0)\" y=\"0\" width=\"\(4 * quarterWidth)\" height=\"\(height)\" fill=\"\(i % 2 == 0 ? "#f4f6f9" : "#ffffff")\"/>"
+            svg += "<text x=\"\(x0 + 2 * quarterWidth)\" y=\"16\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">\(year)</text>"
+            for q in 0..<4 {
+                svg += "<text x=\"\(x0 + (Double(q) + 0.5) * quarterWidth)\" y=\"32\" text-anchor=\"middle\" font-size=\"10\" fill=\"#4a5563\">\(["Α", "Β", "Γ", "Δ"][q])</text>"
+            }
+        }
+        var y = top
+        for group in groups {
+            svg += "<text x=\"4\" y=\"\(y + 15)\" font-size=\"12\" font-weight=\"bold\">\(esc(group))</text>"
+            y += rowHeight
+            for row in rows where row.group == group {
+                svg += "<text x=\"12\" y=\"\(y + 15)\" font-size=\"11\">\(esc(String(row.label.prefix(58))))</text>"
+                if let s = row.schedule, s.isOrdered {
+                    let start = max(s.start, YearQuarter(year: years.lowerBound, quarter: 1))
+                    let end = min(s.end, YearQuarter(year: years.upperBound, quarter: 4))
+                    if start <= end {
+                        let x0 = x(start), x1 = x(end) + quarterWidth
+                        svg += "<rect x=\"\(x0)\" y=\"\(y + 4)\" width=\"\(x1 - x0)\" height=\"\(rowHeight - 8)\" rx=\"3\" fill=\"#0b4f8a\" opacity=\"0.85\"><title>\(esc("\(row.label): \(s.start.greek) – \(s.end.greek) · \(row.status)"))</title></rect>"
+                    }
+                }
+                for m in row.milestones where years.contains(m.date.year) {
+                    let mx = xDate(m.date), my = y + rowHeight / 2
+                    svg += "<path d=\"M\(mx) \(my - 7) L\(mx + 7) \(my) L\(mx) \(my + 7) L\(mx - 7) \(my) Z\" fill=\"\(m.isDone ? "#009e73" : "#ffffff")\" stroke=\"#1b1f24\" stroke-width=\"1.2\"><title>\(esc("\(m.date.formatted) · \(m.title) · \(m.isDone ? "ολοκληρώθηκε" : "εκκρεμεί")"))</title></path>"
+                }
+                y += rowHeight
+            }
+        }
+        if years.contains(today.year) {
+            let tx = xDate(today)
+            svg += "<line x1=\"\(tx)\" y1=\"20\" x2=\"\(tx)\" y2=\"\(height)\" stroke=\"#a4161a\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>"
+            svg += "<text x=\"\(tx + 3)\" y=\"\(height - 4)\" font-size=\"10\" fill=\"#a4161a\">\(esc("Σήμερα \(today.formatted)"))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// Stacked bars: one bar per year, one segment per funding source, with a legend.
+    static func stackedBars(table: FundingTable, title: String) -> String {
+        let years = table.years
+        let sources = table.sources
+        let totals = years.map { table.total(year: $0).cents }
+        let maxTotal = max(1, totals.max() ?? 1)
+        let chartHeight = 240.0, barWidth = 56.0, gap = 34.0, left = 110.0, top = 20.0
+        let width = left + Double(years.count) * (barWidth + gap) + 240
+        let height = top + chartHeight + 40
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart bars\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(esc(title))\">"
+        svg += "<title>\(esc(title))</title>"
+        for step in 0...4 {
+            let value = Int64(Double(maxTotal) * Double(step) / 4)
+            let yy = top + chartHeight - chartHeight * Double(step) / 4
+            svg += "<line x1=\"\(left - 4)\" y1=\"\(yy)\" x2=\"\(left + Double(years.count) * (barWidth + gap))\" y2=\"\(yy)\" stroke=\"#c9d1db\"/>"
+            svg += "<text x=\"\(left - 8)\" y=\"\(yy + 4)\" text-anchor=\"end\" font-size=\"10\">\(esc(Money(cents: value / 100 * 100).formatted.replacingOccurrences(of: ",00 €", with: " €")))</text>"
+        }
+        for (i, year) in years.enumerated() {
+            let x0 = left + Double(i) * (barWidth + gap) + gap / 2
+            var base = top + chartHeight
+            for (s, source) in sources.enumerated() {
+                let amount = table.total(source: source.id, year: year)
+                guard amount.cents > 0 else { continue }
+                let h = chartHeight * Double(amount.cents) / Double(maxTotal)
+                base -= h
+                svg += "<rect x=\"\(x0)\" y=\"\(base)\" width=\"\(barWidth)\" height=\"\(h)\" fill=\"\(palette[s % palette.count])\" stroke=\"#ffffff\" stroke-width=\"0.5\"><title>\(esc("\(year) · \(source.code): \(amount.formatted)"))</title></rect>"
+            }
+            svg += "<text x=\"\(x0 + barWidth / 2)\" y=\"\(top + chartHeight + 16)\" text-anchor=\"middle\" font-size=\"12\">\(year)</text>"
+            svg += "<text x=\"\(x0 + barWidth / 2)\" y=\"\(top + chartHeight + 32)\" text-anchor=\"middle\" font-size=\"10\">\(esc(table.total(year: year).formattedNumber))</text>"
+        }
+        let legendX = left + Double(years.count) * (barWidth + gap) + 20
+        for (s, source) in sources.enumerated() {
+            let yy = top + Double(s) * 18
+            svg += "<rect x=\"\(legendX)\" y=\"\(yy)\" width=\"12\" height=\"12\" fill=\"\(palette[s % palette.count])\"/>"
+            svg += "<text x=\"\(legendX + 18)\" y=\"\(yy + 10)\" font-size=\"11\">\(esc("\(source.code) · \(table.total(source: source.id).formatted)"))</text>"
+        }
+        return svg + "</svg>"
+    }
+}

@@ -1,0 +1,256 @@
+import Fluent
+import Foundation
+import OramaDomain
+import Plot
+import Vapor
+
+/// The second half of the operational plan: checks, prioritisation, schedule, financial
+/// programme, annual action programme and the funding what-if.
+enum PlanningController {
+    static func today() -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Athens")!
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)
+    }
+
+    // MARK: checks
+
+    @Sendable static func checks(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        try req.access.require(req.access.canSeeHistory(loaded.summary), req.language)
+        let findings = loaded.programme.check(reference: loaded.reference)
+        return Workspace.html(ChecksPage(context: PageContext(req), loaded: loaded, findings: findings).render())
+    }
+
+    struct FindingDTO: Content {
+        var rule: String
+        var ruleName: String
+        var severity: String
+        var place: String
+        var code: String
+        var title: String
+        var problem: String
+        var remedy: String
+        var link: String?
+    }
+
+    static func dto(_ f: Finding, programmeID: UUID) -> FindingDTO {
+        FindingDTO(rule: f.rule.rawValue, ruleName: f.rule.greek, severity: f.severity.rawValue, place: f.place.rawValue, code: f.code, title: f.title,
+                   problem: f.problem, remedy: f.remedy, link: link(f, programmeID))
+    }
+
+    static func link(_ f: Finding, _ p: UUID) -> String? {
+        switch f.place {
+        case .action: SiteURL.action(p, f.entityID).path
+        case .indicator: SiteURL.editIndicator(p, f.entityID).path
+        case .axis, .measure, .objective: SiteURL.programme(p).path + "#n-" + f.code
+        case .unit: SiteURL.reference.path + "#units"
+        case .fundingSource: SiteURL.finance(p, by: "axis").path
+        }
+    }
+
+    /// `GET /api/v1/programmes/{id}/checks`, for signed-in members of the municipality.
+    @Sendable static func checksAPI(req: Request) async throws -> [FindingDTO] {
+        let loaded = try await Workspace.load(req)
+        guard req.access.canSeeHistory(loaded.summary) else {
+            throw UserFacingError(status: req.user == nil ? .unauthorized : .forbidden, code: req.user == nil ? "sign_in" : "forbidden",
+                                  reason: req.language.t("Οι έλεγχοι είναι διαθέσιμοι στους χρήστες του Δήμου.", "Checks are available to the municipality's users."))
+        }
+        return loaded.programme.check(reference: loaded.reference).map { dto($0, programmeID: loaded.id) }
+    }
+
+    // MARK: priorities
+
+    @Sendable static func priorities(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        return Workspace.html(PrioritiesPage(context: PageContext(req), loaded: loaded, canEdit: req.access.canEditPlan(loaded.summary), errors: [:]).render())
+    }
+
+    struct RankForm: Content { var rank: [String: String]? }
+
+    /// Sets the planner's order for many actions at once: all or nothing.
+    @Sendable static func saveRanks(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
+        let form = try req.content.decode(RankForm.self)
+        var ranks: [UUID: Int?] = [:]
+        var errors: [String: String] = [:]
+        for (key, text) in form.rank ?? [:] {
+            guard let id = UUID(uuidString: key), let action = loaded.programme.action(id) else { continue }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { ranks[id] = .some(nil); continue }
+            guard let n = Int(trimmed), n >= 1, n <= 10_000 else {
+                errors[key] = req.language.t("Δράση \(action.code): η σειρά είναι θετικός ακέραιος.", "Action \(action.code): the rank is a positive whole number.")
+                continue
+            }
+            ranks[id] = n
+        }
+        guard errors.isEmpty else {
+            return Workspace.html(PrioritiesPage(context: PageContext(req), loaded: loaded, canEdit: true, errors: errors).render(), status: .unprocessableEntity)
+        }
+        guard case .saved = try await Workspace.commit(req, loaded, base: nil, current: nil, { p in
+            for (id, rank) in ranks { p.editAction(id) { $0.rank = rank } }
+        }) else { throw TreeController.conflictError(req) }
+        return Workspace.redirect(req, to: SiteURL.priorities(loaded.id).path, flash: req.language.t("Η σειρά των δράσεων αποθηκεύτηκε.", "The order of actions was saved."))
+    }
+
+    // MARK: schedule
+
+    @Sendable static func schedule(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        let by = req.query[String.self, at: "by"] ?? "axis"
+        guard ["axis", "measure", "unit"].contains(by) else { throw badGrouping(req, by, allowed: "axis, measure, unit") }
+        return Workspace.html(SchedulePage(context: PageContext(req), loaded: loaded, by: by, today: today()).render())
+    }
+
+    // MARK: finance
+
+    static func grouping(_ req: Request) throws -> FundingGrouping {
+        let text = req.query[String.self, at: "by"] ?? "axis"
+        guard let grouping = FundingGrouping(rawValue: text) else { throw badGrouping(req, text, allowed: FundingGrouping.allCases.map(\.rawValue).joined(separator: ", ")) }
+        return grouping
+    }
+
+    static func badGrouping(_ req: Request, _ text: String, allowed: String) -> UserFacingError {
+        UserFacingError(status: .badRequest, code: "invalid_grouping",
+                        reason: req.language.t("Άγνωστη ομαδοποίηση «\(text.prefix(30))»· επιτρέπονται: \(allowed).", "Unknown grouping “\(text.prefix(30))”; allowed: \(allowed)."))
+    }
+
+    @Sendable static func finance(req: Request) async throws -> Response {
+        let grouping = try grouping(req)
+        let loaded = try await Workspace.load(req)
+        let table = loaded.programme.fundingTable(by: grouping, reference: loaded.reference)
+        return Workspace.html(FinancePage(context: PageContext(req), loaded: loaded, table: table).render())
+    }
+
+    struct FinanceDTO: Content {
+        struct Source: Codable { var code: String; var name: String }
+        struct Cell: Codable { var source: String; var year: Int; var amountCents: Int64 }
+        struct Row: Codable { var code: String; var label: String; var amounts: [Cell]; var totalCents: Int64 }
+        var grouping: String
+        var years: [Int]
+        var sources: [Source]
+        var rows: [Row]
+        var totalsByYear: [String: Int64]
+        var totalsBySource: [String: Int64]
+        var grandTotalCents: Int64
+    }
+
+    @Sendable static func financeAPI(req: Request) async throws -> FinanceDTO {
+        let grouping = try grouping(req)
+        let loaded = try await publicOrMember(req)
+        let t = loaded.programme.fundingTable(by: grouping, reference: loaded.reference)
+        return FinanceDTO(
+            grouping: grouping.rawValue, years: t.years, sources: t.sources.map { .init(code: $0.code, name: $0.name) },
+            rows: t.rows.map { row in
+                .init(code: row.code, label: row.label,
+                      amounts: t.sources.flatMap { s in t.years.compactMap { y in
+                          let amount = row.amount(source: s.id, year: y)
+                          return amount.isZero ? nil : FinanceDTO.Cell(source: s.code, year: y, amountCents: amount.cents)
+                      } },
+                      totalCents: row.total.cents)
+            },
+            totalsByYear: Dictionary(uniqueKeysWithValues: t.years.map { (String($0), t.total(year: $0).cents) }),
+            totalsBySource: Dictionary(uniqueKeysWithValues: t.sources.map { ($0.code, t.total(source: $0.id).cents) }),
+            grandTotalCents: t.grandTotal.cents)
+    }
+
+    /// The API reads public programmes for everyone and the municipality's own for its
+    /// signed-in users.
+    static func publicOrMember(_ req: Request) async throws -> LoadedProgramme {
+        try await Workspace.load(req)
+    }
+
+    // MARK: annual programme
+
+    static func year(_ req: Request, _ loaded: LoadedProgramme) throws -> Int {
+        let text = req.parameters.get("year") ?? ""
+        guard let year = Int(text), loaded.programme.years.contains(year) else {
+            throw UserFacingError(status: .notFound, code: "invalid_year",
+                                  reason: req.language.t("Το έτος «\(text.prefix(10))» δεν ανήκει στην περίοδο \(loaded.programme.startYear)–\(loaded.programme.endYear).",
+                                                         "The year “\(text.prefix(10))” is outside \(loaded.programme.startYear)–\(loaded.programme.endYear)."))
+        }
+        return year
+    }
+
+    @Sendable static func annual(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        let year = try year(req, loaded)
+        let approval = try await AnnualApprovals(db: req.db).find(programmeID: loaded.id, year: year)
+        let live = req.query[String.self, at: "live"] == "1"
+        let annual = (live ? nil : approval?.programme) ?? loaded.programme.annualProgramme(year: year, reference: loaded.reference)
+        return Workspace.html(AnnualPage(context: PageContext(req), loaded: loaded, annual: annual, approval: approval, showingLive: live || approval == nil,
+                                         canApprove: req.access.canEditPlan(loaded.summary)).render())
+    }
+
+    struct AnnualDTO: Content {
+        var year: Int
+        var approved: Bool
+        var approvedAt: Date?
+        var approvedBy: String?
+        var actions: [AnnualProgramme.Entry]
+        var technicalProgramme: [AnnualProgramme.TechnicalGroup]
+        var totalCents: Int64
+    }
+
+    @Sendable static func annualAPI(req: Request) async throws -> AnnualDTO {
+        let loaded = try await publicOrMember(req)
+        let year = try year(req, loaded)
+        let approval = try await AnnualApprovals(db: req.db).find(programmeID: loaded.id, year: year)
+        let annual = approval?.programme ?? loaded.programme.annualProgramme(year: year, reference: loaded.reference)
+        return AnnualDTO(year: year, approved: approval != nil, approvedAt: approval?.approvedAt, approvedBy: approval?.approvedBy,
+                         actions: annual.entries, technicalProgramme: annual.technicalProgramme, totalCents: annual.total.cents)
+    }
+
+    @Sendable static func approveAnnual(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
+        let year = try year(req, loaded)
+        let annual = loaded.programme.annualProgramme(year: year, reference: loaded.reference)
+        do {
+            try await AnnualApprovals(db: req.db).approve(annual, of: loaded.summary, actor: req.user!.actor)
+        } catch AnnualApprovals.Error.alreadyApproved {
+            throw UserFacingError(status: .conflict, code: "already_approved",
+                                  reason: req.language.t("Το Ετήσιο Πρόγραμμα Δράσης του \(year) έχει ήδη εγκριθεί.", "The \(year) Annual Action Programme is already approved."))
+        }
+        return Workspace.redirect(req, to: SiteURL.annual(loaded.id, year: year).path,
+                                  flash: req.language.t("Το Ετήσιο Πρόγραμμα Δράσης \(year) εγκρίθηκε και «πάγωσε»· οι επόμενες αλλαγές δεν το επηρεάζουν.",
+                                                        "The \(year) Annual Action Programme was approved and frozen; later edits do not change it."))
+    }
+
+    // MARK: what-if
+
+    @Sendable static func whatIf(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        let p = loaded.programme
+        let l = req.language
+        var errors = FieldErrors()
+        let sourceText = req.query[String.self, at: "source"]
+        var result: WhatIfResult?
+        var cut: FundingCut?
+        if let sourceText {
+            let source = UUID(uuidString: sourceText).flatMap { loaded.reference.source($0) }
+            if source == nil { errors.add("source", l.t("Επιλέξτε πηγή χρηματοδότησης.", "Choose a funding source.")) }
+            let years = Set((req.query[[String].self, at: "years"] ?? []).compactMap(Int.init).filter { p.years.contains($0) })
+            if years.isEmpty { errors.add("years", l.t("Επιλέξτε τουλάχιστον ένα έτος.", "Choose at least one year.")) }
+            let kind = req.query[String.self, at: "kind"] ?? "percent"
+            let valueText = req.query[String.self, at: "value"] ?? ""
+            var size: FundingCut.Size?
+            if kind == "percent" {
+                if let v = GreekNumber.parse(valueText), (0...100).contains(v) { size = .percent(v) }
+                else { errors.add("value", l.t("Το ποσοστό είναι αριθμός από 0 έως 100.", "The percentage is a number from 0 to 100.")) }
+            } else {
+                if let m = Money(parsing: valueText), m.cents >= 0 { size = .amount(m) }
+                else { errors.add("value", l.t("Το ποσό γράφεται π.χ. 250.000,00.", "Write the amount as e.g. 250.000,00.")) }
+            }
+            if errors.isEmpty, let source, let size {
+                let c = FundingCut(sourceID: source.id, years: years, size: size)
+                cut = c
+                result = p.whatIf(c, priorityOrder: p.ranking(of: p.actions, reference: loaded.reference).map(\.0.id))
+            }
+        }
+        return Workspace.html(WhatIfPage(context: PageContext(req), loaded: loaded, query: req.url.query ?? "", cut: cut, result: result, errors: errors).render(),
+                              status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+}
