@@ -45,7 +45,9 @@ struct PageSnapshotTests {
     }
 
     func context(_ path: String, user: SessionUser? = nil) -> PageContext {
-        PageContext(language: .el, user: user, csrf: user == nil ? "" : "CSRF-TOKEN", path: path)
+        var context = PageContext(language: .el, user: user, csrf: user == nil ? "" : "CSRF-TOKEN", path: path)
+        context.today = CalendarDate(year: 2026, month: 11, day: 26)
+        return context
     }
 
     @Test func home() throws {
@@ -105,6 +107,29 @@ struct PageSnapshotTests {
     @Test func signIn() throws {
         let page = SignInPage(context: PageContext(language: .el, csrf: "CSRF-TOKEN", path: "/signin"), email: "", back: "/", error: nil)
         try assertSnapshot(page.render(), named: "signin")
+    }
+
+    @Test func schedule() throws {
+        let page = SchedulePage(context: context(SiteURL.schedule(loaded.id, by: "axis").path), loaded: loaded, by: "axis", today: CalendarDate(year: 2026, month: 11, day: 26))
+        try assertSnapshot(page.render(), named: "schedule")
+    }
+
+    @Test func finance() throws {
+        let page = FinancePage(context: context(SiteURL.finance(loaded.id, by: "axis").path), loaded: loaded,
+                               table: demo.programme.fundingTable(by: .axis, reference: demo.reference))
+        try assertSnapshot(page.render(), named: "finance")
+    }
+
+    @Test func annualProgramme() throws {
+        let page = AnnualPage(context: context(SiteURL.annual(loaded.id, year: 2025).path), loaded: loaded,
+                              annual: demo.programme.annualProgramme(year: 2025, reference: demo.reference), approval: nil, showingLive: true, canApprove: false)
+        try assertSnapshot(page.render(), named: "annual-2025")
+    }
+
+    @Test func checks() throws {
+        let page = ChecksPage(context: context(SiteURL.checks(loaded.id).path, user: planner), loaded: loaded,
+                              findings: demo.programme.check(reference: demo.reference))
+        try assertSnapshot(page.render(), named: "checks")
     }
 
     @Test func englishSwitch() throws {

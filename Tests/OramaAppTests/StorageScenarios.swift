@@ -160,18 +160,7 @@ enum StorageScenarios {
         }
     }
 
-    /// Ten copies of the demo's plan, with fresh ids, as one programme.
-    static func tenTimes(_ programme: Programme) -> Programme {
-        var large = Programme(organisationID: programme.organisationID, title: "Δεκαπλάσιο πρόγραμμα δοκιμής", startYear: programme.startYear, status: .draft)
-        for copy in 0..<10 {
-            let fresh = programme.revisionDraft(title: "αντίγραφο \(copy)")
-            large.axes += fresh.axes
-            large.indicators += fresh.indicators
-            large.strategicPlan.profileSections += fresh.strategicPlan.profileSections
-        }
-        large.renumber()
-        return large
-    }
+    static func tenTimes(_ programme: Programme) -> Programme { KilelerDemo.scaled(programme, times: 10) }
 }
 
 @Suite("SQLite", .serialized)

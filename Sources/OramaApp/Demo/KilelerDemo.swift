@@ -33,6 +33,22 @@ enum KilelerDemo {
         return Result(reference: reference, programme: programme, draft: draft)
     }
 
+    /// `times` copies of the programme's plan and indicators, with fresh ids, as one draft
+    /// programme: the "10× the demo" of the benchmarks and of the query-count test.
+    static func scaled(_ programme: Programme, times: Int) -> Programme {
+        var large = Programme(organisationID: programme.organisationID, title: "Πρόγραμμα δοκιμής \(times)× επίδειξης", startYear: programme.startYear,
+                              endYear: programme.endYear, status: .draft)
+        for copy in 0..<times {
+            let fresh = programme.revisionDraft(title: "αντίγραφο \(copy)")
+            large.axes += fresh.axes
+            large.indicators += fresh.indicators
+            large.strategicPlan.profileSections += fresh.strategicPlan.profileSections
+            large.strategicPlan.strategicGoals += fresh.strategicPlan.strategicGoals
+        }
+        large.renumber()
+        return large
+    }
+
     // MARK: reference data
 
     static func referenceData(_ rng: inout DemoRandom) -> ReferenceData {

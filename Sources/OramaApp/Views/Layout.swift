@@ -10,6 +10,8 @@ struct PageContext: Sendable {
     var csrf: String = ""
     var path: String = "/"
     var flash: String? = nil
+    /// Today in Athens; pages that depend on the date read it here, so tests can fix it.
+    var today: CalendarDate = PlanningController.today()
 
     init(language: Language = .el, user: SessionUser? = nil, csrf: String = "", path: String = "/", flash: String? = nil) {
         self.language = language

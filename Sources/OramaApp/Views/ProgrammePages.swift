@@ -73,7 +73,7 @@ struct ProgrammePage {
                  .ul(
                     .li(.a(.href(SiteURL.strategy(p.id).path), .text(c.t("Στρατηγικό Σχέδιο", "Strategic Plan")))),
                     .li(.a(.href(SiteURL.finance(p.id, by: "axis").path), .text(c.t("Χρηματοδοτικό Πρόγραμμα", "Financial programme")))),
-                    .li(.a(.href(SiteURL.annual(p.id, year: min(max(PlanningController.today().year, p.startYear), p.endYear)).path), .text(c.t("Ετήσιο Πρόγραμμα Δράσης", "Annual programme")))),
+                    .li(.a(.href(SiteURL.annual(p.id, year: min(max(c.today.year, p.startYear), p.endYear)).path), .text(c.t("Ετήσιο Πρόγραμμα Δράσης", "Annual programme")))),
                     .li(.a(.href(SiteURL.schedule(p.id, by: "axis").path), .text(c.t("Χρονοδιάγραμμα", "Schedule")))),
                     .li(.a(.href(SiteURL.priorities(p.id).path), .text(c.t("Ιεράρχηση", "Priorities")))),
                     .li(.a(.href(SiteURL.whatIf(p.id).path), .text(c.t("Σενάρια χρηματοδότησης", "Funding what-if")))),

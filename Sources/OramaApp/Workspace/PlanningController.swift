@@ -101,7 +101,8 @@ enum PlanningController {
         let loaded = try await Workspace.load(req)
         let by = req.query[String.self, at: "by"] ?? "axis"
         guard ["axis", "measure", "unit"].contains(by) else { throw badGrouping(req, by, allowed: "axis, measure, unit") }
-        return Workspace.html(SchedulePage(context: PageContext(req), loaded: loaded, by: by, today: today()).render())
+        let context = PageContext(req)
+        return Workspace.html(SchedulePage(context: context, loaded: loaded, by: by, today: context.today).render())
     }
 
     // MARK: finance

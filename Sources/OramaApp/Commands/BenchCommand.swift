@@ -1,0 +1,63 @@
+import Fluent
+import Foundation
+import OramaDomain
+import Vapor
+
+/// `orama bench [--scale N] [--runs R]`: measures, side by side in one run on a scratch
+/// SQLite file, the time to load a programme N times the demo and the time to compute its
+/// checks and every financial table, and prints their ratio. Run through `scripts/bench`.
+struct BenchCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "scale", help: "Πόσες φορές το πρόγραμμα επίδειξης (προεπιλογή 10)")
+        var scale: Int?
+        @Option(name: "runs", help: "Επαναλήψεις ανά μέτρηση (προεπιλογή 7)")
+        var runs: Int?
+    }
+
+    var help: String { "Μετρήσεις επιδόσεων (scripts/bench)" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let scale = max(1, signature.scale ?? 10)
+        let runs = max(1, signature.runs ?? 7)
+        let db = context.application.db
+        let demo = KilelerDemo.build()
+        if try await ReferenceRepository(db: db).organisation(named: KilelerDemo.organisationName) == nil {
+            try await ReferenceRepository(db: db).create(demo.reference, actor: .system)
+        }
+        let large = KilelerDemo.scaled(demo.programme, times: scale)
+        try await ProgrammeRepository(db: db).create(large, actor: .system)
+        let repository = ProgrammeRepository(db: db)
+        let reference = try await ReferenceRepository(db: db).load(organisationID: demo.reference.organisation.id)!
+
+        var loadTimes: [Double] = []
+        var computeTimes: [Double] = []
+        var loaded: Programme?
+        for _ in 0..<runs {
+            let start = ContinuousClock.now
+            loaded = try await repository.load(large.id)
+            loadTimes.append(Self.seconds(ContinuousClock.now - start))
+
+            let p = loaded!
+            let computeStart = ContinuousClock.now
+            var sink = p.check(reference: reference).count
+            for grouping in FundingGrouping.allCases { sink &+= p.fundingTable(by: grouping, reference: reference).rows.count }
+            computeTimes.append(Self.seconds(ContinuousClock.now - computeStart))
+            precondition(sink > 0)
+        }
+        let load = Self.median(loadTimes), compute = Self.median(computeTimes)
+        let p = loaded!
+        context.console.print("πρόγραμμα \(scale)× επίδειξης: \(p.actions.count) δράσεις, \(p.actions.flatMap(\.fundingLines).count) γραμμές χρηματοδότησης, \(p.indicators.count) δείκτες")
+        context.console.print(String(format: "φόρτωση από τη βάση (διάμεσος %d μετρήσεων):           %8.1f ms", runs, load * 1000))
+        context.console.print(String(format: "έλεγχοι + όλοι οι οικονομικοί πίνακες (διάμεσος):       %8.1f ms", compute * 1000))
+        context.console.print(String(format: "λόγος υπολογισμού προς φόρτωση: %.2f (στόχος ≤ 1,5)", compute / load).replacingOccurrences(of: ".", with: ","))
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted[sorted.count / 2]
+    }
+}
