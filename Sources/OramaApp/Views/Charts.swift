@@ -48,7 +48,7 @@ enum Charts {
             svg += "<text x=\"4\" y=\"\(y + 15)\" font-size=\"12\" font-weight=\"bold\">\(esc(group))</text>"
             y += rowHeight
             for row in rows where row.group == group {
-                svg += "<text x=\"12\" y=\"\(y + 15)\" font-size=\"11\">\(esc(String(row.label.prefix(58))))</text>"
+                svg += "<text x=\"12\" y=\"\(y + 15)\" font-size=\"11\">\(esc(row.label.count > 54 ? String(row.label.prefix(53)) + "…" : row.label))</text>"
                 if let s = row.schedule, s.isOrdered {
                     let start = max(s.start, YearQuarter(year: years.lowerBound, quarter: 1))
                     let end = min(s.end, YearQuarter(year: years.upperBound, quarter: 4))
