@@ -8,7 +8,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE, LOG, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -42,12 +42,25 @@ def fill(driver, name, value):
     element.send_keys(value)
 
 
+def wait_for_next_page(driver, action):
+    """Runs `action` (a click that navigates) and waits until the next page has loaded:
+    the marker set on the old page's window is gone and the new document is complete."""
+    driver.execute_script("window.__oramaOldPage = true;")
+    action()
+
+    def loaded(d):
+        try:
+            return d.execute_script("return window.__oramaOldPage === undefined && document.readyState === 'complete';")
+        except WebDriverException:
+            return False  # the old document went away while we asked
+
+    WebDriverWait(driver, 20).until(loaded)
+
+
 def submit(driver):
     """Presses the form's main button and waits for the next page."""
     button = driver.find_element(By.CSS_SELECTOR, "main form button.primary")
-    old = driver.find_element(By.TAG_NAME, "html")
-    button.click()
-    WebDriverWait(driver, 15).until(staleness_of(old))
+    wait_for_next_page(driver, button.click)
 
 
 def flash(driver):
@@ -95,24 +108,24 @@ def main():
         programme_url = driver.current_url
         shot(driver, "programme-empty")
 
-        driver.find_element(By.LINK_TEXT, "Νέος άξονας").click()
+        wait_for_next_page(driver, driver.find_element(By.LINK_TEXT, "Νέος άξονας").click)
         fill(driver, "title", "Περιβάλλον και Ποιότητα Ζωής")
         shot(driver, "new-axis")
         submit(driver)
         check("1" in flash(driver), "axis 1 is added")
 
-        driver.find_element(By.PARTIAL_LINK_TEXT, "+ μέτρο").click()
+        wait_for_next_page(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "+ μέτρο").click)
         fill(driver, "title", "Ύδρευση")
         submit(driver)
         check("1.1" in flash(driver), "measure 1.1 is added")
 
-        driver.find_element(By.PARTIAL_LINK_TEXT, "+ στόχο").click()
+        wait_for_next_page(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "+ στόχο").click)
         fill(driver, "title", "Καθαρό νερό σε κάθε οικισμό")
         submit(driver)
         check("1.1.1" in flash(driver), "objective 1.1.1 is added")
         shot(driver, "programme-tree")
 
-        driver.find_element(By.PARTIAL_LINK_TEXT, "+ δράση").click()
+        wait_for_next_page(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "+ δράση").click)
         fill(driver, "title", "Νέο δίκτυο ύδρευσης Κραννώνα")
         Select(field(driver, "responsibleUnit")).select_by_visible_text("ΤΜΚ · Τμήμα Μελετών και Κατασκευής Έργων")
         fill(driver, "cost", "150.000,00")
@@ -135,7 +148,7 @@ def main():
         shot(driver, "action")
 
         driver.get(programme_url)
-        driver.find_element(By.LINK_TEXT, "Νέος δείκτης").click()
+        wait_for_next_page(driver, driver.find_element(By.LINK_TEXT, "Νέος δείκτης").click)
         fill(driver, "code", "Δ1")
         fill(driver, "name", "Νοικοκυριά με συνεχή παροχή νερού")
         fill(driver, "unit", "%")
@@ -165,9 +178,7 @@ def main():
         created = re.search(r"\(εμφανίζεται μόνο τώρα\): (\S+)", flash(driver))
         check(created is not None, "the unit head is created with a one-time password")
         shot(driver, "users")
-        old = driver.find_element(By.TAG_NAME, "html")
-        driver.find_element(By.CSS_SELECTOR, "header form button").click()
-        WebDriverWait(driver, 15).until(staleness_of(old))
+        wait_for_next_page(driver, driver.find_element(By.CSS_SELECTOR, "header form button").click)
 
         sign_in(driver, "proistamenos@kileler.example.gr", created.group(1))
         check("Ελένη Παπαδοπούλου" in driver.page_source, "the unit head is signed in")
