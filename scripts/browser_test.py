@@ -144,7 +144,7 @@ def main():
         check("1.1.1.01" in flash(driver), "action 1.1.1.01 is created")
         page = driver.page_source
         check("100.000,00" in page and "50.000,00" in page and "150.000,00" in page, "the action shows both funding lines and their total")
-        check("Β' τρίμ. 2026 – Γ' τρίμ. 2027" in page, "the action shows its quarter schedule")
+        check("Βʹ τρίμ. 2026 – Γʹ τρίμ. 2027" in page, "the action shows its quarter schedule")
         shot(driver, "action")
 
         driver.get(programme_url)

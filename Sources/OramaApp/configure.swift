@@ -36,6 +36,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(M003_CreateComments())
     app.migrations.add(M004_CreateAnnualApprovals())
+    app.migrations.add(M005_AddReporting())
 
     // Forms are collected whole so the CSRF check and validation see every field; the
     // action form alone posts a few hundred fields.

@@ -33,6 +33,10 @@ enum SiteURL {
     case finance(UUID, by: String)
     case annual(UUID, year: Int)
     case whatIf(UUID)
+    case due(UUID)
+    case progress(UUID, UUID, period: String?)
+    case values(UUID, UUID, period: String?)
+    case reporting(UUID)
     case apiChecks(UUID)
     case apiFinance(UUID, by: String)
     case apiAnnual(UUID, year: Int)
@@ -75,6 +79,10 @@ enum SiteURL {
         case .finance(let p, let by): return "/programmes/\(id(p))/finance?by=\(by)"
         case .annual(let p, let year): return "/programmes/\(id(p))/annual/\(year)"
         case .whatIf(let p): return "/programmes/\(id(p))/whatif"
+        case .due(let p): return "/programmes/\(id(p))/due"
+        case .progress(let p, let a, let period): return "/programmes/\(id(p))/actions/\(id(a))/progress" + (period.map { "?period=\(q($0))" } ?? "")
+        case .values(let p, let i, let period): return "/programmes/\(id(p))/indicators/\(id(i))/values" + (period.map { "?period=\(q($0))" } ?? "")
+        case .reporting(let p): return "/programmes/\(id(p))/reporting"
         case .apiChecks(let p): return "/api/v1/programmes/\(id(p))/checks"
         case .apiFinance(let p, let by): return "/api/v1/programmes/\(id(p))/finance?by=\(by)"
         case .apiAnnual(let p, let year): return "/api/v1/programmes/\(id(p))/annual/\(year)"
@@ -141,6 +149,13 @@ func routes(_ app: Application) throws {
     programme.get("annual", ":year", use: PlanningController.annual)
     programme.post("annual", ":year", "approve", use: PlanningController.approveAnnual)
     programme.get("whatif", use: PlanningController.whatIf)
+    programme.get("due", use: MonitoringController.due)
+    programme.get("actions", ":actionID", "progress", use: MonitoringController.progressForm)
+    programme.post("actions", ":actionID", "progress", use: MonitoringController.saveProgress)
+    programme.get("indicators", ":indicatorID", "values", use: MonitoringController.valueForm)
+    programme.post("indicators", ":indicatorID", "values", use: MonitoringController.saveValue)
+    programme.get("reporting", use: MonitoringController.reporting)
+    programme.post("reporting", "lock", use: MonitoringController.lock)
 
     app.get("reference", use: ReferenceController.show)
     app.post("reference", ":kind", use: ReferenceController.save)

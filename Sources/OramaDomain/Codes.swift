@@ -21,13 +21,16 @@ public enum TreeEditError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(TreeLevel, UUID)
     case parentNotFound(TreeLevel, UUID)
     case hasChildren(TreeLevel, code: String, count: Int)
+    case hasIndicators(TreeLevel, code: String, count: Int)
 
     public var description: String {
         switch self {
         case .notFound(let level, _): "Δεν βρέθηκε το στοιχείο (\(level.greek))."
         case .parentNotFound(let level, _): "Δεν βρέθηκε ο γονέας (\(level.greek))."
         case .hasChildren(let level, let code, let count):
-            "Το στοιχείο \(level.greek) \(code) έχει \(count) υποστοιχεία· μετακινήστε ή διαγράψτε τα πρώτα."
+            "\(level.greek) \(code): έχει \(count == 1 ? "ένα υποστοιχείο" : "\(count) υποστοιχεία")· μετακινήστε ή διαγράψτε τα πρώτα."
+        case .hasIndicators(let level, let code, let count):
+            "\(level.greek) \(code): παρακολουθείται από \(count == 1 ? "έναν δείκτη" : "\(count) δείκτες")· μεταφέρετε ή διαγράψτε τους πρώτα."
         }
     }
 }
@@ -114,10 +117,14 @@ extension Programme {
         case .measure:
             guard let m = measure(id) else { throw TreeEditError.notFound(level, id) }
             guard m.objectives.isEmpty else { throw TreeEditError.hasChildren(level, code: m.code, count: m.objectives.count) }
+            let attached = indicators.filter { $0.attachment == .measure(id) }.count
+            guard attached == 0 else { throw TreeEditError.hasIndicators(level, code: m.code, count: attached) }
             for a in axes.indices { axes[a].measures.removeAll { $0.id == id } }
         case .objective:
             guard let o = objective(id) else { throw TreeEditError.notFound(level, id) }
             guard o.actions.isEmpty else { throw TreeEditError.hasChildren(level, code: o.code, count: o.actions.count) }
+            let attached = indicators.filter { $0.attachment == .objective(id) }.count
+            guard attached == 0 else { throw TreeEditError.hasIndicators(level, code: o.code, count: attached) }
             for a in axes.indices { for m in axes[a].measures.indices { axes[a].measures[m].objectives.removeAll { $0.id == id } } }
         case .action:
             guard action(id) != nil else { throw TreeEditError.notFound(level, id) }

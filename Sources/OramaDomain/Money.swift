@@ -77,7 +77,9 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
         guard !integerPart.isEmpty || !fractionPart.isEmpty,
               integerPart.allSatisfy(\.isASCIIDigit), fractionPart.allSatisfy(\.isASCIIDigit),
               fractionPart.count <= 2,
-              integerPart.count <= 15
+              // Up to 999.999.999.999 €: far above any municipal budget, and far enough below
+              // Int64 that sums of thousands of amounts cannot overflow.
+              integerPart.count <= 12
         else { return nil }
         let euros = Int64(integerPart.isEmpty ? "0" : String(integerPart)) ?? 0
         var fraction = Int64(fractionPart.isEmpty ? "0" : String(fractionPart)) ?? 0

@@ -45,12 +45,16 @@ public struct Programme: Sendable, Hashable, Codable, Identifiable {
     public var axes: [Axis]
     public var indicators: [Indicator]
     public var progressUpdates: [ProgressUpdate]
+    /// When services report progress and values.
+    public var reportingCalendar: ReportingCalendar
+    /// Periods the planning service has closed: they accept no more reports.
+    public var lockedPeriods: Set<ReportingPeriod>
 
     public init(
         id: UUID = UUID(), organisationID: UUID, title: String, startYear: Int, endYear: Int? = nil,
         status: Status = .draft, version: Int = 1, changeCounter: Int64 = 0, note: String = "",
         strategicPlan: StrategicPlan = StrategicPlan(), axes: [Axis] = [], indicators: [Indicator] = [],
-        progressUpdates: [ProgressUpdate] = []
+        progressUpdates: [ProgressUpdate] = [], reportingCalendar: ReportingCalendar = ReportingCalendar(), lockedPeriods: Set<ReportingPeriod> = []
     ) {
         self.id = id
         self.organisationID = organisationID
@@ -65,6 +69,8 @@ public struct Programme: Sendable, Hashable, Codable, Identifiable {
         self.axes = axes
         self.indicators = indicators
         self.progressUpdates = progressUpdates
+        self.reportingCalendar = reportingCalendar
+        self.lockedPeriods = lockedPeriods
         renumber()
     }
 

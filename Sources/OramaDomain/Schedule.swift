@@ -18,7 +18,7 @@ public struct YearQuarter: Sendable, Hashable, Comparable, TextCoded, CustomStri
             let q = t[t.index(after: qIndex)...].filter(\.isASCIIDigit)
             guard let year = Int(y), let quarter = Int(q) else { return nil }
             self.init(year: year, quarter: quarter)
-        } else if let first = t.first, let q = greek[first] {
+        } else if let first = t.first, let q = greek[first], t.dropFirst().first.map({ $0 == "'" || $0 == "ʹ" || $0 == "΄" || $0 == " " }) ?? false {
             guard let year = Int(t.filter(\.isASCIIDigit)) else { return nil }
             self.init(year: year, quarter: q)
         } else if t.contains("/") {
@@ -47,8 +47,8 @@ public struct YearQuarter: Sendable, Hashable, Comparable, TextCoded, CustomStri
     /// `2025-Q3`, for storage and JSON.
     public var code: String { "\(year)-Q\(quarter)" }
 
-    /// `Γ' τρίμ. 2025`, as Greek timetables write it.
-    public var greek: String { "\(["Α", "Β", "Γ", "Δ"][quarter - 1])' τρίμ. \(year)" }
+    /// `Γʹ τρίμ. 2025`, with the Greek numeral sign, as Greek timetables write it.
+    public var greek: String { "\(["Α", "Β", "Γ", "Δ"][quarter - 1])ʹ τρίμ. \(year)" }
 
     public var description: String { code }
 

@@ -85,7 +85,7 @@ struct PlanningRouteTests {
             #expect(findings.map { "\($0.rule) \($0.code)" }.sorted() == KilelerDemo.deliberateFindings.map { "\($0.0) \($0.1)" }.sorted())
             #expect(findings.allSatisfy { !$0.problem.isEmpty && !$0.remedy.isEmpty && $0.link != nil })
             let page = try await reviewer.get(SiteURL.checks(f.programme.id).path).body.string
-            #expect(page.contains("Βρέθηκαν 4 ευρήματα"))
+            #expect(page.contains("Ευρήματα: 4 (σφάλματα: 1, προειδοποιήσεις: 3)"))
         }
     }
 
@@ -96,14 +96,19 @@ struct PlanningRouteTests {
             let page = try await planner.get(SiteURL.priorities(p.id).path)
             #expect(page.status == .ok)
             let last = p.actions.last!
-            #expect(try await planner.post(SiteURL.priorities(p.id).path, [("rank[\(last.id.uuidString)]", "1")]).status == .seeOther)
+            #expect(try await planner.post(SiteURL.priorities(p.id).path, [("rank[\(last.id.uuidString)]", "1"), ("was[\(last.id.uuidString)]", "")]).status == .seeOther)
             #expect(try await f.stored().action(last.id)?.rank == 1)
             let ranked = try await planner.get(SiteURL.priorities(p.id).path).body.string
             #expect(ranked.range(of: last.title)!.lowerBound < ranked.range(of: p.actions[0].title)!.lowerBound)
             try await planner.get(SiteURL.priorities(p.id).path)
-            let bad = try await planner.post(SiteURL.priorities(p.id).path, [("rank[\(p.actions[0].id.uuidString)]", "πρώτη"), ("rank[\(last.id.uuidString)]", "")])
+            let bad = try await planner.post(SiteURL.priorities(p.id).path, [("rank[\(p.actions[0].id.uuidString)]", "πρώτη"), ("rank[\(last.id.uuidString)]", ""), ("was[\(last.id.uuidString)]", "1")])
             #expect(bad.status == .unprocessableEntity)
             #expect(try await f.stored().action(last.id)?.rank == 1, "nothing half-written")
+            // A rank changed by someone else since the page was shown is a conflict.
+            try await planner.get(SiteURL.priorities(p.id).path)
+            let stale = try await planner.post(SiteURL.priorities(p.id).path, [("rank[\(last.id.uuidString)]", "3"), ("was[\(last.id.uuidString)]", "")])
+            #expect(stale.status == .conflict)
+            #expect(try await f.stored().action(last.id)?.rank == 1)
 
             for by in ["axis", "measure", "unit"] {
                 let schedule = try await planner.get(SiteURL.schedule(p.id, by: by).path)

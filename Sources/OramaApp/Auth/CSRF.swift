@@ -17,7 +17,7 @@ enum CSRF {
     }
 
     static func isValid(_ submitted: String?, for request: Request) -> Bool {
-        guard let expected = request.session.data["csrf"], let submitted, !submitted.isEmpty else { return false }
+        guard request.hasSession, let expected = request.session.data["csrf"], let submitted, !submitted.isEmpty else { return false }
         let a = Array(expected.utf8), b = Array(submitted.utf8)
         guard a.count == b.count else { return false }
         return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0

@@ -59,7 +59,8 @@ extension Request {
 /// Loads the user named by the session, if any, for every request.
 struct SessionUserMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let text = request.session.data["uid"], let id = UUID(uuidString: text) {
+        // Asking a request without a session cookie for its session would create one.
+        if request.hasSession, let text = request.session.data["uid"], let id = UUID(uuidString: text) {
             if let model = try await UserModel.find(id, on: request.db) {
                 request.user = SessionUser(model)
             } else {

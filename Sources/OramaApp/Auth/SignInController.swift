@@ -11,24 +11,26 @@ enum SignInController {
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
-        Workspace.html(SignInPage(context: PageContext(req), email: "", back: safeBack(req.query[String.self, at: "back"]), error: nil).render())
+        Workspace.html(SignInPage(context: PageContext(req, withForm: true), email: "", back: safeBack(req.query[String.self, at: "back"]), error: nil).render())
     }
 
     @Sendable static func signIn(req: Request) async throws -> Response {
         let form = try req.content.decode(SignInForm.self)
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let back = safeBack(form.back)
-        let keys = ["email:" + email, "ip:" + (req.remoteAddress?.ipAddress ?? "?")]
+        // Keyed on the pair, so one address guessing cannot lock a user out everywhere, nor one
+        // proxy's shared address lock out everyone.
+        let keys = ["\(email)|\(req.remoteAddress?.ipAddress ?? "?")"]
         let throttle = req.application.signInThrottle
         if let wait = await throttle.wait(for: keys) {
-            let message = req.language.t("Πολλές αποτυχημένες προσπάθειες. Δοκιμάστε ξανά σε \(wait) δευτερόλεπτα.",
+            let message = req.language.t("Πολλές αποτυχημένες προσπάθειες. Δοκιμάστε ξανά σε \(Plural.count(wait, ("δευτερόλεπτο", "δευτερόλεπτα"), ("second", "seconds"), .el)).",
                                          "Too many failed attempts. Try again in \(wait) seconds.")
-            return Workspace.html(SignInPage(context: PageContext(req), email: email, back: back, error: message).render(), status: .tooManyRequests)
+            return Workspace.html(SignInPage(context: PageContext(req, withForm: true), email: email, back: back, error: message).render(), status: .tooManyRequests)
         }
         guard let id = try await Accounts(db: req.db).verify(email: email, password: form.password ?? "") else {
             await throttle.failed(keys)
             let message = req.language.t("Λάθος e-mail ή κωδικός.", "Wrong e-mail or password.")
-            return Workspace.html(SignInPage(context: PageContext(req), email: email, back: back, error: message).render(), status: .unauthorized)
+            return Workspace.html(SignInPage(context: PageContext(req, withForm: true), email: email, back: back, error: message).render(), status: .unauthorized)
         }
         await throttle.succeeded(keys)
         // A new session id on sign-in, so a session id planted before it cannot be taken over:
@@ -55,7 +57,10 @@ enum SignInController {
 
     /// Only paths on this site, never another host.
     static func safeBack(_ back: String?) -> String {
-        guard let back, back.hasPrefix("/"), !back.hasPrefix("//"), !back.contains("\\"), !back.contains("\n") else { return SiteURL.home.path }
+        // Browsers drop tabs and line breaks and read "\\" as "/", so "/\t/evil.example" would
+        // become "//evil.example": any control character or backslash sends people home.
+        guard let back, back.hasPrefix("/"), !back.hasPrefix("//"),
+              !back.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" }) else { return SiteURL.home.path }
         return back
     }
 }

@@ -29,7 +29,7 @@ struct OramaErrorMiddleware: AsyncMiddleware {
                 try response.content.encode(body, as: .json)
                 return response
             }
-            let context = PageContext(language: request.language, user: request.user, path: request.url.path)
+            let context = PageContext(language: request.language, user: request.user, csrf: request.user != nil ? CSRF.token(for: request) : "", path: request.url.path)
             let response = Response(status: status, body: .init(string: ErrorPage(context: context, status: Int(status.code), message: message).render()))
             response.headers.contentType = .html
             return response

@@ -137,7 +137,18 @@ enum ProgrammeController {
         let loaded = try await Workspace.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         var form = try req.content.decode(SettingsForm.self)
-        let (settings, errors) = validate(form, req.language)
+        var (settings, errors) = validate(form, req.language)
+        if let s = settings {
+            // Years that hold funding, targets or schedules cannot leave the period silently.
+            let p = loaded.programme
+            let used = Set(p.actions.flatMap { $0.fundingLines.map(\.year) + ($0.schedule.map { Array($0.years) } ?? []) } + p.indicators.flatMap { Array($0.targets.keys) })
+            let outside = used.filter { !(s.startYear...s.endYear).contains($0) }.sorted()
+            if !outside.isEmpty {
+                errors.add("startYear", req.language.t("Υπάρχουν χρηματοδοτήσεις, χρονοδιαγράμματα ή στόχοι στα έτη \(outside.map(String.init).joined(separator: ", ")), εκτός της νέας περιόδου· μεταφέρετέ τα πρώτα.",
+                                                       "There are funding lines, schedules or targets in \(outside.map(String.init).joined(separator: ", ")), outside the new period; move them first."))
+                settings = nil
+            }
+        }
         guard let settings else {
             return Workspace.html(SettingsPage(context: PageContext(req), programme: loaded, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
         }

@@ -29,6 +29,8 @@ final class ProgrammeModel: Model, @unchecked Sendable {
     @Field(key: "version") var version: Int
     @Field(key: "note") var note: String
     @Field(key: "vision") var vision: String
+    @Field(key: "reporting_frequency") var reportingFrequency: String
+    @Field(key: "reporting_due_days") var reportingDueDays: Int
 
     init() {}
 }
@@ -301,6 +303,17 @@ final class AnnualApprovalModel: Model, @unchecked Sendable {
     @Field(key: "approved_by") var approvedBy: String
     /// The `AnnualProgramme` as JSON, exactly as approved.
     @Field(key: "snapshot") var snapshot: String
+
+    init() {}
+}
+
+final class PeriodLockModel: ProgrammeRow, @unchecked Sendable {
+    static let schema = "period_locks"
+    static let entity = "periodLock"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "programme_id") var programmeID: UUID
+    @Field(key: "period") var period: String
 
     init() {}
 }

@@ -154,6 +154,8 @@ public struct ProgrammeRepository: Sendable {
         row.version = p.version
         row.note = p.note
         row.vision = p.strategicPlan.vision
+        row.reportingFrequency = p.reportingCalendar.frequency.rawValue
+        row.reportingDueDays = p.reportingCalendar.dueAfterDays
     }
 
     static func sync(desired: ProgrammeRows, stored: ProgrammeRows, on db: any Database, audit: inout AuditTrail) async throws {
@@ -171,6 +173,7 @@ public struct ProgrammeRepository: Sendable {
         try await sync(desired.targets, stored.targets, on: db, audit: &audit)
         try await sync(desired.measurements, stored.measurements, on: db, audit: &audit)
         try await sync(desired.progressUpdates, stored.progressUpdates, on: db, audit: &audit)
+        try await sync(desired.locks, stored.locks, on: db, audit: &audit)
     }
 
     /// Inserts the new rows (in batches), updates the changed ones and deletes the rest.

@@ -21,9 +21,10 @@ struct ProgrammeRows {
     var targets: [IndicatorTargetModel] = []
     var measurements: [MeasurementModel] = []
     var progressUpdates: [ProgressUpdateModel] = []
+    var locks: [PeriodLockModel] = []
 
     /// The number of queries `load` makes, whatever the programme's size.
-    static let queriesPerLoad = 14
+    static let queriesPerLoad = 15
 
     static func load(programmeID: UUID, on db: any Database) async throws -> ProgrammeRows {
         func rows<M: ProgrammeRow>(_ type: M.Type) async throws -> [M] {
@@ -44,6 +45,7 @@ struct ProgrammeRows {
         r.targets = try await rows(IndicatorTargetModel.self)
         r.measurements = try await rows(MeasurementModel.self)
         r.progressUpdates = try await rows(ProgressUpdateModel.self)
+        r.locks = try await rows(PeriodLockModel.self)
         return r
     }
 
@@ -120,6 +122,12 @@ struct ProgrammeRows {
                 mm.recordedAt = measurement.recordedAt.roundedToMilliseconds
                 measurements.append(mm)
             }
+        }
+
+        for period in p.lockedPeriods.sorted() {
+            let lock = PeriodLockModel()
+            lock.id = DerivedID.make(pid, "lock:" + period.code, 0); lock.programmeID = pid; lock.period = period.code
+            locks.append(lock)
         }
 
         for update in p.progressUpdates {
@@ -273,7 +281,9 @@ struct ProgrammeRows {
         return Programme(
             id: row.id!, organisationID: row.organisationID, title: row.title, startYear: row.startYear, endYear: row.endYear,
             status: Programme.Status(rawValue: row.status) ?? .draft, version: row.version, changeCounter: row.changeCounter,
-            note: row.note, strategicPlan: plan, axes: axes, indicators: indicators, progressUpdates: updates)
+            note: row.note, strategicPlan: plan, axes: axes, indicators: indicators, progressUpdates: updates,
+            reportingCalendar: ReportingCalendar(frequency: ReportingCalendar.Frequency(rawValue: row.reportingFrequency) ?? .quarterly, dueAfterDays: row.reportingDueDays),
+            lockedPeriods: Set(locks.compactMap { ReportingPeriod(parsing: $0.period) }))
     }
 }
 

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OramaDomain
+import SQLKit
 
 /// Organisations and their reference data: localities, services, legal entities, sources.
 public struct ReferenceRepository: Sendable {
@@ -121,7 +122,7 @@ enum ReferenceError: Error, Equatable {
 
     func message(_ l: Language) -> String {
         switch self {
-        case .inUse(let count): l.t("Δεν διαγράφεται: χρησιμοποιείται σε \(count) εγγραφές προγραμμάτων.", "Cannot be deleted: used by \(count) programme records.")
+        case .inUse(let count): l.t("Δεν διαγράφεται: χρησιμοποιείται από \(Plural.count(count, ("εγγραφή", "εγγραφές"), ("record", "records"), l)).", "Cannot be deleted: used by \(count) records.")
         case .notFound: l.t("Η εγγραφή δεν βρέθηκε.", "The record was not found.")
         }
     }
@@ -134,6 +135,8 @@ extension ReferenceRepository {
         try await db.transaction { tx in
             var audit = AuditTrail(organisationID: organisationID, programmeID: nil, actor: actor)
             if let existing = try await M.find(id, on: tx) {
+                // A row of another municipality is not this one's to change.
+                guard RowSnapshot.of(existing)["organisation_id"] == organisationID.uuidString else { throw ReferenceError.notFound }
                 let before = RowSnapshot.of(existing)
                 fill(existing)
                 let after = RowSnapshot.of(existing)
@@ -148,7 +151,18 @@ extension ReferenceRepository {
                 audit.record(entity: entity, id: id, operation: .create, before: [:], after: RowSnapshot.of(model))
             }
             try await audit.save(on: tx)
+            try await Self.touchProgrammes(of: organisationID, on: tx)
         }
+    }
+
+    /// Reference data shows on every page of the municipality's programmes: their change
+    /// counters move with it, so ETags and cached pages follow.
+    static func touchProgrammes(of organisationID: UUID, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        try await sql.update(ProgrammeModel.schema)
+            .set(SQLIdentifier("change_counter"), to: SQLBinaryExpression(SQLIdentifier("change_counter"), .add, SQLLiteral.numeric("1")))
+            .where("organisation_id", .equal, organisationID)
+            .run()
     }
 
     private func nextPosition<M: Model>(_ type: M.Type, organisationID: UUID) async throws -> Int {
@@ -189,26 +203,29 @@ extension ReferenceRepository {
     }
 
     /// Deletes a row nobody uses; one in use is refused with how many records point at it.
+    /// The count and the delete happen in one transaction.
     func delete(kind: String, id: UUID, organisationID: UUID, actor: Actor) async throws {
-        let uses: Int
-        switch kind {
-        case "units":
-            uses = try await ActionModel.query(on: db).filter(\.$responsibleUnitID == id).count()
-                + IndicatorModel.query(on: db).filter(\.$responsibleUnitID == id).count()
-                + ActionLinkModel.query(on: db).filter(\.$targetID == id).count()
-                + OrgUnitModel.query(on: db).filter(\.$parentID == id).count()
-        case "entities": uses = try await ActionModel.query(on: db).filter(\.$legalEntityID == id).count()
-        case "localities":
-            uses = try await ActionLinkModel.query(on: db).filter(\.$targetID == id).count()
-                + LocalityModel.query(on: db).filter(\.$parentID == id).count()
-        case "sources": uses = try await FundingLineModel.query(on: db).filter(\.$sourceID == id).count()
-        default: throw ReferenceError.notFound
-        }
-        guard uses == 0 else { throw ReferenceError.inUse(count: uses) }
         try await db.transaction { tx in
+            let uses: Int
+            switch kind {
+            case "units":
+                let heads = try await UserModel.query(on: tx).filter(\.$organisationID == organisationID).all()
+                    .filter { JSONText.decode($0.unitIDs).contains(id.uuidString) }.count
+                uses = try await ActionModel.query(on: tx).filter(\.$responsibleUnitID == id).count()
+                    + IndicatorModel.query(on: tx).filter(\.$responsibleUnitID == id).count()
+                    + ActionLinkModel.query(on: tx).filter(\.$targetID == id).count()
+                    + OrgUnitModel.query(on: tx).filter(\.$parentID == id).count() + heads
+            case "entities": uses = try await ActionModel.query(on: tx).filter(\.$legalEntityID == id).count()
+            case "localities":
+                uses = try await ActionLinkModel.query(on: tx).filter(\.$targetID == id).count()
+                    + LocalityModel.query(on: tx).filter(\.$parentID == id).count()
+            case "sources": uses = try await FundingLineModel.query(on: tx).filter(\.$sourceID == id).count()
+            default: throw ReferenceError.notFound
+            }
+            guard uses == 0 else { throw ReferenceError.inUse(count: uses) }
             var audit = AuditTrail(organisationID: organisationID, programmeID: nil, actor: actor)
             func remove<M: Model>(_ type: M.Type, _ entity: String) async throws where M.IDValue == UUID {
-                guard let row = try await M.find(id, on: tx) else { throw ReferenceError.notFound }
+                guard let row = try await M.find(id, on: tx), RowSnapshot.of(row)["organisation_id"] == organisationID.uuidString else { throw ReferenceError.notFound }
                 audit.record(entity: entity, id: id, operation: .delete, before: RowSnapshot.of(row), after: [:])
                 try await row.delete(on: tx)
             }
@@ -219,6 +236,7 @@ extension ReferenceRepository {
             default: try await remove(FundingSourceModel.self, "fundingSource")
             }
             try await audit.save(on: tx)
+            try await Self.touchProgrammes(of: organisationID, on: tx)
         }
     }
 }

@@ -32,6 +32,7 @@ struct ActionPage {
             .h1(.text(title)),
             .p(.class("actions noprint"),
                .if(access.canEdit(a, in: loaded.summary), .a(.class("button"), .href(SiteURL.editAction(p.id, a.id).path), .text(c.t("Επεξεργασία", "Edit")))),
+               .if(access.canEdit(a, in: loaded.summary), .a(.href(SiteURL.progress(p.id, a.id, period: nil).path), .text(c.t("Καταχώριση προόδου", "Record progress")))),
                .if(access.canSeeHistory(loaded.summary), .a(.href(SiteURL.actionHistory(p.id, a.id).path), .text(c.t("Ιστορικό αλλαγών", "Change history")))),
                .if(access.canEditPlan(loaded.summary), .a(.href(SiteURL.node(p.id, level: "action", id: a.id, verb: "delete").path), .text(c.t("Διαγραφή", "Delete"))))),
             .unwrap(path) { path in
@@ -88,7 +89,7 @@ struct ActionPage {
                                          .td(.class("num"), .text(u.spentToDate.formatted)), .td(.text(u.comment)))
                                  })))
             ),
-            .section(.id("comments"),
+            .if(access.canSeeHistory(loaded.summary), .section(.id("comments"),
                 .h2(.text(c.t("Σχόλια", "Comments"))),
                 .if(comments.isEmpty, .p(.text(c.t("Δεν υπάρχουν σχόλια.", "No comments.")))),
                 .forEach(comments) { author, at, text in
@@ -98,7 +99,7 @@ struct ActionPage {
                                                              c.csrfField,
                                                              FormField.textarea("text", c.t("Νέο σχόλιο", "New comment"), "", errors: FieldErrors(), rows: 3),
                                                              FormField.submit(c.t("Υποβολή σχολίου", "Add comment"))))
-            )
+            ))
         ))
     }
 }

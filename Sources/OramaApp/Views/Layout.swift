@@ -21,10 +21,13 @@ struct PageContext: Sendable {
         self.flash = flash
     }
 
-    init(_ req: Request) {
-        self.init(language: req.language, user: req.user, csrf: CSRF.token(for: req), path: req.url.path,
-                  flash: req.session.data["flash"])
-        req.session.data["flash"] = nil
+    /// A CSRF token (and so a stored session) only for pages that carry forms: those of
+    /// signed-in users and the sign-in form. Anonymous readers get no session at all.
+    init(_ req: Request, withForm: Bool = false) {
+        let needsToken = withForm || req.user != nil
+        self.init(language: req.language, user: req.user, csrf: needsToken ? CSRF.token(for: req) : "", path: req.url.path,
+                  flash: req.hasSession ? req.session.data["flash"] : nil)
+        if req.hasSession && req.session.data["flash"] != nil { req.session.data["flash"] = nil }
     }
 
     func t(_ greek: String, _ english: String) -> String { language.t(greek, english) }

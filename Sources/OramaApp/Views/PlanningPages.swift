@@ -16,7 +16,7 @@ struct ChecksPage {
             .h1(.text(title)),
             .p(.attribute(named: "role", value: "status"),
                .text(findings.isEmpty ? c.t("✓ Δεν βρέθηκε κανένα πρόβλημα.", "✓ No problems found.")
-                     : c.t("Βρέθηκαν \(findings.count) ευρήματα: \(errors) σφάλματα, \(findings.count - errors) προειδοποιήσεις.",
+                     : c.t("Ευρήματα: \(findings.count) (σφάλματα: \(errors), προειδοποιήσεις: \(findings.count - errors)).",
                            "\(findings.count) findings: \(errors) errors, \(findings.count - errors) warnings."))),
             .p(.class("hint"), .text(c.t("Οι έλεγχοι ομαδοποιούν και ελέγχουν τις δράσεις κάθε μέτρου (ΥΑ 41179/2014): στόχοι χωρίς δράσεις ή δείκτες, δράσεις χωρίς υπηρεσία, κόστος, χρηματοδότηση ή χρονοδιάγραμμα, υπερβάσεις ορίων πηγών.",
                                          "The checks group and check the actions of each measure: objectives without actions or indicators, actions without owner, cost, funding or schedule, sources over their ceilings."))),
@@ -57,7 +57,8 @@ struct PrioritiesPage {
                        return .tr(.td(.text(String(i + 1))), .td(.text(a.code)), .td(.a(.href(SiteURL.action(p.id, a.id).path), .text(a.title))),
                                   .td(.class("num"), .text(Format.number((score.score * 10).rounded() / 10))),
                                   .td(.class("hint"), .text(score.parts.map { "\($0.criterion) \(Format.number(($0.points * 10).rounded() / 10))/\(Format.number($0.weight))" }.joined(separator: " · "))),
-                                  .if(editable, .td(.input(.type(.text), .name("rank[\(a.id.uuidString)]"), .value(a.rank.map(String.init) ?? ""),
+                                  .if(editable, .td(.input(.type(.hidden), .name("was[\(a.id.uuidString)]"), .value(a.rank.map(String.init) ?? "")),
+                                                    .input(.type(.text), .name("rank[\(a.id.uuidString)]"), .value(a.rank.map(String.init) ?? ""),
                                                            .attribute(named: "inputmode", value: "numeric"), .attribute(named: "size", value: "4"),
                                                            .attribute(named: "aria-label", value: Escape.attribute(c.t("Σειρά της δράσης \(a.code)", "Rank of action \(a.code)")))),
                                                     .unwrap(errors[a.id.uuidString]) { .p(.class("error"), .text($0)) })))
@@ -202,7 +203,7 @@ struct AnnualPage {
         let p = loaded.programme
         let y = annual.year
         let title = c.t("Ετήσιο Πρόγραμμα Δράσης \(y)", "Annual Action Programme \(y)")
-        let quarterNames = ["Α'", "Β'", "Γ'", "Δ'"]
+        let quarterNames = ["Αʹ", "Βʹ", "Γʹ", "Δʹ"]
         return Layout(title: title, context: c, breadcrumbs: Layout.trail(c, p), notice: p.note.isEmpty ? nil : p.note).render(.group(
             .h1(.text(title)),
             .nav(.class("subnav"), .ariaLabel(c.t("Έτη", "Years")), .ul(.forEach(Array(p.years)) { year in

@@ -78,6 +78,8 @@ struct ProgrammePage {
                     .li(.a(.href(SiteURL.priorities(p.id).path), .text(c.t("Ιεράρχηση", "Priorities")))),
                     .li(.a(.href(SiteURL.whatIf(p.id).path), .text(c.t("Σενάρια χρηματοδότησης", "Funding what-if")))),
                     .if(access.canSeeHistory(s), .li(.a(.href(SiteURL.checks(p.id).path), .text(c.t("Έλεγχοι", "Checks"))))),
+                    .if(access.canSeeHistory(s), .li(.a(.href(SiteURL.due(p.id).path), .text(c.t("Εκκρεμείς αναφορές", "Reports due"))))),
+                    .if(planner, .li(.a(.href(SiteURL.reporting(p.id).path), .text(c.t("Πληρότητα αναφορών", "Reporting completeness"))))),
                     .li(.a(.href(SiteURL.search(p.id, query: nil).path), .text(c.t("Αναζήτηση", "Search")))),
                     .if(access.canSeeHistory(s), .li(.a(.href(SiteURL.history(p.id).path), .text(c.t("Ιστορικό αλλαγών", "Change history"))))),
                     .if(planner, .li(.a(.href(SiteURL.settings(p.id).path), .text(c.t("Ρυθμίσεις", "Settings")))))
@@ -125,8 +127,10 @@ struct ProgrammePage {
                                .td(.class("num"), .text(indicator.baseline.map(Format.number) ?? "—")),
                                .td(.class("num"), .text(indicator.targets[p.endYear].map(Format.number) ?? "—")),
                                .td(.text(p.attachmentCode(indicator.attachment))),
-                               .td(.class("noprint"), .if(access.canEdit(indicator, in: s),
-                                                         .a(.href(SiteURL.editIndicator(p.id, indicator.id).path), .text(c.t("Επεξεργασία", "Edit"))))))
+                               .td(.class("noprint"), .if(access.canEdit(indicator, in: s), .group(
+                                                         .a(.href(SiteURL.editIndicator(p.id, indicator.id).path), .text(c.t("Επεξεργασία", "Edit"))),
+                                                         .text(" "),
+                                                         .a(.href(SiteURL.values(p.id, indicator.id, period: nil).path), .text(c.t("Τιμές", "Values")))))))
                        }))
             ),
             .section(

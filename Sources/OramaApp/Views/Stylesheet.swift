@@ -128,6 +128,8 @@ enum Stylesheet {
     td.q, th.q { text-align: center; width: 1.6rem; }
     table.annual td { font-size: .9rem; }
     [aria-current=page] { font-weight: 700; text-decoration: none; }
+    tr.late td:first-child { color: #a4161a; font-weight: 700; }
+    td.incomplete { background: var(--warn-bg); font-weight: 700; }
     del { color: #a4161a; } ins { color: #1e7b34; text-decoration: none; }
     @media print {
       header.site, .breadcrumbs, .skip, footer.site, .noprint, .subnav, form button { display: none; }

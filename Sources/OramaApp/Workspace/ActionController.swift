@@ -72,7 +72,10 @@ enum ActionController {
     }
 
     /// Checks every field and builds the action, or says what is wrong beside each field.
-    static func validate(_ f: ActionForm, id: UUID, in loaded: LoadedProgramme, user: SessionUser, canMove: Bool, _ l: Language) -> (Action?, UUID?, FieldErrors) {
+    /// `current` is the action as stored (nil for a new one): milestone ids are kept only if
+    /// they are its own, and without `canMove` (a unit head) the planner's fields — order,
+    /// weight, priority — stay as they are.
+    static func validate(_ f: ActionForm, id: UUID, current: Action? = nil, in loaded: LoadedProgramme, user: SessionUser, canMove: Bool, _ l: Language) -> (Action?, UUID?, FieldErrors) {
         var e = FieldErrors()
         let p = loaded.programme
         let r = loaded.reference
@@ -146,6 +149,7 @@ enum ActionController {
             else { e.add("weight", l.t("Το βάρος είναι αριθμός από 0 έως 1000 (0 = δεν μετρά στην πρόοδο).", "The weight is a number from 0 to 1000 (0 = not counted in progress).")) }
         }
         var milestones: [Milestone] = []
+        var ownMilestoneIDs = Set(current?.milestones.map(\.id) ?? [])
         for key in (f.ms ?? [:]).keys.sorted(by: { (Int($0) ?? 0) < (Int($1) ?? 0) }) {
             let row = f.ms![key]!
             let dateText = (row.date ?? "").trimmingCharacters(in: .whitespaces)
@@ -157,15 +161,23 @@ enum ActionController {
                 continue
             }
             if msTitle.isEmpty { e.add("ms[\(key)][title]", l.t("Ορόσημο \(number): δώστε τίτλο.", "Milestone \(number): enter a title.")); continue }
-            milestones.append(Milestone(id: row.id.flatMap(UUID.init(uuidString:)) ?? UUID(), date: date, title: msTitle, isDone: row.done == "on"))
+            // An id from elsewhere (another action's milestone, or a repeat) gets a fresh one.
+            let posted = row.id.flatMap(UUID.init(uuidString:))
+            let milestoneID = posted.flatMap { ownMilestoneIDs.remove($0) } ?? UUID()
+            milestones.append(Milestone(id: milestoneID, date: date, title: msTitle, isDone: row.done == "on"))
         }
         guard e.isEmpty, let objective, let kind, let nature, let unit, let priority, let maturity, let cost else { return (nil, nil, e) }
-        let action = Action(
+        var action = Action(
             id: id, title: title, description: (f.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines), kind: kind, nature: nature,
             responsibleUnitID: unit, coResponsibleUnitIDs: coUnits, implementingBody: body, isSupraLocal: f.supraLocal == "on",
             partners: partners, localityIDs: localities, priority: priority, rank: rank, maturity: maturity,
             preconditions: (f.preconditions ?? "").trimmingCharacters(in: .whitespacesAndNewlines), cost: cost, fundingLines: lines,
             schedule: schedule, budgetLines: budgetLines, weight: weight, milestones: milestones)
+        if !canMove, let current {
+            action.rank = current.rank
+            action.weight = current.weight
+            action.priority = current.priority
+        }
         return (action, objective, e)
     }
 
@@ -201,7 +213,9 @@ enum ActionController {
     @Sendable static func show(req: Request) async throws -> Response {
         let loaded = try await Workspace.load(req)
         let action = try action(req, loaded)
-        let comments = try await CommentModel.query(on: req.db).filter(\.$entityID == action.id).sort(\.$at).all()
+        // Comments are the municipality's internal discussion, not part of the public programme.
+        let comments = req.access.canSeeHistory(loaded.summary)
+            ? try await CommentModel.query(on: req.db).filter(\.$entityID == action.id).sort(\.$at).all() : []
         return Workspace.html(ActionPage(context: PageContext(req), loaded: loaded, action: action, access: req.access,
                                          comments: comments.map { ($0.author, $0.at, $0.text) }).render())
     }
@@ -252,7 +266,7 @@ enum ActionController {
         let currentObjective = objectiveOf(current.id, in: loaded.programme)!
         var form = try req.content.decode(ActionForm.self)
         if !canMove { form.objective = currentObjective.uuidString }
-        let (edited, objective, errors) = validate(form, id: current.id, in: loaded, user: req.user!, canMove: canMove, req.language)
+        let (edited, objective, errors) = validate(form, id: current.id, current: current, in: loaded, user: req.user!, canMove: canMove, req.language)
         guard var edited, let objective else {
             return Workspace.html(ActionFormPage(context: PageContext(req), loaded: loaded, actionID: current.id, form: form, errors: errors, conflict: nil, canMove: canMove).render(),
                                   status: .unprocessableEntity)

@@ -148,6 +148,13 @@ enum IndicatorController {
         let current = try indicator(req, loaded)
         try req.access.require(req.access.canEdit(current, in: loaded.summary), req.language)
         var form = try req.content.decode(IndicatorForm.self)
+        if !req.access.canEditPlan(loaded.summary) {
+            // A unit head reports on the indicator; where it sits in the plan is the planner's.
+            let fixed = Self.form(from: current, base: nil)
+            form.code = fixed.code
+            form.attachTo = fixed.attachTo
+            form.action = fixed.action
+        }
         let (edited, errors) = validate(form, id: current.id, existing: current, in: loaded, user: req.user!, req.language)
         guard let edited else {
             return Workspace.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: current.id, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
@@ -201,7 +208,7 @@ struct IndicatorFormPage {
                   FormField.select("direction", c.t("Κατεύθυνση", "Direction"), Indicator.Direction.allCases.map { ($0.rawValue, $0.greek) }, selected: form.direction ?? "", errors: errors, required: true),
                   FormField.text("baseline", c.t("Τιμή βάσης", "Baseline"), form.baseline ?? "", errors: errors, extra: [.attribute(named: "inputmode", value: "decimal")]),
                   FormField.text("baselineYear", c.t("Έτος τιμής βάσης", "Baseline year"), form.baselineYear ?? "", errors: errors, type: .number),
-                  .fieldset(.element(named: "legend", text: c.t("Τιμές στόχοι ανά έτος", "Targets per year")),
+                  .fieldset(.element(named: "legend", text: c.t("Τιμές-στόχοι ανά έτος", "Targets per year")),
                             .forEach(Array(p.years)) { year in
                                 FormField.text("target[\(year)]", String(year), form.target?[String(year)] ?? "", errors: errors, extra: [.attribute(named: "inputmode", value: "decimal")])
                             }),

@@ -67,7 +67,12 @@ enum PlanningController {
         return Workspace.html(PrioritiesPage(context: PageContext(req), loaded: loaded, canEdit: req.access.canEditPlan(loaded.summary), errors: [:]).render())
     }
 
-    struct RankForm: Content { var rank: [String: String]? }
+    struct RankForm: Content {
+        var rank: [String: String]?
+        /// The ranks as the page showed them: only changed ones are written, and one changed
+        /// meanwhile by someone else is a conflict.
+        var was: [String: String]?
+    }
 
     /// Sets the planner's order for many actions at once: all or nothing.
     @Sendable static func saveRanks(req: Request) async throws -> Response {
@@ -76,9 +81,13 @@ enum PlanningController {
         let form = try req.content.decode(RankForm.self)
         var ranks: [UUID: Int?] = [:]
         var errors: [String: String] = [:]
+        var conflicts: [String] = []
         for (key, text) in form.rank ?? [:] {
             guard let id = UUID(uuidString: key), let action = loaded.programme.action(id) else { continue }
             let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let shown = (form.was?[key] ?? "").trimmingCharacters(in: .whitespaces)
+            if trimmed == shown { continue }
+            if shown != (action.rank.map(String.init) ?? "") { conflicts.append(action.code); continue }
             if trimmed.isEmpty { ranks[id] = .some(nil); continue }
             guard let n = Int(trimmed), n >= 1, n <= 10_000 else {
                 errors[key] = req.language.t("Δράση \(action.code): η σειρά είναι θετικός ακέραιος.", "Action \(action.code): the rank is a positive whole number.")
@@ -88,6 +97,11 @@ enum PlanningController {
         }
         guard errors.isEmpty else {
             return Workspace.html(PrioritiesPage(context: PageContext(req), loaded: loaded, canEdit: true, errors: errors).render(), status: .unprocessableEntity)
+        }
+        guard conflicts.isEmpty else {
+            throw UserFacingError(status: .conflict, code: "conflict",
+                                  reason: req.language.t("Η σειρά των δράσεων \(conflicts.sorted().joined(separator: ", ")) άλλαξε στο μεταξύ από άλλον χρήστη. Δεν αποθηκεύτηκε τίποτα· ανανεώστε τη σελίδα.",
+                                                         "The rank of actions \(conflicts.sorted().joined(separator: ", ")) was changed meanwhile. Nothing was saved; reload the page."))
         }
         guard case .saved = try await Workspace.commit(req, loaded, base: nil, current: nil, { p in
             for (id, rank) in ranks { p.editAction(id) { $0.rank = rank } }

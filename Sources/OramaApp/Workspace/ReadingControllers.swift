@@ -125,7 +125,7 @@ struct SearchPage {
                              hint: c.t("Χωρίς διάκριση τόνων και κεφαλαίων: «κιλελερ» βρίσκει και «Κιλελέρ».", "Accents and case do not matter.")),
                   FormField.submit(c.t("Αναζήτηση", "Search"))),
             .if(!query.isEmpty, .group(
-                .p(.attribute(named: "role", value: "status"), .text(c.t("Βρέθηκαν \(hits.count) αποτελέσματα.", "\(hits.count) results."))),
+                .p(.attribute(named: "role", value: "status"), .text(c.t("Αποτελέσματα: \(hits.count).", "\(hits.count) results."))),
                 .ul(.class("results"), .forEach(hits) { hit in
                     .li(.a(.href(hit.link), .text("\(hit.level?.label(c.language) ?? c.t("Δείκτης", "Indicator")) \(hit.code): \(hit.title)")))
                 })))
@@ -194,9 +194,9 @@ enum AuditWords {
         let names: [String: (String, String)] = [
             "programme": ("πρόγραμμα", "programme"), "axis": ("άξονας", "axis"), "measure": ("μέτρο", "measure"), "objective": ("στόχος", "objective"),
             "action": ("δράση", "action"), "fundingLine": ("γραμμή χρηματοδότησης", "funding line"), "milestone": ("ορόσημο", "milestone"),
-            "actionLink": ("σύνδεση δράσης", "action link"), "indicator": ("δείκτης", "indicator"), "indicatorTarget": ("τιμή στόχος", "target"),
+            "actionLink": ("σύνδεση δράσης", "action link"), "indicator": ("δείκτης", "indicator"), "indicatorTarget": ("τιμή-στόχος", "target"),
             "measurement": ("μέτρηση", "measurement"), "progressUpdate": ("αναφορά προόδου", "progress update"), "profileSection": ("ενότητα προφίλ", "profile section"),
-            "keyFigure": ("βασικό μέγεθος", "key figure"), "planStatement": ("στοιχείο στρατηγικής", "strategy item"), "comment": ("σχόλιο", "comment"),
+            "keyFigure": ("βασικό μέγεθος", "key figure"), "planStatement": ("στοιχείο στρατηγικής", "strategy item"), "comment": ("σχόλιο", "comment"), "periodLock": ("κλείδωμα περιόδου", "period lock"), "annualApproval": ("έγκριση ετήσιου προγράμματος", "annual approval"),
         ]
         return names[code].map { l.t($0.0, $0.1) } ?? code
     }

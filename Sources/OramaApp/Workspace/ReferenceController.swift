@@ -55,11 +55,15 @@ enum ReferenceController {
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         let code = (form.code ?? "").trimmingCharacters(in: .whitespaces)
         let row = "\(kind.rawValue)-\(form.id ?? "new")"
+        let parent = form.parent.flatMap(UUID.init(uuidString:))
+        if let parent, !(reference.units.contains { $0.id == parent } || reference.localities.contains { $0.id == parent }) || parent == id {
+            errors.add("\(row)-parent", l.t("Ο γονέας πρέπει να είναι άλλη εγγραφή του ίδιου Δήμου.", "The parent must be another record of the same municipality."))
+        }
         let actor = req.user!.actor
         do {
             if form.delete == "on", let id {
                 try await repository.delete(kind: kind.rawValue, id: id, organisationID: organisationID, actor: actor)
-                return Workspace.redirect(req, to: SiteURL.reference.path, flash: l.t("Διαγράφηκε.", "Deleted."))
+                return Workspace.redirect(req, to: SiteURL.reference.path + "?organisation=\(organisationID.uuidString)#\(kind.rawValue)", flash: l.t("Διαγράφηκε.", "Deleted."))
             }
             if name.isEmpty { errors.add("\(row)-name", l.t("Δώστε όνομα.", "Enter a name.")) }
             switch kind {
@@ -70,7 +74,7 @@ enum ReferenceController {
                 let email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
                 if !email.isEmpty && !email.contains("@") { errors.add("\(row)-email", l.t("Μη έγκυρο e-mail.", "Invalid e-mail.")) }
                 guard errors.isEmpty else { break }
-                try await repository.save(OrgUnit(id: id ?? UUID(), organisationID: organisationID, parentID: form.parent.flatMap(UUID.init(uuidString:)),
+                try await repository.save(OrgUnit(id: id ?? UUID(), organisationID: organisationID, parentID: parent,
                                                    code: code, name: name, kind: unitKind, phone: (form.phone ?? "").trimmingCharacters(in: .whitespaces), email: email), actor: actor)
             case .entities:
                 guard let entityKind = LegalEntity.Kind(rawValue: form.kind ?? "") else { errors.add("\(row)-kind", l.t("Επιλέξτε είδος.", "Choose a kind.")); break }
@@ -79,7 +83,7 @@ enum ReferenceController {
             case .localities:
                 guard let localityKind = Locality.Kind(rawValue: form.kind ?? "") else { errors.add("\(row)-kind", l.t("Επιλέξτε είδος.", "Choose a kind.")); break }
                 guard errors.isEmpty else { break }
-                try await repository.save(Locality(id: id ?? UUID(), organisationID: organisationID, parentID: form.parent.flatMap(UUID.init(uuidString:)), name: name, kind: localityKind), actor: actor)
+                try await repository.save(Locality(id: id ?? UUID(), organisationID: organisationID, parentID: parent, name: name, kind: localityKind), actor: actor)
             case .sources:
                 guard let sourceKind = FundingSource.Kind(rawValue: form.kind ?? "") else { errors.add("\(row)-kind", l.t("Επιλέξτε είδος.", "Choose a kind.")); break }
                 if code.isEmpty { errors.add("\(row)-code", l.t("Δώστε σύντομο κωδικό πηγής (στήλη πινάκων).", "Enter a short source code (table column).")) }
@@ -99,7 +103,7 @@ enum ReferenceController {
             return Workspace.html(ReferencePage(context: PageContext(req), reference: reference, errors: errors.messagesByRow(row), submitted: (row, form)).render(),
                                   status: .unprocessableEntity)
         }
-        return Workspace.redirect(req, to: SiteURL.reference.path + "#" + kind.rawValue, flash: l.t("Αποθηκεύτηκε.", "Saved."))
+        return Workspace.redirect(req, to: SiteURL.reference.path + "?organisation=\(organisationID.uuidString)#\(kind.rawValue)", flash: l.t("Αποθηκεύτηκε.", "Saved."))
     }
 }
 

@@ -42,9 +42,10 @@ enum StrategyController {
                             principles: plan.guidingPrinciples.joined(separator: "\n"), goals: goals, section: sections, base: Fingerprint.of(plan))
     }
 
-    static func validate(_ f: StrategyForm, axes: [Axis], _ l: Language) -> (StrategicPlan?, FieldErrors) {
+    static func validate(_ f: StrategyForm, axes: [Axis], current: StrategicPlan, _ l: Language) -> (StrategicPlan?, FieldErrors) {
         var e = FieldErrors()
         var sections: [ProfileSection] = []
+        var ownSectionIDs = Set(current.profileSections.map(\.id))
         for key in (f.section ?? [:]).keys.sorted(by: { (Int($0) ?? 0) < (Int($1) ?? 0) }) {
             let row = f.section![key]!
             let title = (row.title ?? "").trimmingCharacters(in: .whitespaces)
@@ -70,7 +71,8 @@ enum StrategyController {
                 }
                 figures.append(KeyFigure(name: parts[0], value: value, unit: parts[2], year: year, source: parts[4]))
             }
-            sections.append(ProfileSection(id: row.id.flatMap(UUID.init(uuidString:)) ?? UUID(), title: title, body: body, keyFigures: figures))
+            let sectionID = row.id.flatMap(UUID.init(uuidString:)).flatMap { ownSectionIDs.remove($0) } ?? UUID()
+            sections.append(ProfileSection(id: sectionID, title: title, body: body, keyFigures: figures))
         }
         guard e.isEmpty else { return (nil, e) }
         let swot = SWOTItem.Quadrant.allCases.flatMap { q in lines(f.swot?[q.rawValue]).map { SWOTItem(q, $0) } }
@@ -91,7 +93,7 @@ enum StrategyController {
         let loaded = try await Workspace.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         var form = try req.content.decode(StrategyForm.self)
-        let (plan, errors) = validate(form, axes: loaded.programme.axes, req.language)
+        let (plan, errors) = validate(form, axes: loaded.programme.axes, current: loaded.programme.strategicPlan, req.language)
         guard let plan else {
             return Workspace.html(StrategyPage(context: PageContext(req), loaded: loaded, form: form, errors: errors, conflict: nil, canEdit: true).render(), status: .unprocessableEntity)
         }

@@ -20,9 +20,9 @@ enum TreeController {
         var parent: UUID?
     }
 
-    static func level(_ req: Request) throws -> TreeLevel {
+    static func level(_ req: Request, allowAction: Bool = false) throws -> TreeLevel {
         let text = req.parameters.get("level") ?? req.query[String.self, at: "level"] ?? ""
-        guard let level = TreeLevel(rawValue: text), level != .action else {
+        guard let level = TreeLevel(rawValue: text), level != .action || allowAction else {
             throw UserFacingError(status: .badRequest, code: "invalid_level", reason: req.language.t("Άγνωστο επίπεδο: «\(text.prefix(30))».", "Unknown level: “\(text.prefix(30))”."))
         }
         return level
@@ -175,19 +175,20 @@ enum TreeController {
     @Sendable static func confirmDelete(req: Request) async throws -> Response {
         let loaded = try await Workspace.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
-        let level = try level(req)
+        let level = try level(req, allowAction: true)
         let id = try Workspace.uuid(req, "nodeID")
-        guard let state = state(of: level, id, in: loaded.programme) else { throw Workspace.notFound(req, level.greek) }
+        let title = level == .action ? loaded.programme.action(id)?.title : state(of: level, id, in: loaded.programme)?.title
+        guard let title else { throw Workspace.notFound(req, level.greek) }
         var copy = loaded.programme
         var blocked: String?
         do { try copy.remove(level, id) } catch let error as TreeEditError { blocked = error.description }
-        return Workspace.html(DeletePage(context: PageContext(req), loaded: loaded, level: level, id: id, title: state.title, blocked: blocked).render())
+        return Workspace.html(DeletePage(context: PageContext(req), loaded: loaded, level: level, id: id, title: title, blocked: blocked).render())
     }
 
     @Sendable static func delete(req: Request) async throws -> Response {
         let loaded = try await Workspace.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
-        let level = try level(req)
+        let level = try level(req, allowAction: true)
         let id = try Workspace.uuid(req, "nodeID")
         let code = loaded.programme.code(of: level, id) ?? ""
         do {

@@ -50,6 +50,12 @@ enum UsersController {
             organisationID = unitOrganisations.count == 1 ? unitOrganisations.first : (all.count == 1 ? all[0].id : nil)
         }
         if organisationID == nil && role != .admin { errors.add("organisation", l.t("Επιλέξτε δήμο.", "Choose a municipality.")) }
+        if let organisationID {
+            let known = try await OrganisationModel.find(organisationID, on: req.db) != nil
+            let foreign = try await OrgUnitModel.query(on: req.db).filter(\.$id ~~ units).all().contains { $0.organisationID != organisationID }
+            if !known { errors.add("organisation", l.t("Άγνωστος δήμος.", "Unknown municipality.")) }
+            if foreign { errors.add("units", l.t("Οι υπηρεσίες πρέπει να ανήκουν στον ίδιο δήμο με τον χρήστη.", "The units must belong to the user's municipality.")) }
+        }
         if role == .unitHead && units.isEmpty { errors.add("units", l.t("Ο προϊστάμενος χρειάζεται τουλάχιστον μία υπηρεσία.", "A head of service needs at least one unit.")) }
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         if name.isEmpty { errors.add("name", l.t("Δώστε ονοματεπώνυμο.", "Enter the full name.")) }
@@ -84,7 +90,8 @@ enum UsersController {
         guard let role = Role(rawValue: form.role ?? "") else {
             throw UserFacingError(status: .unprocessableEntity, code: "invalid_role", reason: l.t("Άγνωστος ρόλος.", "Unknown role."))
         }
-        let units = (form.units ?? []).compactMap(UUID.init(uuidString:))
+        // Units not posted at all stay as they were.
+        let units = form.units.map { $0.compactMap(UUID.init(uuidString:)) } ?? JSONText.decode(user.unitIDs).compactMap(UUID.init(uuidString:))
         if role == .unitHead && units.isEmpty {
             throw UserFacingError(status: .unprocessableEntity, code: "invalid_units", reason: l.t("Ο προϊστάμενος χρειάζεται τουλάχιστον μία υπηρεσία.", "A head of service needs at least one unit."))
         }
@@ -131,6 +138,18 @@ struct UsersPage {
     var form: UsersController.UserForm
     var errors: FieldErrors
 
+    /// A multiple choice with every unit the user has already selected.
+    func unitsSelect(_ user: SessionUser, _ options: [(String, String)]) -> Node<HTML.FormContext> {
+        let id = FormField.fieldID("units-\(user.id.uuidString)")
+        let choices: [Node<HTML.SelectContext>] = options.map { value, text in
+            .element(named: "option", nodes: [.attribute(named: "value", value: value),
+                                              .if(user.unitIDs.contains { $0.uuidString == value }, .attribute(named: "selected", value: "selected")), .text(text)])
+        }
+        return .div(.class("field"),
+                    .label(.for(id), .text(context.t("Υπηρεσίες", "Units"))),
+                    .select(.id(id), .attribute(named: "name", value: "units[]"), .attribute(named: "multiple", value: "multiple"), .attribute(named: "size", value: "4"), .group(choices)))
+    }
+
     func render() -> String {
         let c = context
         let roles = Role.allCases.map { ($0.rawValue, $0.greek(c.language)) }
@@ -146,9 +165,8 @@ struct UsersPage {
                            .td(.form(.method(.post), .action(SiteURL.user(user.id).path), .class("inline-form"),
                                      c.csrfField,
                                      FormField.select("role", c.t("Ρόλος", "Role"), roles, selected: user.role.rawValue, errors: FieldErrors(), key: "role-\(user.id.uuidString)"),
-                                     .if(!units.isEmpty, FormField.select("units[]", c.t("Υπηρεσία", "Unit"), [("", "—")] + unitOptions,
-                                                                      selected: user.unitIDs.first?.uuidString ?? "", errors: FieldErrors(), key: "units-\(user.id.uuidString)")),
-                                     .p(.class("hint"), .text(user.unitIDs.compactMap { unitNames[$0] }.joined(separator: ", "))),
+                                     .if(!units.isEmpty, unitsSelect(user, unitOptions)),
+                                     .p(.class("hint"), .text(user.unitIDs.compactMap { unitNames[$0] }.sorted().joined(separator: ", "))),
                                      .button(.type(.submit), .text(c.t("Αποθήκευση", "Save"))))),
                            .td(.form(.method(.post), .action(SiteURL.user(user.id).path), .class("inline-form"),
                                      c.csrfField,

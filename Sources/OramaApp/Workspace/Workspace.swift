@@ -153,7 +153,8 @@ enum FormField {
                     .label(.for(fieldID(name)), .text(label)),
                     .textarea(.id(fieldID(name)), .name(name), .rows(rows),
                               .if(error != nil || hint != nil, .attribute(named: "aria-describedby", value: fieldID(name) + "-note")),
-                              .text(value)),
+                              // Plot keeps "&lt;" as an entity; escape fully so what was typed comes back.
+                              .raw(Escape.attribute(value))),
                     note(name, error: error, hint: hint))
     }
 
