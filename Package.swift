@@ -19,10 +19,13 @@ let package = Package(
     targets: [
         // The rules of an Operational Programme: no I/O, no Vapor, no Fluent.
         .target(name: "OramaDomain"),
+        // Files in and out (CSV today; XLSX, DOCX, iCalendar to come): depends on the domain only.
+        .target(name: "OramaInterchange", dependencies: ["OramaDomain"]),
         .target(
             name: "OramaApp",
             dependencies: [
                 "OramaDomain",
+                "OramaInterchange",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -39,6 +42,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OramaDomainTests", dependencies: ["OramaDomain"]),
+        .testTarget(name: "OramaInterchangeTests", dependencies: ["OramaInterchange", "OramaDomain"]),
         .testTarget(
             name: "OramaAppTests",
             dependencies: [

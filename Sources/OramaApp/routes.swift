@@ -37,6 +37,10 @@ enum SiteURL {
     case progress(UUID, UUID, period: String?)
     case values(UUID, UUID, period: String?)
     case reporting(UUID)
+    case dashboard(UUID)
+    case rollup(UUID, node: UUID)
+    case indicator(UUID, UUID)
+    case evaluation(UUID, year: Int)
     case apiChecks(UUID)
     case apiFinance(UUID, by: String)
     case apiAnnual(UUID, year: Int)
@@ -83,6 +87,10 @@ enum SiteURL {
         case .progress(let p, let a, let period): return "/programmes/\(id(p))/actions/\(id(a))/progress" + (period.map { "?period=\(q($0))" } ?? "")
         case .values(let p, let i, let period): return "/programmes/\(id(p))/indicators/\(id(i))/values" + (period.map { "?period=\(q($0))" } ?? "")
         case .reporting(let p): return "/programmes/\(id(p))/reporting"
+        case .dashboard(let p): return "/programmes/\(id(p))/dashboard"
+        case .rollup(let p, let node): return "/programmes/\(id(p))/dashboard/\(id(node))"
+        case .indicator(let p, let i): return "/programmes/\(id(p))/indicators/\(id(i))"
+        case .evaluation(let p, let year): return "/programmes/\(id(p))/evaluation/\(year)"
         case .apiChecks(let p): return "/api/v1/programmes/\(id(p))/checks"
         case .apiFinance(let p, let by): return "/api/v1/programmes/\(id(p))/finance?by=\(by)"
         case .apiAnnual(let p, let year): return "/api/v1/programmes/\(id(p))/annual/\(year)"
@@ -155,6 +163,10 @@ func routes(_ app: Application) throws {
     programme.get("indicators", ":indicatorID", "values", use: MonitoringController.valueForm)
     programme.post("indicators", ":indicatorID", "values", use: MonitoringController.saveValue)
     programme.get("reporting", use: MonitoringController.reporting)
+    programme.get("dashboard", use: MonitoringController.dashboard)
+    programme.get("dashboard", ":nodeID", use: MonitoringController.rollup)
+    programme.get("indicators", ":indicatorID", use: MonitoringController.indicator)
+    programme.get("evaluation", ":year", use: MonitoringController.evaluation)
     programme.post("reporting", "lock", use: MonitoringController.lock)
 
     app.get("reference", use: ReferenceController.show)

@@ -72,6 +72,46 @@ enum Charts {
         return svg + "</svg>"
     }
 
+    /// An indicator's yearly values as a line with points, its targets as a dashed line and
+    /// its baseline as a thin rule; every point also says its value in a title.
+    static func trend(indicator i: Indicator, years: ClosedRange<Int>, title: String) -> String {
+        let width = 640.0, height = 260.0, left = 70.0, right = 20.0, top = 20.0, bottom = 40.0
+        let values = years.compactMap { y in i.actual(in: y).map { (y, $0) } }
+        let targets = years.compactMap { y in i.targets[y].map { (y, $0) } }
+        let all = values.map(\.1) + targets.map(\.1) + (i.baseline.map { [$0] } ?? [])
+        let low = min(0, all.min() ?? 0), high = max(1, all.max() ?? 1) * 1.1
+        func x(_ year: Int) -> Double { left + (width - left - right) * Double(year - years.lowerBound) / Double(max(1, years.count - 1)) }
+        func y(_ v: Double) -> Double { top + (height - top - bottom) * (1 - (v - low) / (high - low)) }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart trend\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(esc(title))\">"
+        svg += "<title>\(esc(title))</title>"
+        for step in 0...4 {
+            let v = low + (high - low) * Double(step) / 4
+            svg += "<line x1=\"\(left)\" y1=\"\(y(v))\" x2=\"\(width - right)\" y2=\"\(y(v))\" stroke=\"#e1e6ec\"/>"
+            svg += "<text x=\"\(left - 6)\" y=\"\(y(v) + 4)\" text-anchor=\"end\" font-size=\"10\">\(esc(Format.number((v * 10).rounded() / 10)))</text>"
+        }
+        for year in years { svg += "<text x=\"\(x(year))\" y=\"\(height - bottom + 18)\" text-anchor=\"middle\" font-size=\"11\">\(year)</text>" }
+        if let b = i.baseline {
+            svg += "<line x1=\"\(left)\" y1=\"\(y(b))\" x2=\"\(width - right)\" y2=\"\(y(b))\" stroke=\"#6b7785\" stroke-width=\"1\"/>"
+            svg += "<text x=\"\(width - right)\" y=\"\(y(b) - 4)\" text-anchor=\"end\" font-size=\"10\" fill=\"#4a5563\">\(esc("βάση \(Format.number(b))"))</text>"
+        }
+        if targets.count > 1 {
+            svg += "<polyline fill=\"none\" stroke=\"#e69f00\" stroke-width=\"2\" stroke-dasharray=\"6 4\" points=\"\(targets.map { "\(x($0.0)),\(y($0.1))" }.joined(separator: " "))\"/>"
+        }
+        for (year, target) in targets {
+            svg += "<rect x=\"\(x(year) - 4)\" y=\"\(y(target) - 4)\" width=\"8\" height=\"8\" fill=\"#e69f00\"><title>\(esc("Στόχος \(year): \(Format.number(target)) \(i.unit)"))</title></rect>"
+        }
+        if values.count > 1 {
+            svg += "<polyline fill=\"none\" stroke=\"#0b4f8a\" stroke-width=\"2.5\" points=\"\(values.map { "\(x($0.0)),\(y($0.1))" }.joined(separator: " "))\"/>"
+        }
+        for (year, value) in values {
+            svg += "<circle cx=\"\(x(year))\" cy=\"\(y(value))\" r=\"5\" fill=\"#0b4f8a\"><title>\(esc("Τιμή \(year): \(Format.number(value)) \(i.unit)"))</title></circle>"
+        }
+        let legendY = height - 8
+        svg += "<circle cx=\"\(left)\" cy=\"\(legendY - 4)\" r=\"4\" fill=\"#0b4f8a\"/><text x=\"\(left + 8)\" y=\"\(legendY)\" font-size=\"10\">\(esc("τιμές"))</text>"
+        svg += "<rect x=\"\(left + 60)\" y=\"\(legendY - 8)\" width=\"8\" height=\"8\" fill=\"#e69f00\"/><text x=\"\(left + 72)\" y=\"\(legendY)\" font-size=\"10\">\(esc("στόχοι (διακεκομμένη)"))</text>"
+        return svg + "</svg>"
+    }
+
     /// Stacked bars: one bar per year, one segment per funding source, with a legend.
     static func stackedBars(table: FundingTable, title: String) -> String {
         let years = table.years

@@ -72,6 +72,8 @@ struct ProgrammePage {
             .nav(.class("subnav"), .ariaLabel(c.t("Ενότητες προγράμματος", "Programme sections")),
                  .ul(
                     .li(.a(.href(SiteURL.strategy(p.id).path), .text(c.t("Στρατηγικό Σχέδιο", "Strategic Plan")))),
+                    .li(.a(.href(SiteURL.dashboard(p.id).path), .text(c.t("Πίνακας παρακολούθησης", "Dashboard")))),
+                    .li(.a(.href(SiteURL.evaluation(p.id, year: min(max(c.today.year - 1, p.startYear), p.endYear)).path), .text(c.t("Έκθεση Αξιολόγησης", "Evaluation report")))),
                     .li(.a(.href(SiteURL.finance(p.id, by: "axis").path), .text(c.t("Χρηματοδοτικό Πρόγραμμα", "Financial programme")))),
                     .li(.a(.href(SiteURL.annual(p.id, year: min(max(c.today.year, p.startYear), p.endYear)).path), .text(c.t("Ετήσιο Πρόγραμμα Δράσης", "Annual programme")))),
                     .li(.a(.href(SiteURL.schedule(p.id, by: "axis").path), .text(c.t("Χρονοδιάγραμμα", "Schedule")))),
@@ -123,7 +125,7 @@ struct ProgrammePage {
                                   .th(.class("num"), .text(c.t("Στόχος \(p.endYear)", "Target \(p.endYear)"))), .th(.text(c.t("Ενταγμένος σε", "Attached to"))),
                                   .th(.class("noprint"), .text("")))),
                        .tbody(.forEach(p.indicators) { indicator in
-                           .tr(.td(.text(indicator.code)), .td(.text(indicator.name)), .td(.text(indicator.kind.label(c.language))), .td(.text(indicator.unit)),
+                           .tr(.td(.text(indicator.code)), .td(.a(.href(SiteURL.indicator(p.id, indicator.id).path), .text(indicator.name))), .td(.text(indicator.kind.label(c.language))), .td(.text(indicator.unit)),
                                .td(.class("num"), .text(indicator.baseline.map(Format.number) ?? "—")),
                                .td(.class("num"), .text(indicator.targets[p.endYear].map(Format.number) ?? "—")),
                                .td(.text(p.attachmentCode(indicator.attachment))),

@@ -139,6 +139,37 @@ enum MonitoringController {
         return Workspace.html(ValuePage(context: context, loaded: loaded, indicator: indicator, form: form, errors: errors).render(), status: .unprocessableEntity)
     }
 
+    // MARK: dashboards
+
+    @Sendable static func dashboard(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        let context = PageContext(req)
+        let year = min(max(context.today.year, loaded.programme.startYear), loaded.programme.endYear)
+        return Workspace.html(DashboardPage(context: context, loaded: loaded, figures: DashboardFigures(loaded.programme, year: year)).render())
+    }
+
+    @Sendable static func rollup(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        let id = try Workspace.uuid(req, "nodeID")
+        guard let node = loaded.programme.progressRollup().find(id), node.level != .action else {
+            throw Workspace.notFound(req, req.language.t("το στοιχείο", "the item"))
+        }
+        return Workspace.html(RollupPage(context: PageContext(req), loaded: loaded, node: node).render())
+    }
+
+    @Sendable static func indicator(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        let indicator = try IndicatorController.indicator(req, loaded)
+        return Workspace.html(IndicatorPage(context: PageContext(req), loaded: loaded, indicator: indicator,
+                                            canReport: req.access.canEdit(indicator, in: loaded.summary)).render())
+    }
+
+    @Sendable static func evaluation(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        let year = try PlanningController.year(req, loaded)
+        return Workspace.html(EvaluationPage(context: PageContext(req), loaded: loaded, year: year).render())
+    }
+
     // MARK: completeness and locks
 
     @Sendable static func reporting(req: Request) async throws -> Response {
