@@ -37,6 +37,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.migrations.add(M003_CreateComments())
     app.migrations.add(M004_CreateAnnualApprovals())
     app.migrations.add(M005_AddReporting())
+    app.migrations.add(M006_CreateBudgetExecution())
 
     // Forms are collected whole so the CSRF check and validation see every field; the
     // action form alone posts a few hundred fields.
@@ -46,6 +47,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(CheckCommand(), as: "check")
     app.asyncCommands.use(BenchCommand(), as: "bench")
+    app.asyncCommands.use(RemindCommand(), as: "remind")
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))

@@ -41,6 +41,7 @@ enum SiteURL {
     case rollup(UUID, node: UUID)
     case indicator(UUID, UUID)
     case evaluation(UUID, year: Int)
+    case execution(UUID, year: Int?)
     case apiChecks(UUID)
     case apiFinance(UUID, by: String)
     case apiAnnual(UUID, year: Int)
@@ -91,6 +92,7 @@ enum SiteURL {
         case .rollup(let p, let node): return "/programmes/\(id(p))/dashboard/\(id(node))"
         case .indicator(let p, let i): return "/programmes/\(id(p))/indicators/\(id(i))"
         case .evaluation(let p, let year): return "/programmes/\(id(p))/evaluation/\(year)"
+        case .execution(let p, let year): return "/programmes/\(id(p))/execution" + (year.map { "?year=\($0)" } ?? "")
         case .apiChecks(let p): return "/api/v1/programmes/\(id(p))/checks"
         case .apiFinance(let p, let by): return "/api/v1/programmes/\(id(p))/finance?by=\(by)"
         case .apiAnnual(let p, let year): return "/api/v1/programmes/\(id(p))/annual/\(year)"
@@ -167,6 +169,8 @@ func routes(_ app: Application) throws {
     programme.get("dashboard", ":nodeID", use: MonitoringController.rollup)
     programme.get("indicators", ":indicatorID", use: MonitoringController.indicator)
     programme.get("evaluation", ":year", use: MonitoringController.evaluation)
+    programme.get("execution", use: ExecutionController.show)
+    programme.on(.POST, "execution", body: .collect(maxSize: "12mb"), use: ExecutionController.upload)
     programme.post("reporting", "lock", use: MonitoringController.lock)
 
     app.get("reference", use: ReferenceController.show)

@@ -24,6 +24,12 @@ public struct ImportProblem: Error, Sendable, Hashable, CustomStringConvertible 
     public var column: String?
     public var message: String
 
+    public init(row: Int?, column: String?, message: String) {
+        self.row = row
+        self.column = column
+        self.message = message
+    }
+
     public var description: String {
         switch (row, column) {
         case let (r?, c?): "Γραμμή \(r), στήλη «\(c)»: \(message)"

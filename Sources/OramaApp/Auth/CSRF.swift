@@ -6,7 +6,8 @@ import Vapor
 /// state-changing request outside the token-authenticated API.
 enum CSRF {
     static let field = "_csrf"
-    static let maxBody = 2 << 20
+    /// The largest upload (a budget execution file) plus its form.
+    static let maxBody = 12 << 20
 
     static func token(for request: Request) -> String {
         if let token = request.session.data["csrf"] { return token }

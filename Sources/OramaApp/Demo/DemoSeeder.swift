@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OramaDomain
+import OramaInterchange
 
 /// Stores the illustrative Kileler programme once; running it again changes nothing.
 enum DemoSeeder {
@@ -24,6 +25,10 @@ enum DemoSeeder {
         let programmes = ProgrammeRepository(db: db)
         try await programmes.create(demo.programme, actor: actor)
         try await programmes.create(demo.draft, actor: actor)
+        for year in [2024, 2025] {
+            let lines = try BudgetExecutionImport.parse(Data(KilelerDemo.budgetExecutionCSV(demo.programme, year: year).utf8)).get()
+            try await BudgetExecutionStore(db: db).replace(organisationID: demo.reference.organisation.id, year: year, with: lines, actor: actor)
+        }
         let p = demo.programme
         return Outcome(created: true, programmeID: p.id, message: """
             Δεδομένα επίδειξης (ενδεικτικά): \(p.title)

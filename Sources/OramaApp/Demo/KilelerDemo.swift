@@ -49,6 +49,25 @@ enum KilelerDemo {
         return large
     }
 
+    /// The municipality's budget execution file of a year, as it would publish it: one line
+    /// per ΚΑΕ of the actions funded that year (committed and paid following their progress),
+    /// and a few lines no action names (salaries, utilities), which the import lists apart.
+    static func budgetExecutionCSV(_ programme: Programme, year: Int) -> String {
+        var lines = ["ΚΑΕ;Περιγραφή;Προϋπολογισθέντα;Δεσμευθέντα;Πληρωθέντα"]
+        for action in programme.actions {
+            let budgeted = action.funding(in: year)
+            guard !budgeted.isZero, let code = action.budgetLines.first else { continue }
+            let progress = programme.progressUpdates.filter { $0.actionID == action.id && $0.date.year <= year }.max { $0.date < $1.date }?.physicalProgress ?? 0
+            let committed = Money(cents: budgeted.cents / 100 * Int64(min(100, progress + 20)))
+            let paid = Money(cents: committed.cents / 100 * Int64(min(100, progress)))
+            lines.append("\(code);\"\(action.title.replacingOccurrences(of: "\"", with: "\"\""))\";\(budgeted.formattedNumber);\(committed.formattedNumber);\(paid.formattedNumber)")
+        }
+        lines.append("10.6011.0001;Τακτικές αποδοχές υπαλλήλων;2.450.000,00;2.450.000,00;2.390.112,40")
+        lines.append("20.6211.0001;Αντίτιμο ηλεκτρικού ρεύματος φωτισμού οδών;380.000,00;362.500,00;301.877,15")
+        lines.append("00.6111.0001;Αμοιβές νομικών;25.000,00;18.000,00;12.400,00")
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
     // MARK: reference data
 
     static func referenceData(_ rng: inout DemoRandom) -> ReferenceData {
@@ -137,6 +156,7 @@ enum KilelerDemo {
         var indicators: [Indicator] = []
         var goals: [StrategicGoal] = []
         var indicatorNumber = 0
+        var budgetLineNumbers: [String: Int] = [:]
 
         for axisSpec in KilelerContent.axes {
             var axis = Axis(id: rng.uuid(), title: axisSpec.title, description: axisSpec.description)
@@ -146,7 +166,7 @@ enum KilelerDemo {
                 for objectiveSpec in measureSpec.objectives {
                     var objective = Objective(id: rng.uuid(), title: objectiveSpec.title, description: objectiveSpec.description)
                     for spec in objectiveSpec.actions {
-                        objective.actions.append(action(spec, years: start...end, unitID: unitID, sourceID: sourceID, localityID: localityID, deya: deya, &rng))
+                        objective.actions.append(action(spec, years: start...end, unitID: unitID, sourceID: sourceID, localityID: localityID, deya: deya, numbers: &budgetLineNumbers, &rng))
                     }
                     for spec in objectiveSpec.indicators {
                         indicatorNumber += 1
@@ -181,7 +201,7 @@ enum KilelerDemo {
     }
 
     static func action(_ spec: KilelerContent.ActionSpec, years: ClosedRange<Int>, unitID: [String: UUID], sourceID: [String: UUID],
-                       localityID: [String: UUID], deya: UUID, _ rng: inout DemoRandom) -> Action {
+                       localityID: [String: UUID], deya: UUID, numbers: inout [String: Int], _ rng: inout DemoRandom) -> Action {
         // Recurring operations run the whole term; projects start in the first three years.
         let schedule: Schedule
         if spec.kind == .recurringOperation {
@@ -223,7 +243,7 @@ enum KilelerDemo {
 
         let isWater = spec.title.contains("ύδρευσης") || spec.title.contains("ΕΕΛ") || spec.title.contains("αποχέτευση") || spec.title.contains("Αποχέτευση") || spec.title.contains("γεωτρήσεις") || spec.title.contains("υδρομέτρων")
         let maturity: Action.Maturity = spec.kind == .recurringOperation ? .contracted : rng.pick([.idea, .studyReady, .studyReady, .licensed, .tendered, .contracted])
-        let budgetLine = budgetLineCode(spec, &rng)
+        let budgetLine = budgetLineCode(spec, numbers: &numbers)
         return Action(
             id: rng.uuid(), title: spec.title,
             description: spec.body ?? "\(spec.title). \(spec.nature.greek) \(spec.kind == .recurringOperation ? "που επαναλαμβάνεται κάθε έτος" : "της προγραμματικής περιόδου").",
@@ -237,7 +257,7 @@ enum KilelerDemo {
             weight: spec.kind == .largeProject ? 2 : 1, milestones: milestones)
     }
 
-    static func budgetLineCode(_ spec: KilelerContent.ActionSpec, _ rng: inout DemoRandom) -> String {
+    static func budgetLineCode(_ spec: KilelerContent.ActionSpec, numbers: inout [String: Int]) -> String {
         let service: String
         switch spec.unit {
         case "ΤΜΚ", "ΤΣΥ": service = spec.title.contains("ύδρευσης") ? "25" : "30"
@@ -255,7 +275,11 @@ enum KilelerDemo {
         case .service: account = "6117"
         case .operation: account = "6471"
         }
-        return "\(service).\(account).\(String(format: "%04d", rng.int(1...40) * 10 + 1))"
+        // Unique within the demo: a line of the budget belongs to one action.
+        let prefix = "\(service).\(account)"
+        let number = (numbers[prefix] ?? 0) + 1
+        numbers[prefix] = number
+        return "\(prefix).\(String(format: "%04d", number * 10 + 1))"
     }
 
     static func strategicPlan(goals: [StrategicGoal], _ rng: inout DemoRandom) -> StrategicPlan {

@@ -129,3 +129,23 @@ final class AuditEntryModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+final class BudgetExecutionModel: Model, @unchecked Sendable {
+    static let schema = "budget_execution"
+
+    @ID(key: .id) var id: UUID?
+
+    // relationships
+    @Field(key: "organisation_id") var organisationID: UUID
+
+    // data
+    @Field(key: "year") var year: Int
+    @Field(key: "position") var position: Int
+    @Field(key: "code") var code: String
+    @Field(key: "description") var description: String
+    @Field(key: "budgeted_cents") var budgetedCents: Int64
+    @Field(key: "committed_cents") var committedCents: Int64
+    @Field(key: "paid_cents") var paidCents: Int64
+
+    init() {}
+}

@@ -77,6 +77,7 @@ struct ProgrammePage {
                     .li(.a(.href(SiteURL.finance(p.id, by: "axis").path), .text(c.t("Χρηματοδοτικό Πρόγραμμα", "Financial programme")))),
                     .li(.a(.href(SiteURL.annual(p.id, year: min(max(c.today.year, p.startYear), p.endYear)).path), .text(c.t("Ετήσιο Πρόγραμμα Δράσης", "Annual programme")))),
                     .li(.a(.href(SiteURL.schedule(p.id, by: "axis").path), .text(c.t("Χρονοδιάγραμμα", "Schedule")))),
+                    .li(.a(.href(SiteURL.execution(p.id, year: nil).path), .text(c.t("Εκτέλεση Προϋπολογισμού", "Budget execution")))),
                     .li(.a(.href(SiteURL.priorities(p.id).path), .text(c.t("Ιεράρχηση", "Priorities")))),
                     .li(.a(.href(SiteURL.whatIf(p.id).path), .text(c.t("Σενάρια χρηματοδότησης", "Funding what-if")))),
                     .if(access.canSeeHistory(s), .li(.a(.href(SiteURL.checks(p.id).path), .text(c.t("Έλεγχοι", "Checks"))))),
