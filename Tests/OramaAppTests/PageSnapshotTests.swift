@@ -132,6 +132,22 @@ struct PageSnapshotTests {
         try assertSnapshot(page.render(), named: "checks")
     }
 
+    @Test func dashboard() throws {
+        let page = DashboardPage(context: context(SiteURL.dashboard(loaded.id).path), loaded: loaded, figures: DashboardFigures(demo.programme, year: 2025))
+        try assertSnapshot(page.render(), named: "dashboard")
+    }
+
+    @Test func indicatorTrend() throws {
+        let indicator = demo.programme.indicators[0]
+        let page = IndicatorPage(context: context(SiteURL.indicator(loaded.id, indicator.id).path), loaded: loaded, indicator: indicator, canReport: false)
+        try assertSnapshot(page.render(), named: "indicator")
+    }
+
+    @Test func evaluationReport() throws {
+        let page = EvaluationPage(context: context(SiteURL.evaluation(loaded.id, year: 2025).path), loaded: loaded, year: 2025)
+        try assertSnapshot(page.render(), named: "evaluation-2025")
+    }
+
     @Test func englishSwitch() throws {
         let page = HomePage(context: PageContext(language: .en, path: "/"), programmes: [(loaded.summary, demo.reference.organisation.name)], canCreate: false)
         let html = page.render()
