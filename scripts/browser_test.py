@@ -193,6 +193,48 @@ def main():
         driver.get(programme_url + "/search?q=" + "ΚΡΑΝΝΩΝΑ")
         shot(driver, "search")
         check("Νέο δίκτυο ύδρευσης Κραννώνα" in driver.page_source, "search finds the action whatever the accents and case")
+
+        # Monitoring: the head of the social services reports on the published demo programme.
+        driver.get(BASE + "/")
+        wait_for_next_page(driver, driver.find_element(By.LINK_TEXT, "Επιχειρησιακό Πρόγραμμα Δήμου Κιλελέρ 2024–2028").click)
+        demo_url = driver.current_url
+        wait_for_next_page(driver, driver.find_element(By.LINK_TEXT, "Εκκρεμείς αναφορές").click)
+        shot(driver, "unit-head-due")
+        check("Εκκρεμείς αναφορές" in driver.title, "the unit head sees what is due from the unit")
+
+        def delayed_count():
+            driver.get(demo_url + "/dashboard")
+            cells = driver.find_elements(By.XPATH, "//tr[td[contains(., 'Σε καθυστέρηση')]]/td[2]")
+            return int(cells[0].text) if cells else 0
+
+        before = delayed_count()
+        shot(driver, "dashboard-before")
+        driver.get(demo_url)
+        wait_for_next_page(driver, driver.find_element(By.LINK_TEXT, "Λειτουργία Κέντρου Κοινότητας").click)
+        wait_for_next_page(driver, driver.find_element(By.LINK_TEXT, "Καταχώριση προόδου").click)
+        Select(field(driver, "status")).select_by_value("delayed")
+        fill(driver, "physicalProgress", "70")
+        fill(driver, "spent", "300.000,00")
+        fill(driver, "comment", "Καθυστέρηση στην ανανέωση της σύμβασης προσωπικού")
+        shot(driver, "progress-form")
+        submit(driver)
+        check("καταχωρίστηκε" in flash(driver), "the unit head records a progress update")
+
+        driver.get(demo_url)
+        wait_for_next_page(driver, driver.find_element(By.LINK_TEXT, "Ωφελούμενοι του Κέντρου Κοινότητας").click)
+        wait_for_next_page(driver, driver.find_element(By.LINK_TEXT, "Καταχώριση τιμής").click)
+        fill(driver, "value", "1.050")
+        shot(driver, "value-form")
+        submit(driver)
+        check("καταχωρίστηκε" in flash(driver), "the unit head records an indicator value")
+
+        after = delayed_count()
+        shot(driver, "dashboard-after")
+        check(after == before + 1, f"the dashboard counts the newly delayed action ({before} → {after})")
+        driver.get(demo_url)
+        wait_for_next_page(driver, driver.find_element(By.LINK_TEXT, "Ωφελούμενοι του Κέντρου Κοινότητας").click)
+        shot(driver, "indicator-page")
+        check("1.050" in driver.page_source, "the indicator page shows the new value")
     finally:
         driver.quit()
 

@@ -159,7 +159,9 @@ struct ReadOnlyEdgeTests {
         #expect(p.actions.filter { $0.fundedAmount != $0.cost }.map(\.code) == ["1.4.1.02"])
         #expect(Set(p.actions.flatMap { $0.fundingLines.map(\.sourceID) }).count >= 8)
         #expect(p.actions.filter { !$0.milestones.isEmpty }.count >= 60)
-        #expect(p.indicators.allSatisfy { $0.measurements.count == 2 })
+        // Two full years of values: yearly indicators once a year, quarterly ones each quarter.
+        #expect(p.indicators.allSatisfy { i in [2024, 2025].allSatisfy { y in i.measurements.contains { $0.period.year == y } } })
+        #expect(p.indicators.filter { $0.frequency == .quarterly }.allSatisfy { $0.measurements.count >= 10 })
         #expect(p.indicators.filter { $0.targets.count != 5 }.map(\.code) == ["Δ52"])
         #expect(!p.progressUpdates.isEmpty)
     }

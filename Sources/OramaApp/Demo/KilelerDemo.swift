@@ -359,7 +359,8 @@ enum KilelerDemo {
             var progress = 0
             // How well the action keeps to its timetable: most do, some fall behind.
             let pace = rng.pick([100, 100, 95, 90, 80, 70])
-            let lastQuarter = min(historyUntil, schedule.end)
+            // Some services have not yet reported the last quarter: the due lists show them late.
+            let lastQuarter = min(rng.chance(0.15) ? historyUntil.advanced(by: -1) : historyUntil, schedule.end)
             for ordinal in schedule.start.ordinal...lastQuarter.ordinal {
                 let quarter = YearQuarter(ordinal: ordinal)
                 let elapsed = ordinal - schedule.start.ordinal + 1
@@ -386,15 +387,26 @@ enum KilelerDemo {
         for index in programme.indicators.indices {
             let indicator = programme.indicators[index]
             var measurements: [OramaDomain.Measurement] = []
-            for year in [2024, 2025] {
-                guard let target = indicator.targets[year], let baseline = indicator.baseline else { continue }
-                // Most indicators get 70–110% of the way; a few fall behind, for the dashboards.
+            guard let baseline = indicator.baseline else { continue }
+            // Quarterly indicators get a value each quarter, moving from the previous year's
+            // target towards this year's; yearly ones one value a year. Most get 70–110% of
+            // the way, a few fall behind, for the dashboards; a few miss the last quarter.
+            let skipsLast = rng.chance(0.2)
+            for year in [2024, 2025, 2026] {
+                guard let target = indicator.targets[year] else { continue }
+                let from = indicator.targets[year - 1] ?? baseline
                 let factor = Double(rng.int(55...110)) / 100
-                let value = ((baseline + (target - baseline) * factor) * 10).rounded() / 10
-                let recordedAt = CalendarDate(year: year + 1, month: 1, day: 20).noonUTC
-                measurements.append(OramaDomain.Measurement(id: rng.uuid(), period: ReportingPeriod(year: year), value: value,
-                                                note: factor < 0.7 ? "Χαμηλότερη τιμή λόγω καθυστέρησης έργων." : "",
-                                                recordedBy: rng.pick(recorders), recordedAt: recordedAt))
+                let periods: [ReportingPeriod] = indicator.frequency == .quarterly
+                    ? (1...4).map { ReportingPeriod(year: year, quarter: $0) }.filter { YearQuarter(year: year, quarter: $0.quarter!) <= historyUntil.advanced(by: skipsLast ? -1 : 0) }
+                    : (year < 2026 ? [ReportingPeriod(year: year)] : [])
+                for period in periods {
+                    let share = Double(period.quarter ?? 4) / 4
+                    let value = ((from + (target - from) * factor * share) * 10).rounded() / 10
+                    let recordedAt = period.lastDay.adding(days: 20).noonUTC
+                    measurements.append(OramaDomain.Measurement(id: rng.uuid(), period: period, value: max(0, value),
+                                                    note: factor < 0.7 && share == 1 ? "Χαμηλότερη τιμή λόγω καθυστέρησης έργων." : "",
+                                                    recordedBy: rng.pick(recorders), recordedAt: recordedAt))
+                }
             }
             programme.indicators[index].measurements = measurements
         }

@@ -133,8 +133,8 @@ enum Stylesheet {
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1rem; }
     .card { border: 1px solid var(--line); border-radius: 4px; padding: .5rem 1rem; }
     .card h2, .card h3 { font-size: 1.05rem; margin: .3rem 0; }
-    .bar { position: relative; background: #e1e6ec; height: 1.4rem; border-radius: 3px; overflow: hidden; }
-    .bar .fill { background: var(--accent); height: 100%; }
+    .bar { position: relative; height: 1.4rem; border-radius: 3px; overflow: hidden; }
+    .bar .bar-svg { display: block; width: 100%; height: 100%; }
     .bar .value { position: absolute; right: .4rem; top: 0; line-height: 1.4rem; font-weight: 700; color: #1b1f24; background: rgba(255,255,255,.85); padding: 0 .25rem; }
     del { color: #a4161a; } ins { color: #1e7b34; text-decoration: none; }
     @media print {
