@@ -58,6 +58,8 @@ enum ProgrammeController {
         var status: String?
         var note: String?
         var organisation: String?
+        var reportingFrequency: String?
+        var reportingDueDays: String?
         var base: String?
     }
 
@@ -67,9 +69,12 @@ enum ProgrammeController {
         var endYear: Int
         var status: String
         var note: String
+        var reportingFrequency: String
+        var reportingDueDays: Int
 
         init(_ p: Programme) {
             title = p.title; startYear = p.startYear; endYear = p.endYear; status = p.status.rawValue; note = p.note
+            reportingFrequency = p.reportingCalendar.frequency.rawValue; reportingDueDays = p.reportingCalendar.dueAfterDays
         }
     }
 
@@ -89,9 +94,16 @@ enum ProgrammeController {
         }
         let status = Programme.Status(rawValue: form.status ?? "draft")
         if status == nil { errors.add("status", language.t("Άγνωστη κατάσταση.", "Unknown status.")) }
-        guard errors.isEmpty, let s = start, let e = end, let st = status else { return (nil, errors) }
+        let frequency = ReportingCalendar.Frequency(rawValue: form.reportingFrequency ?? "quarterly")
+        if frequency == nil { errors.add("reportingFrequency", language.t("Άγνωστη συχνότητα αναφορών.", "Unknown reporting frequency.")) }
+        let dueDays = (form.reportingDueDays ?? "").isEmpty ? 15 : Int(form.reportingDueDays!)
+        if dueDays == nil || !(0...120).contains(dueDays!) {
+            errors.add("reportingDueDays", language.t("Οι ημέρες μέχρι την προθεσμία είναι ακέραιος από 0 έως 120.", "Days until due must be a whole number from 0 to 120."))
+        }
+        guard errors.isEmpty, let s = start, let e = end, let st = status, let frequency, let dueDays else { return (nil, errors) }
         var p = Programme(organisationID: UUID(), title: title, startYear: s, endYear: e, status: st)
         p.note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        p.reportingCalendar = ReportingCalendar(frequency: frequency, dueAfterDays: dueDays)
         return (Settings(p), errors)
     }
 
@@ -119,7 +131,9 @@ enum ProgrammeController {
                                   status: .unprocessableEntity)
         }
         let programme = Programme(organisationID: organisationID, title: settings.title, startYear: settings.startYear, endYear: settings.endYear,
-                                  status: .draft, note: settings.note)
+                                  status: .draft, note: settings.note,
+                                  reportingCalendar: ReportingCalendar(frequency: ReportingCalendar.Frequency(rawValue: settings.reportingFrequency) ?? .quarterly,
+                                                                       dueAfterDays: settings.reportingDueDays))
         try await ProgrammeRepository(db: req.db).create(programme, actor: user.actor)
         return Workspace.redirect(req, to: SiteURL.programme(programme.id).path, flash: req.language.t("Το πρόγραμμα δημιουργήθηκε.", "The programme was created."))
     }
@@ -129,6 +143,7 @@ enum ProgrammeController {
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let p = loaded.programme
         let form = SettingsForm(title: p.title, startYear: String(p.startYear), endYear: String(p.endYear), status: p.status.rawValue, note: p.note,
+                                reportingFrequency: p.reportingCalendar.frequency.rawValue, reportingDueDays: String(p.reportingCalendar.dueAfterDays),
                                 base: Fingerprint.of(Settings(p)))
         return Workspace.html(SettingsPage(context: PageContext(req), programme: loaded, form: form, errors: FieldErrors(), conflict: nil).render())
     }
@@ -159,6 +174,8 @@ enum ProgrammeController {
             p.endYear = settings.endYear
             p.status = Programme.Status(rawValue: settings.status)!
             p.note = settings.note
+            p.reportingCalendar = ReportingCalendar(frequency: ReportingCalendar.Frequency(rawValue: settings.reportingFrequency) ?? .quarterly,
+                                                    dueAfterDays: settings.reportingDueDays)
         }
         switch outcome {
         case .saved:

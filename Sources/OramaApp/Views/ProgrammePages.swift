@@ -287,6 +287,10 @@ struct SettingsPage {
                                                      selected: form.status ?? "draft", errors: errors,
                                                      hint: c.t("Μόνο τα δημοσιευμένα και όσα είναι σε διαβούλευση βλέπει το κοινό.", "Only published programmes and those in consultation are public."))),
                   FormField.textarea("note", c.t("Σημείωση σε κάθε σελίδα", "Note on every page"), form.note ?? "", errors: errors, rows: 2),
+                  FormField.select("reportingFrequency", c.t("Συχνότητα αναφορών προόδου", "Progress reporting frequency"),
+                                   ReportingCalendar.Frequency.allCases.map { ($0.rawValue, $0.greek) }, selected: form.reportingFrequency ?? "quarterly", errors: errors),
+                  FormField.text("reportingDueDays", c.t("Προθεσμία αναφοράς (ημέρες μετά το τέλος της περιόδου)", "Reports due (days after the end of the period)"),
+                                 form.reportingDueDays ?? "15", errors: errors, type: .number),
                   FormField.submit(c.t("Αποθήκευση", "Save")))
         ))
     }
