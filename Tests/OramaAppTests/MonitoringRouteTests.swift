@@ -116,6 +116,33 @@ struct MonitoringRouteTests {
         }
     }
 
+    @Test func aUnitHeadsHomeIsWhatIsDueAndDashboardsNarrowByUnitAndPlace() async throws {
+        try await withWorkspace { f in
+            let head = try await f.browser(as: "social@test.gr")
+            let home = try await head.get("/").body.string
+            #expect(home.contains("Τι εκκρεμεί από την υπηρεσία σας"))
+            let stored = try await f.stored()
+            let items = stored.dueItems(units: [f.social.id], calendar: stored.reportingCalendar, today: PageContext().today)
+            #expect(home.contains("Εκκρεμείς αναφορές: \(items.count) · εκπρόθεσμες: \(items.filter(\.isLate).count)."))
+
+            let visitor = try await f.browser(as: nil)
+            let unitPage = try await visitor.get(SiteURL.dashboard(f.programme.id).path + "?unit=\(f.social.id.uuidString)").body.string
+            let actions = stored.actions.filter { $0.responsibleUnitID == f.social.id }
+            let rollup = stored.progressRollup()
+            let nodes = actions.compactMap { rollup.find($0.id) }
+            let expected = nodes.map(\.weightedSum).reduce(0, +) / nodes.map(\.weight).reduce(0, +)
+            #expect(unitPage.contains("Πίνακας παρακολούθησης: \(f.social.name)"))
+            #expect(unitPage.contains(Format.percent(expected)))
+            #expect(actions.allSatisfy { unitPage.contains($0.title) })
+
+            let krannona = f.reference.localities.first { $0.name == "Κραννώνα" && $0.kind == .municipalUnit }!
+            let placePage = try await visitor.get(SiteURL.dashboard(f.programme.id).path + "?locality=\(krannona.id.uuidString)").body.string
+            #expect(placePage.contains("Κραννώνα"))
+            #expect(placePage.contains("Κεντρικός αγωγός ύδρευσης Κραννώνα – Μαυροβουνίου"), "an action in one of its communities")
+            #expect(try await visitor.get(SiteURL.dashboard(f.programme.id).path + "?unit=\(UUID().uuidString)").status == .notFound)
+        }
+    }
+
     @Test func remindersGoToTheOutbox() async throws {
         try await withWorkspace { f in
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orama-outbox-\(UUID().uuidString)")

@@ -21,8 +21,17 @@ enum ProgrammeController {
         let access = req.access
         let summaries = try await ProgrammeRepository(db: req.db).list(organisationID: nil).filter(access.canRead)
         let organisations = Dictionary(uniqueKeysWithValues: try await ReferenceRepository(db: req.db).organisations().map { ($0.id, $0) })
-        let page = HomePage(context: PageContext(req), programmes: summaries.map { ($0, organisations[$0.organisationID]?.name ?? "") },
-                            canCreate: access.canCreateProgrammes)
+        let context = PageContext(req)
+        // A head of service starts from what their unit owes in the programmes being carried out.
+        var due: [(ProgrammeSummary, [DueItem])] = []
+        if let user = req.user, user.role == .unitHead {
+            for summary in summaries where summary.organisationID == user.organisationID && [.approved, .published, .consultation].contains(summary.status) {
+                guard let programme = try await ProgrammeRepository(db: req.db).load(summary.id) else { continue }
+                due.append((summary, programme.dueItems(units: user.unitIDs, calendar: programme.reportingCalendar, today: context.today)))
+            }
+        }
+        let page = HomePage(context: context, programmes: summaries.map { ($0, organisations[$0.organisationID]?.name ?? "") },
+                            canCreate: access.canCreateProgrammes, due: due)
         if req.user == nil {
             let etag = ETag.forList(summaries, variant: req.language.rawValue)
             if let notModified = ETag.notModified(req, etag) { return notModified }

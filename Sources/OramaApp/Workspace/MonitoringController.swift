@@ -141,11 +141,37 @@ enum MonitoringController {
 
     // MARK: dashboards
 
+    /// The programme's dashboard, or one service's (`?unit=`) or one place's (`?locality=`,
+    /// a municipal unit taking in its communities).
     @Sendable static func dashboard(req: Request) async throws -> Response {
         let loaded = try await Workspace.load(req)
         let context = PageContext(req)
-        let year = min(max(context.today.year, loaded.programme.startYear), loaded.programme.endYear)
-        return Workspace.html(DashboardPage(context: context, loaded: loaded, figures: DashboardFigures(loaded.programme, year: year)).render())
+        let p = loaded.programme
+        let r = loaded.reference
+        let year = min(max(context.today.year, p.startYear), p.endYear)
+        var scope: DashboardPage.Scope = .programme
+        if let text = req.query[String.self, at: "unit"], !text.isEmpty {
+            guard let unit = UUID(uuidString: text).flatMap(r.unit) else { throw Workspace.notFound(req, req.language.t("η υπηρεσία", "the unit")) }
+            scope = .unit(unit)
+        } else if let text = req.query[String.self, at: "locality"], !text.isEmpty {
+            guard let place = UUID(uuidString: text).flatMap(r.locality) else { throw Workspace.notFound(req, req.language.t("η τοποθεσία", "the place")) }
+            scope = .locality(place)
+        }
+        let actions: [Action]
+        let indicators: [Indicator]
+        switch scope {
+        case .programme:
+            actions = p.actions; indicators = p.indicators
+        case .unit(let unit):
+            actions = p.actions.filter { $0.responsibleUnitID == unit.id }
+            indicators = p.indicators.filter { $0.responsibleUnitID == unit.id }
+        case .locality(let place):
+            let places = Set([place.id] + r.localities.filter { $0.parentID == place.id }.map(\.id))
+            actions = p.actions.filter { !places.isDisjoint(with: $0.localityIDs) }
+            indicators = []
+        }
+        let figures = DashboardFigures(p, year: year, actions: actions, indicators: scope == .programme ? nil : indicators)
+        return Workspace.html(DashboardPage(context: context, loaded: loaded, figures: figures, scope: scope, actions: actions).render())
     }
 
     @Sendable static func rollup(req: Request) async throws -> Response {
