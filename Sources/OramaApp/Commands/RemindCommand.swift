@@ -3,9 +3,9 @@ import Foundation
 import OramaDomain
 import Vapor
 
-/// `orama remind [--outbox DIR]`: a digest per unit of the reports due and late, written as
-/// e-mail messages (RFC 5322, UTF-8) to the outbox folder, for cron. Sending them by SMTP is
-/// not built yet; a mail relay can pick the files up.
+/// `orama remind [--outbox DIR]`: a digest per unit of the reports due and late, for cron.
+/// With `ORAMA_SMTP_HOST` set the messages go to that mail relay; otherwise (or when sending
+/// fails) they are written as e-mail files (RFC 5322, UTF-8) to the outbox folder.
 struct RemindCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "outbox", help: "Φάκελος εξερχομένων (προεπιλογή ./outbox)")
@@ -19,16 +19,33 @@ struct RemindCommand: AsyncCommand {
         let today = PlanningController.today()
         let folder = URL(fileURLWithPath: signature.outbox ?? "outbox").appendingPathComponent(today.iso)
         let written = try await Reminders.write(on: db, today: today, to: folder)
-        context.console.print("Γράφτηκαν \(written.count) υπενθυμίσεις στο \(folder.path).")
+        guard let smtp = SMTPClient.fromEnvironment() else {
+            context.console.print("Γράφτηκαν \(written.count) υπενθυμίσεις στο \(folder.path) (δεν ορίστηκε ORAMA_SMTP_HOST).")
+            return
+        }
+        var sent = 0
+        for file in written {
+            let message = try String(contentsOf: file, encoding: .utf8)
+            guard let recipient = message.components(separatedBy: "\r\n").first(where: { $0.hasPrefix("To: ") })?.dropFirst(4) else { continue }
+            do {
+                try await smtp.send(to: String(recipient), message: message, group: context.application.eventLoopGroup)
+                try FileManager.default.removeItem(at: file)
+                sent += 1
+            } catch {
+                context.console.warning("Η αποστολή προς \(recipient) απέτυχε (\(error)); το μήνυμα μένει στο \(file.path).")
+            }
+        }
+        context.console.print("Στάλθηκαν \(sent) από \(written.count) υπενθυμίσεις μέσω \(smtp.host):\(smtp.port).")
     }
 }
 
 enum Reminders {
-    /// One message per unit with something due, across the published and approved programmes.
+    /// One message per unit with something due, across the programmes being carried out.
     static func write(on db: any Database, today: CalendarDate, to folder: URL) async throws -> [URL] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var written: [URL] = []
-        for summary in try await ProgrammeRepository(db: db).list(organisationID: nil) where summary.status != .superseded {
+        // Programmes being carried out; drafts and superseded ones owe no reports.
+        for summary in try await ProgrammeRepository(db: db).list(organisationID: nil) where [.approved, .published, .consultation].contains(summary.status) {
             guard let programme = try await ProgrammeRepository(db: db).load(summary.id),
                   let reference = try await ReferenceRepository(db: db).load(organisationID: summary.organisationID) else { continue }
             for unit in reference.units {
