@@ -42,19 +42,8 @@ extension ReportingPeriod {
 
 /// When services report: the periods of a programme and the date each report is due.
 public struct ReportingCalendar: Sendable, Hashable, Codable {
-    public enum Frequency: String, Sendable, Codable, CaseIterable {
-        case quarterly
-        case semiannual
-        case annual
-
-        public var greek: String {
-            switch self {
-            case .quarterly: "Τριμηνιαία"
-            case .semiannual: "Εξαμηνιαία"
-            case .annual: "Ετήσια"
-            }
-        }
-    }
+    /// The same choice as an indicator's measuring frequency.
+    public typealias Frequency = Indicator.Frequency
 
     public var frequency: Frequency
     /// Reports are due this many days after the end of their period.
