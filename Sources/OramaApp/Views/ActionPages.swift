@@ -213,12 +213,7 @@ struct ActionFormPage {
 
 extension Node where Context == HTML.FormContext {
     /// The same node where body content is expected (table cells inside a form).
-    var asBody: Node<HTML.BodyContext> { .component(ComponentAdapter(node: self)) }
-}
-
-private struct ComponentAdapter: Component {
-    var node: Node<HTML.FormContext>
-    var body: Component { node }
+    var asBody: Node<HTML.BodyContext> { .component(NodeComponent(node: self)) }
 }
 
 extension String {

@@ -85,9 +85,10 @@ struct PrioritiesPage {
     }
 }
 
-/// Body-context nodes placed inside a form.
-struct NodeComponent: Component {
-    var node: Node<HTML.BodyContext>
+/// A node of one context placed where Plot expects another (body nodes inside a form,
+/// form nodes inside table cells).
+struct NodeComponent<Context>: Component {
+    var node: Node<Context>
     var body: Component { node }
 }
 

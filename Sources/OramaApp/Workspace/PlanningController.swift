@@ -154,7 +154,7 @@ enum PlanningController {
 
     @Sendable static func financeAPI(req: Request) async throws -> FinanceDTO {
         let grouping = try grouping(req)
-        let loaded = try await publicOrMember(req)
+        let loaded = try await Workspace.load(req)
         let t = loaded.programme.fundingTable(by: grouping, reference: loaded.reference)
         return FinanceDTO(
             grouping: grouping.rawValue, years: t.years, sources: t.sources.map { .init(code: $0.code, name: $0.name) },
@@ -169,12 +169,6 @@ enum PlanningController {
             totalsByYear: Dictionary(uniqueKeysWithValues: t.years.map { (String($0), t.total(year: $0).cents) }),
             totalsBySource: Dictionary(uniqueKeysWithValues: t.sources.map { ($0.code, t.total(source: $0.id).cents) }),
             grandTotalCents: t.grandTotal.cents)
-    }
-
-    /// The API reads public programmes for everyone and the municipality's own for its
-    /// signed-in users.
-    static func publicOrMember(_ req: Request) async throws -> LoadedProgramme {
-        try await Workspace.load(req)
     }
 
     // MARK: annual programme
@@ -210,7 +204,7 @@ enum PlanningController {
     }
 
     @Sendable static func annualAPI(req: Request) async throws -> AnnualDTO {
-        let loaded = try await publicOrMember(req)
+        let loaded = try await Workspace.load(req)
         let year = try year(req, loaded)
         let approval = try await AnnualApprovals(db: req.db).find(programmeID: loaded.id, year: year)
         let annual = approval?.programme ?? loaded.programme.annualProgramme(year: year, reference: loaded.reference)
