@@ -16,12 +16,13 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // The rules of an Operational Programme: no I/O, no Vapor, no Fluent.
         .target(name: "OramaDomain"),
-        // Files in and out (CSV today; XLSX, DOCX, iCalendar to come): depends on the domain only.
-        .target(name: "OramaInterchange", dependencies: ["OramaDomain"]),
+        // Files in and out (CSV, XLSX, DOCX, print HTML, iCalendar, open-data ZIP): the domain and ZIP only.
+        .target(name: "OramaInterchange", dependencies: ["OramaDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "OramaApp",
             dependencies: [

@@ -114,6 +114,35 @@ extension StringProtocol {
 /// Decimal numbers as Greek users type them: `1.234,5`, `12,75`, `-3`, and `1234.5` as
 /// spreadsheets export it.
 public enum GreekNumber {
+    /// `12,5 %` (one decimal); `—` when there is no value.
+    public static func percent(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "—" }
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths < 0 ? "-" : "")\(abs(tenths) / 10),\(abs(tenths % 10)) %"
+    }
+
+    /// `1.234,5`: Greek separators, at most two decimals, no trailing zeros.
+    public static func format(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return String(value) }
+        var text = Money(cents: Int64((value * 100).rounded())).formattedNumber
+        if text.hasSuffix(",00") { text.removeLast(3) } else if text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+
+    /// `1234,567891`: up to six decimals, no thousands dots, no trailing zeros; what files
+    /// carry so that a value goes out and back unchanged.
+    public static func exact(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        var text = String(format: "%.6f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text.replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// `1234,5`: as `format` without thousands dots, so that it parses again (forms, files).
+    public static func plain(_ value: Double) -> String { format(value).replacingOccurrences(of: ".", with: "") }
+
     public static func parse(_ text: String) -> Double? {
         var body = text.trimmingWhitespace().filter { $0 != " " && $0 != "\u{00A0}" }
         guard !body.isEmpty else { return nil }

@@ -49,12 +49,15 @@ public struct Programme: Sendable, Hashable, Codable, Identifiable {
     public var reportingCalendar: ReportingCalendar
     /// Periods the planning service has closed: they accept no more reports.
     public var lockedPeriods: Set<ReportingPeriod>
+    /// The dates the public and the council plan around: the consultation and the council's session.
+    public var keyDates: KeyDates
 
     public init(
         id: UUID = UUID(), organisationID: UUID, title: String, startYear: Int, endYear: Int? = nil,
         status: Status = .draft, version: Int = 1, changeCounter: Int64 = 0, note: String = "",
         strategicPlan: StrategicPlan = StrategicPlan(), axes: [Axis] = [], indicators: [Indicator] = [],
-        progressUpdates: [ProgressUpdate] = [], reportingCalendar: ReportingCalendar = ReportingCalendar(), lockedPeriods: Set<ReportingPeriod> = []
+        progressUpdates: [ProgressUpdate] = [], reportingCalendar: ReportingCalendar = ReportingCalendar(), lockedPeriods: Set<ReportingPeriod> = [],
+        keyDates: KeyDates = KeyDates()
     ) {
         self.id = id
         self.organisationID = organisationID
@@ -71,6 +74,7 @@ public struct Programme: Sendable, Hashable, Codable, Identifiable {
         self.progressUpdates = progressUpdates
         self.reportingCalendar = reportingCalendar
         self.lockedPeriods = lockedPeriods
+        self.keyDates = keyDates
         renumber()
     }
 
@@ -101,6 +105,20 @@ public struct Programme: Sendable, Hashable, Codable, Identifiable {
 
     public func indicators(attachedTo attachment: Indicator.Attachment) -> [Indicator] {
         indicators.filter { $0.attachment == attachment }
+    }
+}
+
+/// The programme's public dates: the consultation (διαβούλευση) and the municipal council's
+/// session that approves it. Each may be unknown yet.
+public struct KeyDates: Sendable, Hashable, Codable {
+    public var consultationStart: CalendarDate?
+    public var consultationEnd: CalendarDate?
+    public var councilSession: CalendarDate?
+
+    public init(consultationStart: CalendarDate? = nil, consultationEnd: CalendarDate? = nil, councilSession: CalendarDate? = nil) {
+        self.consultationStart = consultationStart
+        self.consultationEnd = consultationEnd
+        self.councilSession = councilSession
     }
 }
 

@@ -43,7 +43,9 @@ public enum GreekTextDecoding {
 /// A small CSV reader: `;` or `,` separated (whichever the header uses), quoted fields with
 /// doubled quotes, CRLF or LF line ends.
 public enum CSV {
-    public static func rows(_ text: String) -> [[String]] {
+    /// Rows of fields. Blank lines are dropped unless `keepBlankLines`, which keeps row
+    /// numbers equal to the spreadsheet's (for messages that name the row).
+    public static func rows(_ text: String, keepBlankLines: Bool = false) -> [[String]] {
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
         let separator: Character = firstLine.filter { $0 == ";" }.count >= firstLine.filter { $0 == "," }.count ? ";" : ","
         var rows: [[String]] = []
@@ -72,6 +74,7 @@ public enum CSV {
             }
         }
         if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        if keepBlankLines { return rows }
         return rows.filter { !($0.count == 1 && $0[0].trimmingCharacters(in: .whitespaces).isEmpty) }
     }
 }

@@ -69,6 +69,9 @@ enum ProgrammeController {
         var organisation: String?
         var reportingFrequency: String?
         var reportingDueDays: String?
+        var consultationStart: String?
+        var consultationEnd: String?
+        var councilSession: String?
         var base: String?
     }
 
@@ -80,10 +83,12 @@ enum ProgrammeController {
         var note: String
         var reportingFrequency: String
         var reportingDueDays: Int
+        var keyDates: KeyDates
 
         init(_ p: Programme) {
             title = p.title; startYear = p.startYear; endYear = p.endYear; status = p.status.rawValue; note = p.note
             reportingFrequency = p.reportingCalendar.frequency.rawValue; reportingDueDays = p.reportingCalendar.dueAfterDays
+            keyDates = p.keyDates
         }
     }
 
@@ -109,10 +114,25 @@ enum ProgrammeController {
         if dueDays == nil || !(0...120).contains(dueDays!) {
             errors.add("reportingDueDays", language.t("Οι ημέρες μέχρι την προθεσμία είναι ακέραιος από 0 έως 120.", "Days until due must be a whole number from 0 to 120."))
         }
+        func date(_ field: String, _ text: String?) -> CalendarDate? {
+            let t = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !t.isEmpty else { return nil }
+            guard let d = CalendarDate(parsing: t) else {
+                errors.add(field, language.t("Γράψτε την ημερομηνία ως ΗΗ/ΜΜ/ΕΕΕΕ, π.χ. 31/12/2025.", "Write the date as DD/MM/YYYY, e.g. 31/12/2025."))
+                return nil
+            }
+            return d
+        }
+        let keyDates = KeyDates(consultationStart: date("consultationStart", form.consultationStart), consultationEnd: date("consultationEnd", form.consultationEnd),
+                                councilSession: date("councilSession", form.councilSession))
+        if let a = keyDates.consultationStart, let b = keyDates.consultationEnd, b < a {
+            errors.add("consultationEnd", language.t("Η διαβούλευση δεν μπορεί να λήγει πριν αρχίσει.", "The consultation cannot close before it opens."))
+        }
         guard errors.isEmpty, let s = start, let e = end, let st = status, let frequency, let dueDays else { return (nil, errors) }
         var p = Programme(organisationID: UUID(), title: title, startYear: s, endYear: e, status: st)
         p.note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         p.reportingCalendar = ReportingCalendar(frequency: frequency, dueAfterDays: dueDays)
+        p.keyDates = keyDates
         return (Settings(p), errors)
     }
 
@@ -142,7 +162,8 @@ enum ProgrammeController {
         let programme = Programme(organisationID: organisationID, title: settings.title, startYear: settings.startYear, endYear: settings.endYear,
                                   status: .draft, note: settings.note,
                                   reportingCalendar: ReportingCalendar(frequency: ReportingCalendar.Frequency(rawValue: settings.reportingFrequency) ?? .quarterly,
-                                                                       dueAfterDays: settings.reportingDueDays))
+                                                                       dueAfterDays: settings.reportingDueDays),
+                                  keyDates: settings.keyDates)
         try await ProgrammeRepository(db: req.db).create(programme, actor: user.actor)
         return Workspace.redirect(req, to: SiteURL.programme(programme.id).path, flash: req.language.t("Το πρόγραμμα δημιουργήθηκε.", "The programme was created."))
     }
@@ -153,7 +174,8 @@ enum ProgrammeController {
         let p = loaded.programme
         let form = SettingsForm(title: p.title, startYear: String(p.startYear), endYear: String(p.endYear), status: p.status.rawValue, note: p.note,
                                 reportingFrequency: p.reportingCalendar.frequency.rawValue, reportingDueDays: String(p.reportingCalendar.dueAfterDays),
-                                base: Fingerprint.of(Settings(p)))
+                                consultationStart: p.keyDates.consultationStart?.formatted, consultationEnd: p.keyDates.consultationEnd?.formatted,
+                                councilSession: p.keyDates.councilSession?.formatted, base: Fingerprint.of(Settings(p)))
         return Workspace.html(SettingsPage(context: PageContext(req), programme: loaded, form: form, errors: FieldErrors(), conflict: nil).render())
     }
 
@@ -185,6 +207,7 @@ enum ProgrammeController {
             p.note = settings.note
             p.reportingCalendar = ReportingCalendar(frequency: ReportingCalendar.Frequency(rawValue: settings.reportingFrequency) ?? .quarterly,
                                                     dueAfterDays: settings.reportingDueDays)
+            p.keyDates = settings.keyDates
         }
         switch outcome {
         case .saved:

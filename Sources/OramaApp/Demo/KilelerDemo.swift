@@ -195,7 +195,9 @@ enum KilelerDemo {
             id: rng.uuid(), organisationID: reference.organisation.id,
             title: "Επιχειρησιακό Πρόγραμμα Δήμου Κιλελέρ 2024–2028", startYear: start, endYear: end,
             status: .published, version: 1, note: notice,
-            strategicPlan: strategicPlan(goals: goals, &rng), axes: axes, indicators: indicators)
+            strategicPlan: strategicPlan(goals: goals, &rng), axes: axes, indicators: indicators,
+            keyDates: KeyDates(consultationStart: CalendarDate(year: start, month: 2, day: 3), consultationEnd: CalendarDate(year: start, month: 2, day: 17),
+                               councilSession: CalendarDate(year: start, month: 3, day: 12)))
         programme.renumber()
         return programme
     }

@@ -31,6 +31,10 @@ final class ProgrammeModel: Model, @unchecked Sendable {
     @Field(key: "vision") var vision: String
     @Field(key: "reporting_frequency") var reportingFrequency: String
     @Field(key: "reporting_due_days") var reportingDueDays: Int
+    /// ISO dates (`2025-03-01`) or nil.
+    @OptionalField(key: "consultation_start") var consultationStart: String?
+    @OptionalField(key: "consultation_end") var consultationEnd: String?
+    @OptionalField(key: "council_session") var councilSession: String?
 
     init() {}
 }

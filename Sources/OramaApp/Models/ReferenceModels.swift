@@ -109,6 +109,20 @@ final class UserModel: Model, @unchecked Sendable {
     init() {}
 }
 
+/// A personal API token: only its SHA-256 is stored; the token itself is shown once.
+final class APITokenModel: Model, @unchecked Sendable {
+    static let schema = "api_tokens"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "user_id") var userID: UUID
+    @Field(key: "name") var name: String
+    @Field(key: "token_hash") var tokenHash: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @OptionalField(key: "last_used_at") var lastUsedAt: Date?
+
+    init() {}
+}
+
 final class AuditEntryModel: Model, @unchecked Sendable {
     static let schema = "audit_log"
 

@@ -156,6 +156,9 @@ public struct ProgrammeRepository: Sendable {
         row.vision = p.strategicPlan.vision
         row.reportingFrequency = p.reportingCalendar.frequency.rawValue
         row.reportingDueDays = p.reportingCalendar.dueAfterDays
+        row.consultationStart = p.keyDates.consultationStart?.iso
+        row.consultationEnd = p.keyDates.consultationEnd?.iso
+        row.councilSession = p.keyDates.councilSession?.iso
     }
 
     static func sync(desired: ProgrammeRows, stored: ProgrammeRows, on db: any Database, audit: inout AuditTrail) async throws {

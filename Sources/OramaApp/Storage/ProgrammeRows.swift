@@ -283,7 +283,10 @@ struct ProgrammeRows {
             status: Programme.Status(rawValue: row.status) ?? .draft, version: row.version, changeCounter: row.changeCounter,
             note: row.note, strategicPlan: plan, axes: axes, indicators: indicators, progressUpdates: updates,
             reportingCalendar: ReportingCalendar(frequency: ReportingCalendar.Frequency(rawValue: row.reportingFrequency) ?? .quarterly, dueAfterDays: row.reportingDueDays),
-            lockedPeriods: Set(locks.compactMap { ReportingPeriod(parsing: $0.period) }))
+            lockedPeriods: Set(locks.compactMap { ReportingPeriod(parsing: $0.period) }),
+            keyDates: KeyDates(consultationStart: row.consultationStart.flatMap(CalendarDate.init(parsing:)),
+                               consultationEnd: row.consultationEnd.flatMap(CalendarDate.init(parsing:)),
+                               councilSession: row.councilSession.flatMap(CalendarDate.init(parsing:))))
     }
 }
 

@@ -2,46 +2,6 @@ import Foundation
 import OramaDomain
 import Plot
 
-/// Figures for the dashboards, computed from the domain once per page.
-struct DashboardFigures {
-    let programme: Programme
-    let rollup: RollupNode
-    let statusCounts: [(ProgressUpdate.Status?, Int)]
-    let planned: Money
-    let spent: Money
-    let onTarget: Int
-    let offTarget: Int
-    let unmeasured: Int
-    let year: Int
-    /// Indicators are judged on the last full year: this year's targets are not due yet.
-    let indicatorYear: Int
-    /// Progress of the actions in view, by the same formula as the roll-up.
-    let progress: Double?
-
-    init(_ p: Programme, year: Int, indicatorYear: Int? = nil, actions: [Action]? = nil, indicators: [Indicator]? = nil) {
-        programme = p
-        rollup = p.progressRollup()
-        self.year = year
-        self.indicatorYear = indicatorYear ?? max(p.startYear, year - 1)
-        let actions = actions ?? p.actions
-        var counts: [ProgressUpdate.Status?: Int] = [:]
-        for a in actions { counts[p.latestProgress(of: a.id)?.status, default: 0] += 1 }
-        statusCounts = ([nil] + ProgressUpdate.Status.allCases.map(Optional.some)).compactMap { s in counts[s].map { (s, $0) } }
-        planned = actions.flatMap(\.fundingLines).filter { $0.year <= year }.map(\.amount).sum()
-        spent = actions.compactMap { p.latestProgress(of: $0.id)?.spentToDate }.sum()
-        var on = 0, off = 0, none = 0
-        for i in indicators ?? p.indicators {
-            guard let achievement = i.achievement(in: self.indicatorYear) else { none += 1; continue }
-            if achievement >= 90 { on += 1 } else { off += 1 }
-        }
-        onTarget = on; offTarget = off; unmeasured = none
-        let tree = rollup
-        let nodes = actions.compactMap { tree.find($0.id) }
-        let weight = nodes.map(\.weight).reduce(0, +)
-        progress = actions.count == p.actions.count ? tree.progress : (weight > 0 ? nodes.map(\.weightedSum).reduce(0, +) / weight : nil)
-    }
-}
-
 enum Bars {
     /// A progress bar that also says its value in text (colour never carries meaning alone).
     static func progress(_ value: Double?, label: String) -> Node<HTML.BodyContext> {
@@ -105,8 +65,8 @@ struct DashboardPage {
             .section(.h2(.text(c.t("Δράσεις ανά κατάσταση", "Actions by status"))),
                      .table(.class("list"), .caption(.text(c.t("Κατά την τελευταία αναφορά προόδου", "By the latest progress report"))),
                             .thead(.tr(.th(.text(c.t("Κατάσταση", "Status"))), .th(.class("num"), .text(c.t("Δράσεις", "Actions"))))),
-                            .tbody(.forEach(f.statusCounts) { status, count in
-                                .tr(.td(.text(status.map { "\(Self.icon($0)) \($0.greek)" } ?? c.t("○ Χωρίς αναφορά", "○ No report"))), .td(.class("num"), .text(String(count))))
+                            .tbody(.forEach(f.statusCounts) { row in
+                                .tr(.td(.text(row.status.map { "\(Self.icon($0)) \($0.greek)" } ?? c.t("○ Χωρίς αναφορά", "○ No report"))), .td(.class("num"), .text(String(row.count))))
                             }))),
             .if(scope != .programme, .section(.h2(.text(c.t("Δράσεις", "Actions"))),
                 .table(.class("list"),

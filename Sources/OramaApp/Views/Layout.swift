@@ -118,25 +118,13 @@ extension Role {
 }
 
 enum Format {
-    static func percent(_ value: Double?) -> String {
-        guard let value else { return "—" }
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10),\(abs(tenths % 10)) %"
-    }
+    static func percent(_ value: Double?) -> String { GreekNumber.percent(value) }
 
     /// `1.234,5` for indicator values: Greek separators, no trailing zeros.
-    static func number(_ value: Double) -> String {
-        let cents = Int64((value * 100).rounded())
-        var text = Money(cents: cents).formattedNumber
-        if text.hasSuffix(",00") { text.removeLast(3) } else if text.hasSuffix("0") { text.removeLast() }
-        return text
-    }
+    static func number(_ value: Double) -> String { GreekNumber.format(value) }
 
     /// A value typed back into a form field: `1234,5` (no thousands dots, so it parses again).
-    static func input(_ value: Double?) -> String {
-        guard let value else { return "" }
-        return number(value).replacingOccurrences(of: ".", with: "")
-    }
+    static func input(_ value: Double?) -> String { value.map(GreekNumber.plain) ?? "" }
 
     static func dateTime(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)

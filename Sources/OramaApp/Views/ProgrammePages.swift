@@ -308,6 +308,9 @@ struct SettingsPage {
                                    ReportingCalendar.Frequency.allCases.map { ($0.rawValue, $0.greek) }, selected: form.reportingFrequency ?? "quarterly", errors: errors),
                   FormField.text("reportingDueDays", c.t("Προθεσμία αναφοράς (ημέρες μετά το τέλος της περιόδου)", "Reports due (days after the end of the period)"),
                                  form.reportingDueDays ?? "15", errors: errors, type: .number),
+                  FormField.text("consultationStart", c.t("Έναρξη διαβούλευσης (ΗΗ/ΜΜ/ΕΕΕΕ)", "Consultation opens (DD/MM/YYYY)"), form.consultationStart ?? "", errors: errors),
+                  FormField.text("consultationEnd", c.t("Λήξη διαβούλευσης (ΗΗ/ΜΜ/ΕΕΕΕ)", "Consultation closes (DD/MM/YYYY)"), form.consultationEnd ?? "", errors: errors),
+                  FormField.text("councilSession", c.t("Συνεδρίαση δημοτικού συμβουλίου (ΗΗ/ΜΜ/ΕΕΕΕ)", "Municipal council session (DD/MM/YYYY)"), form.councilSession ?? "", errors: errors),
                   FormField.submit(c.t("Αποθήκευση", "Save")))
         ))
     }
