@@ -47,6 +47,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(CheckCommand(), as: "check")
+    app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(RemindCommand(), as: "remind")
 
@@ -102,7 +103,10 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+        // A route may set a stricter or a document-specific policy (the print documents).
+        if !response.headers.contains(name: "Content-Security-Policy") {
+            response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+        }
         return response
     }
 }

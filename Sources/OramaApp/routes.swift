@@ -42,6 +42,15 @@ enum SiteURL {
     case indicator(UUID, UUID)
     case evaluation(UUID, year: Int)
     case execution(UUID, year: Int?)
+    case documents(UUID)
+    case document(UUID, kind: String, format: String, year: Int?)
+    case export(UUID, file: String)
+    case importData(UUID)
+    case openData(UUID)
+    case calendar(UUID)
+    case apiTokens
+    case revokeToken(UUID)
+    case openAPI
     case apiChecks(UUID)
     case apiFinance(UUID, by: String)
     case apiAnnual(UUID, year: Int)
@@ -93,6 +102,15 @@ enum SiteURL {
         case .indicator(let p, let i): return "/programmes/\(id(p))/indicators/\(id(i))"
         case .evaluation(let p, let year): return "/programmes/\(id(p))/evaluation/\(year)"
         case .execution(let p, let year): return "/programmes/\(id(p))/execution" + (year.map { "?year=\($0)" } ?? "")
+        case .documents(let p): return "/programmes/\(id(p))/documents"
+        case .document(let p, let kind, let format, let year): return "/programmes/\(id(p))/documents/\(kind)?format=\(format)" + (year.map { "&year=\($0)" } ?? "")
+        case .export(let p, let file): return "/programmes/\(id(p))/export/\(file)"
+        case .importData(let p): return "/programmes/\(id(p))/import"
+        case .openData(let p): return "/programmes/\(id(p))/open-data.zip"
+        case .calendar(let p): return "/programmes/\(id(p))/calendar.ics"
+        case .apiTokens: return "/account/tokens"
+        case .revokeToken(let t): return "/account/tokens/\(id(t))/revoke"
+        case .openAPI: return "/openapi.json"
         case .apiChecks(let p): return "/api/v1/programmes/\(id(p))/checks"
         case .apiFinance(let p, let by): return "/api/v1/programmes/\(id(p))/finance?by=\(by)"
         case .apiAnnual(let p, let year): return "/api/v1/programmes/\(id(p))/annual/\(year)"
@@ -172,6 +190,18 @@ func routes(_ app: Application) throws {
     programme.get("execution", use: ExecutionController.show)
     programme.on(.POST, "execution", body: .collect(maxSize: "12mb"), use: ExecutionController.upload)
     programme.post("reporting", "lock", use: MonitoringController.lock)
+    programme.get("documents", use: FilesController.index)
+    programme.get("documents", ":document", use: FilesController.document)
+    programme.get("export", ":file", use: FilesController.export)
+    programme.get("open-data.zip", use: FilesController.openData)
+    programme.get("calendar.ics", use: FilesController.calendar)
+    programme.get("import", use: ImportController.form)
+    programme.on(.POST, "import", body: .collect(maxSize: "12mb"), use: ImportController.upload)
+
+    app.get("account", "tokens", use: APITokenController.index)
+    app.post("account", "tokens", use: APITokenController.create)
+    app.post("account", "tokens", ":tokenID", "revoke", use: APITokenController.revoke)
+    app.get("openapi.json", use: OpenAPIDocument.serve)
 
     app.get("reference", use: ReferenceController.show)
     app.post("reference", ":kind", use: ReferenceController.save)
@@ -180,9 +210,16 @@ func routes(_ app: Application) throws {
     app.post("admin", "users", use: UsersController.create)
     app.post("admin", "users", ":userID", use: UsersController.update)
 
-    let api = app.grouped("api", "v1")
+    let api = app.grouped("api", "v1").grouped(APITokenMiddleware())
     api.get("programmes", use: ProgrammeAPIController.index)
     api.get("programmes", ":programmeID", use: ProgrammeAPIController.show)
+    api.get("programmes", ":programmeID", "actions", use: ProgrammeAPIController.actions)
+    api.get("programmes", ":programmeID", "actions", ":actionID", use: ProgrammeAPIController.action)
+    api.patch("programmes", ":programmeID", "actions", ":actionID", use: ProgrammeAPIController.patchAction)
+    api.post("programmes", ":programmeID", "actions", ":actionID", "progress", use: ProgrammeAPIController.recordProgress)
+    api.get("programmes", ":programmeID", "indicators", use: ProgrammeAPIController.indicators)
+    api.get("programmes", ":programmeID", "indicators", ":indicatorID", use: ProgrammeAPIController.indicator)
+    api.post("programmes", ":programmeID", "indicators", ":indicatorID", "measurements", use: ProgrammeAPIController.recordMeasurement)
     api.get("programmes", ":programmeID", "checks", use: PlanningController.checksAPI)
     api.get("programmes", ":programmeID", "finance", use: PlanningController.financeAPI)
     api.get("programmes", ":programmeID", "annual", ":year", use: PlanningController.annualAPI)

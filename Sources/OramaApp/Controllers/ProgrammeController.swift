@@ -226,7 +226,9 @@ enum ProgrammeController {
 
 enum ProgrammeAPIController {
     @Sendable static func index(req: Request) async throws -> Response {
-        let summaries = try await ProgrammeRepository(db: req.db).list(organisationID: nil).filter { $0.status.isPublic }
+        // Public programmes, and with an API token (or a session) also the user's own drafts.
+        let access = req.access
+        let summaries = try await ProgrammeRepository(db: req.db).list(organisationID: nil).filter(access.canRead)
         let etag = ETag.forList(summaries, variant: "json")
         if let notModified = ETag.notModified(req, etag) { return notModified }
         let items = summaries.map {
@@ -236,10 +238,10 @@ enum ProgrammeAPIController {
         return ETag.response(try JSONCoding.encoder.encode(items), contentType: .json, etag: etag)
     }
 
-    /// Public programmes only, until API tokens arrive with the interchange issue.
+    /// Public programmes for everyone; drafts for the municipality's users (API token or session).
     @Sendable static func show(req: Request) async throws -> Response {
         let id = try Workspace.programmeID(req)
-        guard let summary = try await ProgrammeRepository(db: req.db).summary(id), summary.status.isPublic else {
+        guard let summary = try await ProgrammeRepository(db: req.db).summary(id), req.access.canRead(summary) else {
             throw UserFacingError.programmeNotFound
         }
         let etag = ETag.forProgramme(summary, variant: "json")

@@ -22,7 +22,7 @@ struct ProgrammeDTO: Content {
         var amountCents: Int64
     }
 
-    struct IndicatorDTO: Codable {
+    struct IndicatorDTO: Content {
         var id: UUID
         var code: String
         var name: String
@@ -127,32 +127,9 @@ struct ProgrammeDTO: Content {
                           actionCount: actions.count)
         }
         func indicators(_ attachment: Indicator.Attachment) -> [IndicatorDTO] {
-            p.indicators(attachedTo: attachment).map { i in
-                IndicatorDTO(id: i.id, code: i.code, name: i.name, kind: i.kind.rawValue, unit: i.unit, direction: i.direction.rawValue,
-                             baseline: i.baseline, baselineYear: i.baselineYear,
-                             targets: Dictionary(uniqueKeysWithValues: i.targets.map { (String($0.key), $0.value) }),
-                             measurements: i.measurements.map { MeasurementDTO(period: $0.period.code, value: $0.value, note: $0.note) },
-                             dataSource: i.dataSource, frequency: i.frequency.rawValue, responsibleUnit: reference.unit(i.responsibleUnitID)?.name,
-                             actionID: i.actionID, achievementLatest: latestYear.flatMap { i.achievement(in: $0) })
-            }
+            p.indicators(attachedTo: attachment).map { Self.indicator($0, reference: reference, latestYear: latestYear) }
         }
-        func action(_ a: Action) -> ActionDTO {
-            let body: String
-            switch a.implementingBody {
-            case .ownUnit: body = reference.unit(a.responsibleUnitID)?.name ?? ""
-            case .legalEntity(let id): body = reference.legalEntity(id)?.name ?? ""
-            case .partner(let name, _): body = name
-            }
-            return ActionDTO(
-                id: a.id, code: a.code, title: a.title, description: a.description, kind: a.kind.rawValue, nature: a.nature.rawValue,
-                responsibleUnit: reference.unit(a.responsibleUnitID)?.name, coResponsibleUnits: a.coResponsibleUnitIDs.compactMap { reference.unit($0)?.name },
-                implementingBody: body, supraLocal: a.isSupraLocal, partners: a.partners, localities: a.localityIDs.compactMap { reference.locality($0)?.name },
-                priority: a.priority.rawValue, rank: a.rank, maturity: a.maturity.rawValue, preconditions: a.preconditions,
-                costCents: a.cost.cents, costText: a.cost.formatted,
-                fundingLines: a.fundingLines.map { FundingLineDTO(source: reference.source($0.sourceID)?.code ?? "", year: $0.year, amountCents: $0.amount.cents) },
-                scheduleStart: a.schedule?.start.code, scheduleEnd: a.schedule?.end.code, budgetLines: a.budgetLines, weight: a.weight,
-                milestones: a.milestones, status: p.latestProgress(of: a.id)?.status.rawValue, progress: rollup.find(a.id)?.actionProgress)
-        }
+        func action(_ a: Action) -> ActionDTO { Self.action(a, in: p, reference: reference, rollup: rollup) }
         id = p.id
         organisation = reference.organisation.name
         title = p.title
@@ -178,6 +155,33 @@ struct ProgrammeDTO: Content {
                                    })
                     })
         }
+    }
+
+    static func indicator(_ i: Indicator, reference: ReferenceData, latestYear: Int?) -> IndicatorDTO {
+        return IndicatorDTO(id: i.id, code: i.code, name: i.name, kind: i.kind.rawValue, unit: i.unit, direction: i.direction.rawValue,
+                             baseline: i.baseline, baselineYear: i.baselineYear,
+                             targets: Dictionary(uniqueKeysWithValues: i.targets.map { (String($0.key), $0.value) }),
+                             measurements: i.measurements.map { MeasurementDTO(period: $0.period.code, value: $0.value, note: $0.note) },
+                             dataSource: i.dataSource, frequency: i.frequency.rawValue, responsibleUnit: reference.unit(i.responsibleUnitID)?.name,
+                             actionID: i.actionID, achievementLatest: latestYear.flatMap { i.achievement(in: $0) })
+    }
+
+    static func action(_ a: Action, in p: Programme, reference: ReferenceData, rollup: RollupNode) -> ActionDTO {
+            let body: String
+            switch a.implementingBody {
+            case .ownUnit: body = reference.unit(a.responsibleUnitID)?.name ?? ""
+            case .legalEntity(let id): body = reference.legalEntity(id)?.name ?? ""
+            case .partner(let name, _): body = name
+            }
+            return ActionDTO(
+                id: a.id, code: a.code, title: a.title, description: a.description, kind: a.kind.rawValue, nature: a.nature.rawValue,
+                responsibleUnit: reference.unit(a.responsibleUnitID)?.name, coResponsibleUnits: a.coResponsibleUnitIDs.compactMap { reference.unit($0)?.name },
+                implementingBody: body, supraLocal: a.isSupraLocal, partners: a.partners, localities: a.localityIDs.compactMap { reference.locality($0)?.name },
+                priority: a.priority.rawValue, rank: a.rank, maturity: a.maturity.rawValue, preconditions: a.preconditions,
+                costCents: a.cost.cents, costText: a.cost.formatted,
+                fundingLines: a.fundingLines.map { FundingLineDTO(source: reference.source($0.sourceID)?.code ?? "", year: $0.year, amountCents: $0.amount.cents) },
+                scheduleStart: a.schedule?.start.code, scheduleEnd: a.schedule?.end.code, budgetLines: a.budgetLines, weight: a.weight,
+                milestones: a.milestones, status: p.latestProgress(of: a.id)?.status.rawValue, progress: rollup.find(a.id)?.actionProgress)
     }
 }
 

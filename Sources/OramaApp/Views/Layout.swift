@@ -75,6 +75,7 @@ struct Layout {
                             .if(c.user?.role == .admin, .li(.a(.href(SiteURL.users.path), .text(c.t("Χρήστες", "Users"))))),
                             .if(c.user?.role == .admin || (c.user?.role == .planner && c.user?.organisationID != nil),
                                 .li(.a(.href(SiteURL.reference.path), .text(c.t("Στοιχεία Δήμου", "Reference data"))))),
+                            .if(c.user != nil, .li(.a(.href(SiteURL.apiTokens.path), .text(c.t("Κλειδιά API", "API tokens"))))),
                             .li(.a(.href(SiteURL.language(other.rawValue, back: c.path).path), .attribute(named: "lang", value: other.rawValue),
                                    .text(other == .en ? "English" : "Ελληνικά"))),
                             .unwrap(c.user, { user in

@@ -90,6 +90,7 @@ struct ProgrammePage {
                  .ul(
                     .li(.a(.href(SiteURL.strategy(p.id).path), .text(c.t("Στρατηγικό Σχέδιο", "Strategic Plan")))),
                     .li(.a(.href(SiteURL.dashboard(p.id).path), .text(c.t("Πίνακας παρακολούθησης", "Dashboard")))),
+                    .li(.a(.href(SiteURL.documents(p.id).path), .text(c.t("Έγγραφα και αρχεία (Word, Excel, ανοιχτά δεδομένα)", "Documents and files (Word, Excel, open data)")))),
                     .li(.a(.href(SiteURL.evaluation(p.id, year: min(max(c.today.year - 1, p.startYear), p.endYear)).path), .text(c.t("Έκθεση Αξιολόγησης", "Evaluation report")))),
                     .li(.a(.href(SiteURL.finance(p.id, by: "axis").path), .text(c.t("Χρηματοδοτικό Πρόγραμμα", "Financial programme")))),
                     .li(.a(.href(SiteURL.annual(p.id, year: min(max(c.today.year, p.startYear), p.endYear)).path), .text(c.t("Ετήσιο Πρόγραμμα Δράσης", "Annual programme")))),

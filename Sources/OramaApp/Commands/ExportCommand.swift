@@ -1,0 +1,49 @@
+import Fluent
+import Foundation
+import OramaDomain
+import OramaInterchange
+import Vapor
+
+/// `orama export --programme ID --document phase-a|phase-b|annual|evaluation [--year Y]
+/// --format docx|html -o FILE`: a programme's official document, written to a file.
+struct ExportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "programme", help: "Ο κωδικός (id) του προγράμματος")
+        var programme: String?
+        @Option(name: "document", help: "phase-a, phase-b, annual ή evaluation")
+        var document: String?
+        @Option(name: "year", help: "Το έτος (για annual και evaluation)")
+        var year: Int?
+        @Option(name: "format", help: "docx (προεπιλογή) ή html")
+        var format: String?
+        @Option(name: "output", short: "o", help: "Το αρχείο που θα γραφτεί")
+        var output: String?
+    }
+
+    var help: String { "Έγγραφο προγράμματος σε αρχείο: orama export --programme ID --document phase-b --format docx -o phase-b.docx" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let text = signature.programme, let id = UUID(uuidString: text) else {
+            throw AccountError(description: "Δώστε --programme με τον κωδικό (UUID) του προγράμματος· τους βλέπετε στο GET /api/v1/programmes.")
+        }
+        guard let kind = ProgrammeDocuments.Kind(rawValue: signature.document ?? "") else {
+            throw AccountError(description: "Δώστε --document με μία από τις τιμές: \(ProgrammeDocuments.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        guard let format = FileExport.Format(rawValue: signature.format ?? "docx") else {
+            throw AccountError(description: "Η --format είναι docx ή html.")
+        }
+        guard let output = signature.output, !output.isEmpty else { throw AccountError(description: "Δώστε το αρχείο εξόδου με -o ΑΡΧΕΙΟ.") }
+        let db = context.application.db
+        guard let programme = try await ProgrammeRepository(db: db).load(id),
+              let reference = try await ReferenceRepository(db: db).load(organisationID: programme.organisationID) else {
+            throw AccountError(description: "Δεν υπάρχει πρόγραμμα με κωδικό \(id).")
+        }
+        if let year = signature.year, !programme.years.contains(year) {
+            throw AccountError(description: "Το έτος \(year) είναι εκτός της περιόδου \(programme.startYear)–\(programme.endYear).")
+        }
+        let year = kind.needsYear ? (signature.year ?? FileExport.defaultYear(kind, programme, today: PlanningController.today())) : nil
+        let data = try FileExport.document(kind, format, programme, reference, year: year)
+        try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+        context.console.print("\(kind.greek)\(year.map { " \($0)" } ?? ""): \(output) (\(data.count) bytes)")
+    }
+}
