@@ -61,7 +61,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     // readable by scripts, is not sent on cross-site posts, and is Secure in production
     // (or whenever ORAMA_SECURE_COOKIES=1, e.g. behind a TLS proxy).
     let secure = Environment.get("ORAMA_SECURE_COOKIES").map { $0 == "1" } ?? (app.environment == .production)
-    app.sessions.use(.fluent)
+    app.sessions.use { app in QuietSessionDriver(base: app.fluent.sessions.driver()) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "orama_session") { id in
         HTTPCookies.Value(string: id.string, maxAge: 60 * 60 * 12, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }

@@ -21,7 +21,7 @@ public enum ZipPackage {
                 bytes.subdata(in: Int(position)..<min(bytes.count, Int(position) + size))
             }
         }
-        guard let data = archive.data else { throw Problem(description: "the archive was not written") }
+        guard let data = archive.data else { throw Problem(description: "το αρχείο ZIP δεν γράφτηκε") }
         return data
     }
 
@@ -30,21 +30,21 @@ public enum ZipPackage {
     public static func read(_ data: Data, limit: Int = 64 << 20) throws -> [String: Data] {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw Problem(description: "not a ZIP archive")
+            throw Problem(description: "δεν είναι αρχείο ZIP")
         }
         var files: [String: Data] = [:]
         var total = 0
         for entry in archive where entry.type == .file {
             total += Int(clamping: entry.uncompressedSize)
-            guard total <= limit else { throw Problem(description: "the archive unpacks to more than \(limit >> 20) MB") }
+            guard total <= limit else { throw Problem(description: "αποσυμπιέζεται σε περισσότερα από \(limit >> 20) MB") }
             var bytes = Data()
             do {
                 _ = try archive.extract(entry) { chunk in
                     bytes.append(chunk)
-                    if bytes.count > limit { throw Problem(description: "an entry unpacks to more than it declares") }
+                    if bytes.count > limit { throw Problem(description: "ένα μέρος του αποσυμπιέζεται σε περισσότερα από όσα δηλώνει") }
                 }
             } catch let problem as Problem { throw problem } catch {
-                throw Problem(description: "the archive is damaged (\(entry.path))")
+                throw Problem(description: "είναι κατεστραμμένο (\(entry.path))")
             }
             files[entry.path] = bytes
         }

@@ -54,12 +54,10 @@ struct ImportTests {
     }
 
     @Test func englishHeadersWindows1253AndCommasAreAccepted() {
-        // «Τίτλος» in Windows-1253 under an English header.
+        // English headers, `,` separators, and «Τίτλος» and the unit «ΤΤΥ» in Windows-1253 bytes.
         let header = "code,title,objective,responsible unit,cost\r\n"
-        var bytes = Array(header.utf8)
-        bytes += Array(",".utf8) + [0xD4, 0xDF, 0xF4, 0xEB, 0xEF, 0xF2] + Array(",\(p.objectives[0].code),ΤΤΥ,\"1.234,56\"\r\n".utf8).map { $0 }
-        // The unit code above is UTF-8; Windows-1253 files are single-byte, so write it in 1253 too.
-        bytes = Array(header.utf8) + Array(",".utf8) + [0xD4, 0xDF, 0xF4, 0xEB, 0xEF, 0xF2] + Array(",\(p.objectives[0].code),".utf8) + [0xD4, 0xD4, 0xD5] + Array(",\"1.234,56\"\r\n".utf8)
+        let bytes = Array(header.utf8) + Array(",".utf8) + [0xD4, 0xDF, 0xF4, 0xEB, 0xEF, 0xF2] + Array(",\(p.objectives[0].code),".utf8)
+            + [0xD4, 0xD4, 0xD5] + Array(",\"1.234,56\"\r\n".utf8)
         let report = run(.actions, Data(bytes))
         #expect(report.problems.isEmpty, "\(report.problems)")
         #expect(report.programme.actions.contains { $0.title == "Τίτλος" && $0.cost == Money(cents: 123_456) })
