@@ -1,7 +1,8 @@
 import Foundation
 import Vapor
 
-/// The OpenAPI 3.1 description of `/api/v1`, served at `/openapi.json`. A test compares its
+/// The OpenAPI 3.1 description of `/api/v1`, served at `/openapi.json`; written by
+/// `scripts/openapi-gen.py` (edit it there). A test compares its
 /// paths and methods with the routes the application registers, so the two cannot drift;
 /// `scripts/api-test` validates it and runs schemathesis against a live server.
 enum OpenAPIDocument {
@@ -48,6 +49,14 @@ enum OpenAPIDocument {
          }
         }
        }
+      },
+      "links": {
+       "GetProgramme": {
+        "operationId": "getProgramme",
+        "parameters": {
+         "programmeID": "$response.body#/0/id"
+        }
+       }
       }
      },
      "default": {
@@ -85,6 +94,39 @@ enum OpenAPIDocument {
        "application/json": {
         "schema": {
          "$ref": "#/components/schemas/Programme"
+        }
+       }
+      },
+      "links": {
+       "ListActions": {
+        "operationId": "listActions",
+        "parameters": {
+         "programmeID": "$response.body#/id"
+        }
+       },
+       "ListIndicators": {
+        "operationId": "listIndicators",
+        "parameters": {
+         "programmeID": "$response.body#/id"
+        }
+       },
+       "GetChecks": {
+        "operationId": "getChecks",
+        "parameters": {
+         "programmeID": "$response.body#/id"
+        }
+       },
+       "GetFinance": {
+        "operationId": "getFinance",
+        "parameters": {
+         "programmeID": "$response.body#/id"
+        }
+       },
+       "GetAnnual": {
+        "operationId": "getAnnual",
+        "parameters": {
+         "programmeID": "$response.body#/id",
+         "year": "$response.body#/startYear"
         }
        }
       }
@@ -303,6 +345,29 @@ enum OpenAPIDocument {
          }
         }
        }
+      },
+      "links": {
+       "GetAction": {
+        "operationId": "getAction",
+        "parameters": {
+         "programmeID": "$request.path.programmeID",
+         "actionID": "$response.body#/0/action/id"
+        }
+       },
+       "PatchAction": {
+        "operationId": "patchAction",
+        "parameters": {
+         "programmeID": "$request.path.programmeID",
+         "actionID": "$response.body#/0/action/id"
+        }
+       },
+       "RecordProgress": {
+        "operationId": "recordProgress",
+        "parameters": {
+         "programmeID": "$request.path.programmeID",
+         "actionID": "$response.body#/0/action/id"
+        }
+       }
       }
      },
      "400": {
@@ -349,6 +414,22 @@ enum OpenAPIDocument {
          "items": {
           "$ref": "#/components/schemas/Indicator"
          }
+        }
+       }
+      },
+      "links": {
+       "GetIndicator": {
+        "operationId": "getIndicator",
+        "parameters": {
+         "programmeID": "$request.path.programmeID",
+         "indicatorID": "$response.body#/0/id"
+        }
+       },
+       "RecordMeasurement": {
+        "operationId": "recordMeasurement",
+        "parameters": {
+         "programmeID": "$request.path.programmeID",
+         "indicatorID": "$response.body#/0/id"
         }
        }
       }
