@@ -31,6 +31,13 @@ schemas={
  "Finding": obj(["rule","ruleName","severity","place","code","title","problem","remedy"],{"rule":{"type":S},"ruleName":{"type":S},"severity":{"type":S},"place":{"type":S},"code":{"type":S},"title":{"type":S},"problem":{"type":S},"remedy":{"type":S},"link":{"type":S}}),
  "Finance": obj(["grouping","years","sources","rows","totalsByYear","totalsBySource","grandTotalCents"],{"grouping":{"type":S,"enum":["axis","measure","unit","locality","action"]},"years":arr({"type":I}),"sources":arr(obj(["code","name"],{"code":{"type":S},"name":{"type":S}})),"rows":arr(obj(["code","label","amounts","totalCents"],{"code":{"type":S},"label":{"type":S},"amounts":arr(obj(["source","year","amountCents"],{"source":{"type":S},"year":{"type":I},"amountCents":{"type":I}})),"totalCents":{"type":I}})),"totalsByYear":{"type":"object","additionalProperties":{"type":I}},"totalsBySource":{"type":"object","additionalProperties":{"type":I}},"grandTotalCents":{"type":I}}),
  "Annual": obj(["year","approved","actions","technicalProgramme","totalCents"],{"year":{"type":I},"approved":{"type":B},"approvedAt":{"description":"Χρόνος έγκρισης"},"approvedBy":{"type":S},"actions":arr({"type":"object"}),"technicalProgramme":arr({"type":"object"}),"totalCents":{"type":I}}),
+ "KeyFigure": obj(["name","value","unit","year","source"],{"name":{"type":S},"value":{"type":N},"unit":{"type":S},"year":{"type":I},"source":{"type":S}}),
+ "Strategy": obj(["profileSections","swot","criticalIssues","vision","guidingPrinciples","strategicGoals"],{
+   "profileSections":arr(obj(["title","body","keyFigures"],{"title":{"type":S},"body":{"type":S},"keyFigures":arr(ref("KeyFigure"))})),
+   "swot":arr(obj(["quadrant","text"],{"quadrant":{"type":S,"enum":["strength","weakness","opportunity","threat"]},"text":{"type":S}})),
+   "criticalIssues":arr({"type":S}),"vision":{"type":S},"guidingPrinciples":arr({"type":S}),
+   "strategicGoals":arr(obj(["axisID","axisCode","text"],{"axisID":uuid,"axisCode":{"type":S},"text":{"type":S}})),
+   "consultationStart":{"type":S,"format":"date"},"consultationEnd":{"type":S,"format":"date"},"councilSession":{"type":S,"format":"date"}}),
  "ActionPatch": obj([],{"title":{"type":S},"description":{"type":S},"preconditions":{"type":S},"maturity":{"type":S,"enum":["idea","studyReady","licensed","tendered","contracted"]},"budgetLines":arr({"type":S}),"changeCounter":{"type":I,"description":"Ο μετρητής αλλαγών που διάβασε ο πελάτης· αν διαφέρει, 409."}}),
  "ProgressInput": obj(["period","status","physicalProgress","spentCents"],{"period":{"type":S,"examples":["2025-Q2"]},"status":{"type":S,"enum":["notStarted","onTrack","atRisk","delayed","completed","cancelled"]},"physicalProgress":{"type":I,"minimum":0,"maximum":100},"spentCents":{"type":I,"minimum":0},"comment":{"type":S},"reason":{"type":S,"description":"Αιτία διόρθωσης περιόδου που έχει λήξει"}}),
  "Progress": obj(["actionID","period","date","status","physicalProgress","spentCents","comment"],{"actionID":uuid,"period":{"type":S},"date":{"type":S,"format":"date"},"status":{"type":S},"physicalProgress":{"type":I},"spentCents":{"type":I},"comment":{"type":S}}),
@@ -51,6 +58,7 @@ def body(schema): return {"required":True,"content":{"application/json":{"schema
 paths={
  "/api/v1/programmes": {"get":{"operationId":"listProgrammes","summary":"Τα δημοσιευμένα προγράμματα (και, με κλειδί, του Δήμου σας)","security":read_sec,"responses":{**ok(arr(ref("ProgrammeListItem"))),"default":E}}},
  "/api/v1/programmes/{programmeID}": get("getProgramme","Ολόκληρο το πρόγραμμα: άξονες, μέτρα, στόχοι, δράσεις, δείκτες, σύνολα",ref("Programme"),[P]),
+ "/api/v1/programmes/{programmeID}/strategy": get("getStrategy","Στρατηγικός Σχεδιασμός (Αʹ Φάση): προφίλ, SWOT, κρίσιμα ζητήματα, όραμα, αρχές, στρατηγικοί στόχοι, ημερομηνίες διαβούλευσης και συμβουλίου",ref("Strategy"),[P]),
  "/api/v1/programmes/{programmeID}/checks": get("getChecks","Έλεγχοι πληρότητας και συνέπειας (χρήστες του Δήμου)",arr(ref("Finding")),[P],(400,401,403,404)),
  "/api/v1/programmes/{programmeID}/finance": get("getFinance","Οικονομικός πίνακας ανά πηγή και έτος",ref("Finance"),[P,{"name":"by","in":"query","required":False,"schema":{"type":S,"enum":["axis","measure","unit","locality","action"],"default":"axis"}}]),
  "/api/v1/programmes/{programmeID}/annual/{year}": get("getAnnual","Ετήσιο Πρόγραμμα Δράσης και Τεχνικό Πρόγραμμα ενός έτους",ref("Annual"),[P,{"name":"year","in":"path","required":True,"schema":{"type":I}}]),
@@ -71,7 +79,7 @@ def link(path, method, code, name, opid, params):
     op["responses"][code].setdefault("links",{})[name]={"operationId":opid,"parameters":params}
 pp="$request.path.programmeID"
 link("/api/v1/programmes","get","200","GetProgramme","getProgramme",{"programmeID":"$response.body#/0/id"})
-for name,opid in [("ListActions","listActions"),("ListIndicators","listIndicators"),("GetChecks","getChecks"),("GetFinance","getFinance")]:
+for name,opid in [("GetStrategy","getStrategy"),("ListActions","listActions"),("ListIndicators","listIndicators"),("GetChecks","getChecks"),("GetFinance","getFinance")]:
     link("/api/v1/programmes/{programmeID}","get","200",name,opid,{"programmeID":"$response.body#/id"})
 link("/api/v1/programmes/{programmeID}","get","200","GetAnnual","getAnnual",{"programmeID":"$response.body#/id","year":"$response.body#/startYear"})
 for name,opid in [("GetAction","getAction"),("PatchAction","patchAction"),("RecordProgress","recordProgress")]:

@@ -213,6 +213,7 @@ func routes(_ app: Application) throws {
     let api = app.grouped("api", "v1").grouped(APITokenMiddleware())
     api.get("programmes", use: ProgrammeAPIController.index)
     api.get("programmes", ":programmeID", use: ProgrammeAPIController.show)
+    api.get("programmes", ":programmeID", "strategy", use: ProgrammeAPIController.strategy)
     api.get("programmes", ":programmeID", "actions", use: ProgrammeAPIController.actions)
     api.get("programmes", ":programmeID", "actions", ":actionID", use: ProgrammeAPIController.action)
     api.patch("programmes", ":programmeID", "actions", ":actionID", use: ProgrammeAPIController.patchAction)

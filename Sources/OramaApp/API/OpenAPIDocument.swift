@@ -98,6 +98,12 @@ enum OpenAPIDocument {
        }
       },
       "links": {
+       "GetStrategy": {
+        "operationId": "getStrategy",
+        "parameters": {
+         "programmeID": "$response.body#/id"
+        }
+       },
        "ListActions": {
         "operationId": "listActions",
         "parameters": {
@@ -127,6 +133,51 @@ enum OpenAPIDocument {
         "parameters": {
          "programmeID": "$response.body#/id",
          "year": "$response.body#/startYear"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "default": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/programmes/{programmeID}/strategy": {
+   "get": {
+    "operationId": "getStrategy",
+    "summary": "Στρατηγικός Σχεδιασμός (Αʹ Φάση): προφίλ, SWOT, κρίσιμα ζητήματα, όραμα, αρχές, στρατηγικοί στόχοι, ημερομηνίες διαβούλευσης και συμβουλίου",
+    "parameters": [
+     {
+      "name": "programmeID",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      },
+      "description": "Αναγνωριστικό προγράμματος"
+     }
+    ],
+    "security": [
+     {},
+     {
+      "bearerAuth": []
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Επιτυχία",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Strategy"
         }
        }
       }
@@ -1592,6 +1643,145 @@ enum OpenAPIDocument {
      },
      "totalCents": {
       "type": "integer"
+     }
+    }
+   },
+   "KeyFigure": {
+    "type": "object",
+    "required": [
+     "name",
+     "value",
+     "unit",
+     "year",
+     "source"
+    ],
+    "properties": {
+     "name": {
+      "type": "string"
+     },
+     "value": {
+      "type": "number"
+     },
+     "unit": {
+      "type": "string"
+     },
+     "year": {
+      "type": "integer"
+     },
+     "source": {
+      "type": "string"
+     }
+    }
+   },
+   "Strategy": {
+    "type": "object",
+    "required": [
+     "profileSections",
+     "swot",
+     "criticalIssues",
+     "vision",
+     "guidingPrinciples",
+     "strategicGoals"
+    ],
+    "properties": {
+     "profileSections": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "title",
+        "body",
+        "keyFigures"
+       ],
+       "properties": {
+        "title": {
+         "type": "string"
+        },
+        "body": {
+         "type": "string"
+        },
+        "keyFigures": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/KeyFigure"
+         }
+        }
+       }
+      }
+     },
+     "swot": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "quadrant",
+        "text"
+       ],
+       "properties": {
+        "quadrant": {
+         "type": "string",
+         "enum": [
+          "strength",
+          "weakness",
+          "opportunity",
+          "threat"
+         ]
+        },
+        "text": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "criticalIssues": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "vision": {
+      "type": "string"
+     },
+     "guidingPrinciples": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "strategicGoals": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "axisID",
+        "axisCode",
+        "text"
+       ],
+       "properties": {
+        "axisID": {
+         "type": "string",
+         "format": "uuid"
+        },
+        "axisCode": {
+         "type": "string"
+        },
+        "text": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "consultationStart": {
+      "type": "string",
+      "format": "date"
+     },
+     "consultationEnd": {
+      "type": "string",
+      "format": "date"
+     },
+     "councilSession": {
+      "type": "string",
+      "format": "date"
      }
     }
    },

@@ -64,6 +64,46 @@ extension ProgrammeAPIController {
         return item(try actionPath(req, loaded), loaded, loaded.programme.progressRollup())
     }
 
+    /// Phase A: the profile with its key figures, SWOT, critical issues, vision, principles and
+    /// the strategic goal of each axis.
+    struct StrategyDTO: Content {
+        struct Section: Codable {
+            var title: String
+            var body: String
+            var keyFigures: [KeyFigure]
+        }
+        struct SWOT: Codable {
+            var quadrant: String
+            var text: String
+        }
+        struct Goal: Codable {
+            var axisID: UUID
+            var axisCode: String
+            var text: String
+        }
+        var profileSections: [Section]
+        var swot: [SWOT]
+        var criticalIssues: [String]
+        var vision: String
+        var guidingPrinciples: [String]
+        var strategicGoals: [Goal]
+        var consultationStart: String?
+        var consultationEnd: String?
+        var councilSession: String?
+    }
+
+    @Sendable static func strategy(req: Request) async throws -> StrategyDTO {
+        let loaded = try await Workspace.load(req)
+        let p = loaded.programme
+        let plan = p.strategicPlan
+        return StrategyDTO(profileSections: plan.profileSections.map { .init(title: $0.title, body: $0.body, keyFigures: $0.keyFigures) },
+                           swot: plan.swot.map { .init(quadrant: $0.quadrant.rawValue, text: $0.text) },
+                           criticalIssues: plan.criticalIssues, vision: plan.vision, guidingPrinciples: plan.guidingPrinciples,
+                           strategicGoals: plan.strategicGoals.map { .init(axisID: $0.axisID, axisCode: p.axis($0.axisID)?.code ?? "", text: $0.text) },
+                           consultationStart: p.keyDates.consultationStart?.iso, consultationEnd: p.keyDates.consultationEnd?.iso,
+                           councilSession: p.keyDates.councilSession?.iso)
+    }
+
     @Sendable static func indicators(req: Request) async throws -> [ProgrammeDTO.IndicatorDTO] {
         let loaded = try await Workspace.load(req)
         let year = latestYear(loaded.programme)

@@ -42,7 +42,8 @@ struct ExportCommand: AsyncCommand {
             throw AccountError(description: "Το έτος \(year) είναι εκτός της περιόδου \(programme.startYear)–\(programme.endYear).")
         }
         let year = kind.needsYear ? (signature.year ?? FileExport.defaultYear(kind, programme, today: PlanningController.today())) : nil
-        let data = try FileExport.document(kind, format, programme, reference, year: year)
+        let approved = kind == .annual ? try await AnnualApprovals(db: db).find(programmeID: id, year: year ?? programme.startYear)?.programme : nil
+        let data = try FileExport.document(kind, format, programme, reference, year: year, approved: approved)
         try data.write(to: URL(fileURLWithPath: output), options: .atomic)
         context.console.print("\(kind.greek)\(year.map { " \($0)" } ?? ""): \(output) (\(data.count) bytes)")
     }

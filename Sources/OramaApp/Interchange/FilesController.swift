@@ -20,8 +20,9 @@ enum FileExport {
     static let zipType = HTTPMediaType(type: "application", subType: "zip")
 
     /// A document as bytes in a format: what the route, `orama export` and the benchmark share.
-    static func document(_ kind: ProgrammeDocuments.Kind, _ format: Format, _ p: Programme, _ r: ReferenceData, year: Int?) throws -> Data {
-        let document = ProgrammeDocuments.build(kind, p, reference: r, year: year)
+    static func document(_ kind: ProgrammeDocuments.Kind, _ format: Format, _ p: Programme, _ r: ReferenceData, year: Int?,
+                         approved: AnnualProgramme? = nil) throws -> Data {
+        let document = ProgrammeDocuments.build(kind, p, reference: r, year: year, approved: approved)
         switch format {
         case .docx: return try DocxWriter.data(document)
         case .html: return Data(PrintHTML.render(document).utf8)
@@ -88,7 +89,9 @@ enum FilesController {
                 year = FileExport.defaultYear(kind, p, today: PlanningController.today())
             }
         }
-        let data = try FileExport.document(kind, format, p, loaded.reference, year: year)
+        // The annual programme of a year the council approved is the approved (frozen) one.
+        let approved = kind == .annual ? try await AnnualApprovals(db: req.db).find(programmeID: p.id, year: year ?? p.startYear)?.programme : nil
+        let data = try FileExport.document(kind, format, p, loaded.reference, year: year, approved: approved)
         switch format {
         case .docx:
             return FileExport.download(data, type: FileExport.docxType, fileName: kind.fileName(p, year: year) + ".docx", public: loaded.summary.status.isPublic)

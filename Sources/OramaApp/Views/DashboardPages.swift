@@ -194,6 +194,7 @@ struct EvaluationPage {
             .nav(.class("subnav noprint"), .ariaLabel(c.t("Έτη", "Years")), .ul(.forEach(Array(p.years)) { y in
                 .li(.a(.href(SiteURL.evaluation(p.id, year: y).path), .if(y == year, .attribute(named: "aria-current", value: "page")), .text(String(y))))
             })),
+            .p(.class("noprint"), .a(.class("button"), .href(SiteURL.document(p.id, kind: "evaluation", format: "docx", year: year).path), .text(c.t("Λήψη σε Word (DOCX)", "Download as Word (DOCX)")))),
             .h2(.text(c.t("Σύνοψη", "Summary"))),
             .ul(.li(.text(c.t("Συνολική πρόοδος: \(Format.percent(figures.rollup.progress))", "Overall progress: \(Format.percent(figures.rollup.progress))"))),
                 .li(.text(c.t("Προγραμματισμένη χρηματοδότηση έως το \(year): \(figures.planned.formatted) · δαπάνη: \(figures.spent.formatted)",

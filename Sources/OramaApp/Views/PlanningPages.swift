@@ -210,6 +210,8 @@ struct AnnualPage {
             .nav(.class("subnav"), .ariaLabel(c.t("Έτη", "Years")), .ul(.forEach(Array(p.years)) { year in
                 .li(.a(.href(SiteURL.annual(p.id, year: year).path), .if(year == y, .attribute(named: "aria-current", value: "page")), .text(String(year))))
             })),
+            .p(.class("noprint"), .a(.class("button"), .href(SiteURL.document(p.id, kind: "annual", format: "docx", year: y).path), .text(c.t("Λήψη σε Word (DOCX)", "Download as Word (DOCX)"))),
+               .text(" "), .a(.class("button secondary"), .href(SiteURL.document(p.id, kind: "annual", format: "html", year: y).path), .text(c.t("Για εκτύπωση", "Print version")))),
             .unwrap(approval, { a in
                 .p(.class("flash"), .text(showingLive
                     ? c.t("Εγκρίθηκε στις \(Format.dateTime(a.approvedAt)) από \(a.approvedBy). Βλέπετε την τρέχουσα μορφή, όχι την εγκεκριμένη.", "Approved on \(Format.dateTime(a.approvedAt)) by \(a.approvedBy). You see the current form, not the approved one.")

@@ -28,11 +28,12 @@ public enum ProgrammeDocuments {
         }
     }
 
-    public static func build(_ kind: Kind, _ p: Programme, reference: ReferenceData, year: Int? = nil) -> OfficialDocument {
+    /// `approved`: the Annual Action Programme as the council approved it (frozen), when it was.
+    public static func build(_ kind: Kind, _ p: Programme, reference: ReferenceData, year: Int? = nil, approved: AnnualProgramme? = nil) -> OfficialDocument {
         switch kind {
         case .phaseA: phaseA(p, reference)
         case .phaseB: phaseB(p, reference)
-        case .annual: annual(p, reference, year: year ?? p.startYear)
+        case .annual: annual(p, reference, year: year ?? p.startYear, approved: approved)
         case .evaluation: evaluation(p, reference, year: year ?? p.startYear)
         }
     }
@@ -178,10 +179,11 @@ public enum ProgrammeDocuments {
 
     // MARK: Annual Action Programme
 
-    public static func annual(_ p: Programme, _ r: ReferenceData, year: Int) -> OfficialDocument {
-        let annual = p.annualProgramme(year: year, reference: r)
+    public static func annual(_ p: Programme, _ r: ReferenceData, year: Int, approved: AnnualProgramme? = nil) -> OfficialDocument {
+        let annual = approved.flatMap { $0.year == year ? $0 : nil } ?? p.annualProgramme(year: year, reference: r)
         var blocks: [OfficialDocument.Block] = [.tableOfContents, .pageBreak]
         blocks.append(.heading(level: 1, text: "1. Δράσεις του έτους \(year)"))
+        if approved?.year == year { blocks.append(.paragraph("Η μορφή που εγκρίθηκε· αλλαγές του προγράμματος μετά την έγκριση δεν περιλαμβάνονται.")) }
         blocks.append(.paragraph("Το Ετήσιο Πρόγραμμα Δράσης εξειδικεύει για το \(year) τις δράσεις του Επιχειρησιακού Προγράμματος: \(annual.entries.count) δράσεις, συνολικός προϋπολογισμός \(annual.total.formatted)."))
         blocks.append(.table(.init(caption: "Δράσεις του Ετήσιου Προγράμματος Δράσης \(year)",
                                    columns: [.init("Κωδ.", weight: 2), .init("Δράση", weight: 6), .init("Υπηρεσία", weight: 3), .init("Τρίμηνα", weight: 2),
