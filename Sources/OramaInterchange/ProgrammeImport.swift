@@ -62,8 +62,10 @@ public enum ProgrammeImport {
         let bytes = [UInt8](data.prefix(4))
         let rows: [[String]]
         if bytes.starts(with: [0x50, 0x4B]) {
-            do { rows = try XLSXReader.rows(data, maxRows: maxRows + 1) } catch {
-                return refuse("\(error)")
+            do { rows = try XLSXReader.rows(data, maxRows: maxRows + 1) } catch let problem as XLSXReader.Problem {
+                return .failure(ImportProblems([ImportProblem(row: problem.row ?? 1, column: problem.column ?? "A", message: problem.description)]))
+            } catch {
+                return refuse("Το αρχείο XLSX δεν διαβάζεται.")
             }
         } else {
             if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -222,7 +224,7 @@ public enum ProgrammeImport {
             }
             if let text = row.cell("title") {
                 if text.isEmpty { if existing != nil { refuse("title", "Ο τίτλος δεν μπορεί να μείνει κενός.") } }
-                else if text.count > 500 { refuse("title", "Ο τίτλος ξεπερνά τους 500 χαρακτήρες.") }
+                else if text.count > 300 { refuse("title", "Ο τίτλος ξεπερνά τους 300 χαρακτήρες.") }
                 else { a.title = text }
             }
             if let text = row.cell("description") { a.description = text }
@@ -260,10 +262,10 @@ public enum ProgrammeImport {
                     if start == nil { refuse("start", s.isEmpty ? "Λείπει η έναρξη (υπάρχει λήξη)." : "«\(s.prefix(30))» δεν είναι τρίμηνο ή ημερομηνία (π.χ. 2025-Q1, Αʹ τρίμ. 2025, 31/03/2025).") }
                     if end == nil { refuse("end", e.isEmpty ? "Λείπει η λήξη (υπάρχει έναρξη)." : "«\(e.prefix(30))» δεν είναι τρίμηνο ή ημερομηνία (π.χ. 2026-Q4, Δʹ τρίμ. 2026, 31/12/2026).") }
                     if let start, let end {
+                        // As in the action form: a schedule beyond the programme's period is allowed
+                        // (the checks warn of it); one that ends before it starts is not.
                         if end < start { refuse("end", "Η λήξη (\(end.greek)) είναι πριν από την έναρξη (\(start.greek)).") }
-                        else if !original.years.contains(start.year) || !original.years.contains(end.year) {
-                            refuse(original.years.contains(start.year) ? "end" : "start", "Το χρονοδιάγραμμα βγαίνει εκτός της περιόδου \(original.startYear)–\(original.endYear).")
-                        } else { a.schedule = Schedule(start: start, end: end) }
+                        else { a.schedule = Schedule(start: start, end: end) }
                     }
                 }
             }
@@ -271,7 +273,7 @@ public enum ProgrammeImport {
                 a.budgetLines = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }
             if let text = row.cell("weight"), !text.isEmpty {
-                if let w = GreekNumber.parse(text), (0...100).contains(w) { a.weight = w } else { refuse("weight", "Το βάρος είναι αριθμός από 0 έως 100 (δόθηκε «\(text.prefix(20))»).") }
+                if let w = GreekNumber.parse(text), (0...1000).contains(w) { a.weight = w } else { refuse("weight", "Το βάρος είναι αριθμός από 0 έως 1000 (δόθηκε «\(text.prefix(20))»).") }
             }
             if let text = row.cell("funding") {
                 var lines: [FundingLine] = []
@@ -309,8 +311,17 @@ public enum ProgrammeImport {
             if let text = row.cell("localities") {
                 var ids: [UUID] = []
                 for name in text.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-                    if let l = r.localities.first(where: { GreekText.searchKey($0.name) == GreekText.searchKey(name) }) { ids.append(l.id) }
-                    else { refuse("localities", "Άγνωστη περιοχή «\(name.prefix(40))».") }
+                    // «Νίκαια (Κοινότητα)» names one place; a bare «Νίκαια» is fine while only one place has that name.
+                    let key = GreekText.searchKey(name)
+                    let exact = r.localities.filter { GreekText.searchKey(ProgrammeSheets.localityLabel($0, qualified: true)) == key }
+                    let bare = r.localities.filter { GreekText.searchKey($0.name) == key }
+                    let candidates = exact.isEmpty ? bare : exact
+                    if candidates.count == 1 { ids.append(candidates[0].id) }
+                    else if let kept = candidates.first(where: { a.localityIDs.contains($0.id) }) { ids.append(kept.id) }
+                    else if candidates.isEmpty { refuse("localities", "Άγνωστη περιοχή «\(name.prefix(40))».") }
+                    else {
+                        refuse("localities", "Η περιοχή «\(name.prefix(40))» είναι διφορούμενη· γράψτε \(candidates.map { "«\(ProgrammeSheets.localityLabel($0, qualified: true))»" }.joined(separator: " ή ")).")
+                    }
                 }
                 a.localityIDs = ids
             }

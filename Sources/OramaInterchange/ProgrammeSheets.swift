@@ -77,6 +77,17 @@ public enum ProgrammeSheets {
         Array(indicatorColumns.prefix(10)) + years.map(targetColumn) + Array(indicatorColumns.dropFirst(10))
     }
 
+    /// A locality as files write it: its name, with its kind when another place has the same
+    /// name (a municipal unit and its seat community often do): «Νίκαια (Κοινότητα)».
+    public static func localityLabel(_ l: Locality, qualified: Bool) -> String {
+        qualified ? "\(l.name) (\(l.kind.greek))" : l.name
+    }
+
+    static func localityLabel(_ l: Locality, _ r: ReferenceData) -> String {
+        let shared = r.localities.filter { GreekText.searchKey($0.name) == GreekText.searchKey(l.name) }.count > 1
+        return localityLabel(l, qualified: shared)
+    }
+
     /// `ΣΑΤΑ 2025: 10.000,00 | ΠΔΕ 2026: 5.000,00` (source code, year, amount).
     static func fundingText(_ lines: [FundingLine], _ r: ReferenceData) -> String {
         lines.map { "\(r.source($0.sourceID).map { $0.code.isEmpty ? $0.name : $0.code } ?? "?") \($0.year): \($0.amount.formattedNumber)" }.joined(separator: " | ")
@@ -101,7 +112,7 @@ public enum ProgrammeSheets {
                 .text(a.kind.greek), .text(a.nature.greek), .text(r.unit(a.responsibleUnitID)?.name ?? ""), .text(a.priority.greek),
                 .text(a.maturity.greek), .money(a.cost), .text(a.schedule?.start.greek ?? ""), .text(a.schedule?.end.greek ?? ""),
                 .text(a.budgetLines.joined(separator: ", ")), .number(a.weight), .text(fundingText(a.fundingLines, r)),
-                .money(a.fundedAmount), .text(a.localityIDs.compactMap { r.locality($0)?.name }.joined(separator: "; ")), .text(a.preconditions),
+                .money(a.fundedAmount), .text(a.localityIDs.compactMap { r.locality($0).map { localityLabel($0, r) } }.joined(separator: "; ")), .text(a.preconditions),
             ]
         }
         return Workbook.Sheet(name: "Δράσεις", columns: actionColumns.map { .init($0.greek, width: $0.width) }, rows: rows)

@@ -210,13 +210,22 @@ public enum XLSXWriter {
 public enum XLSXReader {
     public struct Problem: Error, Sendable, CustomStringConvertible {
         public var description: String
+        /// Where, when the problem is in a cell or row (spreadsheet numbering).
+        public var row: Int? = nil
+        public var column: String? = nil
     }
 
+    /// Columns beyond this one (`IV`) are refused: no import has that many, and a cell at
+    /// the far right of every row would otherwise fill memory with blanks.
+    public static let maxColumns = 256
+
     public static func rows(_ data: Data, sheet wanted: String? = nil, maxRows: Int = 100_000) throws -> [[String]] {
-        let files: [String: Data]
-        do { files = try ZipPackage.read(data) } catch let problem as ZipPackage.Problem {
-            throw Problem(description: "Το αρχείο δεν είναι έγκυρο XLSX: \(problem.description).")
+        func part(_ paths: Set<String>) throws -> [String: Data] {
+            do { return try ZipPackage.read(data, only: paths) } catch let problem as ZipPackage.Problem {
+                throw Problem(description: "Το αρχείο δεν είναι έγκυρο XLSX: \(problem.description).")
+            }
         }
+        var files = try part(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml"])
         guard let workbook = files["xl/workbook.xml"] else { throw Problem(description: "Το αρχείο δεν είναι βιβλίο εργασίας XLSX (λείπει το xl/workbook.xml).") }
         let sheets = try parse(workbook, SheetListParser())
         guard !sheets.sheets.isEmpty else { throw Problem(description: "Το βιβλίο εργασίας δεν έχει φύλλα.") }
@@ -228,11 +237,12 @@ public enum XLSXReader {
                 target = t.hasPrefix("/") ? String(t.dropFirst()) : "xl/" + t
             }
         }
+        files.merge(try part([target]), uniquingKeysWith: { a, _ in a })
         guard let sheetData = files[target] else { throw Problem(description: "Λείπει το φύλλο «\(chosen.name)» από το αρχείο.") }
         let shared = try files["xl/sharedStrings.xml"].map { try parse($0, SharedStringsParser()).strings } ?? []
         let parser = SheetParser(shared: shared, maxRows: maxRows)
         let result = try parse(sheetData, parser)
-        if let problem = result.problem { throw Problem(description: problem) }
+        if let problem = result.problem { throw problem }
         return result.rows
     }
 
@@ -241,7 +251,7 @@ public enum XLSXReader {
         parser.delegate = delegate
         parser.shouldResolveExternalEntities = false
         guard parser.parse() else {
-            if let sheet = delegate as? SheetParser, let problem = sheet.problem { throw Problem(description: problem) }
+            if let sheet = delegate as? SheetParser, let problem = sheet.problem { throw problem }
             throw Problem(description: "Το αρχείο XLSX είναι κατεστραμμένο (μη έγκυρο XML).")
         }
         return delegate
@@ -252,8 +262,10 @@ public enum XLSXReader {
         var column = 0
         var digits = ""
         for ch in reference.uppercased() {
-            if let a = ch.asciiValue, (65...90).contains(a), digits.isEmpty { column = column * 26 + Int(a - 64) }
-            else if ch.isASCII, ch.isNumber { digits.append(ch) } else { return nil }
+            if let a = ch.asciiValue, (65...90).contains(a), digits.isEmpty {
+                column = column * 26 + Int(a - 64)
+                guard column <= 16_384 else { return nil }
+            } else if ch.isASCII, ch.isNumber, digits.count < 8 { digits.append(ch) } else { return nil }
         }
         guard column > 0, column <= 16_384, let row = Int(digits), row > 0 else { return nil }
         return (column - 1, row)
@@ -309,7 +321,7 @@ public enum XLSXReader {
         let shared: [String]
         let maxRows: Int
         var rows: [[String]] = []
-        var problem: String?
+        var problem: Problem?
         private var row = 0
         private var column = 0
         private var type = "n"
@@ -328,7 +340,7 @@ public enum XLSXReader {
                 row = attributes["r"].flatMap(Int.init) ?? row + 1
                 column = 0
                 if row > maxRows {
-                    problem = "Το φύλλο έχει περισσότερες από \(maxRows) γραμμές· χωρίστε το σε μικρότερα αρχεία."
+                    problem = Problem(description: "Το φύλλο έχει περισσότερες από \(maxRows) γραμμές· χωρίστε το σε μικρότερα αρχεία.", row: row, column: "A")
                     parser.abortParsing()
                 }
             case "c":
@@ -350,7 +362,7 @@ public enum XLSXReader {
                 inCell = false
                 let text: String
                 switch type {
-                case "s": text = Int(value).flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
+                case "s": text = Int(value).flatMap { shared.indices.contains($0) ? shared[$0] : nil } ?? ""
                 case "inlineStr", "str": text = value
                 case "b": text = value == "1" ? "ΝΑΙ" : "ΟΧΙ"
                 case "e": text = value
@@ -363,7 +375,12 @@ public enum XLSXReader {
         }
 
         private func store(_ text: String) {
-            guard row > 0, !text.isEmpty else { return }
+            guard row > 0, !text.isEmpty, problem == nil else { return }
+            guard column < XLSXReader.maxColumns else {
+                problem = Problem(description: "Το φύλλο έχει δεδομένα πέρα από τη στήλη \(XLSXWriter.columnName(XLSXReader.maxColumns - 1))· κρατήστε μόνο τις στήλες της εισαγωγής.",
+                                  row: row, column: XLSXWriter.columnName(column))
+                return
+            }
             while rows.count < row { rows.append([]) }
             while rows[row - 1].count <= column { rows[row - 1].append("") }
             rows[row - 1][column] = text

@@ -25,9 +25,10 @@ public enum ZipPackage {
         return data
     }
 
-    /// The files of a ZIP by path. Refuses archives that unpack beyond `limit` bytes in all
-    /// (a spreadsheet of a few thousand rows is a few megabytes; a ZIP bomb is not).
-    public static func read(_ data: Data, limit: Int = 64 << 20) throws -> [String: Data] {
+    /// The files of a ZIP by path (only `paths`, when given). Refuses archives whose parts
+    /// unpack beyond `limit` bytes in all, counting the bytes actually unpacked — not the sizes
+    /// the archive declares, which a hostile file can set to anything.
+    public static func read(_ data: Data, only paths: Set<String>? = nil, limit: Int = 64 << 20) throws -> [String: Data] {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw Problem(description: "δεν είναι αρχείο ZIP")
@@ -35,17 +36,18 @@ public enum ZipPackage {
         var files: [String: Data] = [:]
         var total = 0
         for entry in archive where entry.type == .file {
-            total += Int(clamping: entry.uncompressedSize)
-            guard total <= limit else { throw Problem(description: "αποσυμπιέζεται σε περισσότερα από \(limit >> 20) MB") }
+            if let paths, !paths.contains(entry.path) { continue }
             var bytes = Data()
             do {
                 _ = try archive.extract(entry) { chunk in
+                    total += chunk.count
+                    if total > limit { throw Problem(description: "αποσυμπιέζεται σε περισσότερα από \(limit >> 20) MB") }
                     bytes.append(chunk)
-                    if bytes.count > limit { throw Problem(description: "ένα μέρος του αποσυμπιέζεται σε περισσότερα από όσα δηλώνει") }
                 }
             } catch let problem as Problem { throw problem } catch {
                 throw Problem(description: "είναι κατεστραμμένο (\(entry.path))")
             }
+            guard UInt64(bytes.count) == entry.uncompressedSize else { throw Problem(description: "είναι κατεστραμμένο (\(entry.path))") }
             files[entry.path] = bytes
         }
         return files

@@ -16,11 +16,11 @@ struct InterchangeRouteTests {
 
     /// Every row of every table, as SQLite's own `quote()` writes each value: equal dumps
     /// mean a byte-for-byte equal database content.
-    static func dump(_ app: Application) async throws -> String {
+    static func dump(_ app: Application, excluding skipped: Set<String> = []) async throws -> String {
         let sql = try #require(app.db as? any SQLDatabase)
         var out = ""
         let tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map { try $0.decode(column: "name", as: String.self) }
-        for table in tables {
+        for table in tables where !skipped.contains(table) {
             let columns = try await sql.raw("SELECT name FROM pragma_table_info(\(bind: table)) ORDER BY cid").all().map { try $0.decode(column: "name", as: String.self) }
             let expression = columns.map { "quote(\"\($0)\")" }.joined(separator: " || '|' || ")
             let rows = try await sql.raw(SQLQueryString("SELECT \(unsafeRaw: expression) AS r FROM \"\(unsafeRaw: table)\" ORDER BY rowid")).all()
@@ -108,7 +108,9 @@ struct InterchangeRouteTests {
         try await withWorkspace { f in
             let planner = try await f.browser(as: "planner@test.gr")
             try await planner.get(SiteURL.importData(f.programme.id).path)
-            let before = try await Self.dump(f.app)
+            // The flash message («nothing changed») passes through the session, so the
+            // session row is rewritten; every other table must stay byte for byte the same.
+            let before = try await Self.dump(f.app, excluding: ["_fluent_sessions"])
             for (kind, file) in [("actions", "actions.xlsx"), ("actions", "actions.csv"), ("indicators", "indicators.xlsx"), ("indicators", "indicators.csv")] {
                 let data = Data(try await planner.get(SiteURL.export(f.programme.id, file: file).path).body.readableBytesView)
                 try await planner.get(SiteURL.importData(f.programme.id).path)
@@ -116,7 +118,7 @@ struct InterchangeRouteTests {
                 #expect(response.status == .seeOther, "\(file)")
                 #expect(try await planner.get(SiteURL.importData(f.programme.id).path).body.string.contains("Το αρχείο δεν αλλάζει τίποτα"), "\(file)")
             }
-            let after = try await Self.dump(f.app)
+            let after = try await Self.dump(f.app, excluding: ["_fluent_sessions"])
             #expect(after == before, "a round trip writes nothing: \(Self.difference(before, after))")
 
             let action = f.programme.actions[0]
@@ -126,7 +128,7 @@ struct InterchangeRouteTests {
             let preview = try await Self.upload(planner, f, kind: "actions", mode: "dry-run", fileName: "actions.csv", data: Data(csv.utf8))
             #expect(preview.status == .ok)
             #expect(preview.body.string.contains("0 νέες εγγραφές, 1 ενημερώσεις"))
-            #expect(try await Self.dump(f.app) == before, "a dry run writes nothing")
+            #expect(try await Self.dump(f.app, excluding: ["_fluent_sessions"]) == before, "a dry run writes nothing")
             let applied = try await Self.upload(planner, f, kind: "actions", mode: "apply", fileName: "actions.csv", data: Data(csv.utf8))
             #expect(applied.status == .seeOther)
             #expect(try await f.stored().action(action.id)?.title == "\(action.title) (β΄ φάση)")
@@ -161,7 +163,9 @@ struct InterchangeRouteTests {
                 ("actions", "missing-title.csv", utf8("Κωδικός;Στόχος;Υπεύθυνη υπηρεσία\r\n;\(objective);ΤΜΚ\r\n"), "Λείπει η στήλη, που χρειάζεται για νέα δράση"),
                 ("actions", "bad-number.csv", utf8(head + "\(a.code);\(objective);Α;ΤΜΚ;12,34,5;;;\r\n"), "δεν είναι ποσό"),
                 ("actions", "bad-date.csv", utf8(head + "\(a.code);\(objective);Α;ΤΜΚ;1;31/02/2025;2026-Q1;\r\n"), "δεν είναι τρίμηνο ή ημερομηνία"),
-                ("actions", "outside.csv", utf8(head + "\(a.code);\(objective);Α;ΤΜΚ;1;2019-Q1;2026-Q1;\r\n"), "εκτός της περιόδου"),
+                ("actions", "outside.csv", utf8(head + "\(a.code);\(objective);Α;ΤΜΚ;1;;;ΣΑΤΑ 2019: 100,00\r\n"), "Το έτος 2019 είναι εκτός της περιόδου"),
+                ("actions", "ends-before-start.csv", utf8(head + "\(a.code);\(objective);Α;ΤΜΚ;1;2026-Q3;2025-Q1;\r\n"), "είναι πριν από την έναρξη"),
+                ("actions", "far-right.xlsx", Self.farRightWorkbook(), "πέρα από τη στήλη IV"),
                 ("actions", "duplicate.csv", utf8(head + "\(a.code);\(objective);Α;ΤΜΚ;1;;;\r\n\(a.code);\(objective);Β;ΤΜΚ;1;;;\r\n"), "υπάρχει ήδη στη γραμμή 2"),
                 ("actions", "unknown-parent.csv", utf8(head + ";9.9.9;Νέα;ΤΜΚ;1;;;\r\n"), "Δεν υπάρχει στόχος"),
                 ("actions", "unknown-unit.csv", utf8(head + ";\(objective);Νέα;Τμήμα Διαστημικών Υποθέσεων;1;;;\r\n"), "Δεν υπάρχει υπηρεσία"),
@@ -188,6 +192,14 @@ struct InterchangeRouteTests {
                 #expect(after == before, "\(name) left the database as it was: \(Self.difference(before, after))")
             }
         }
+    }
+
+    /// A workbook whose only data cell sits in column XFD, the last Excel has.
+    static func farRightWorkbook() -> Data {
+        let sheet = #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Κωδικός</t></is></c></row><row r="2"><c r="XFD2" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#
+        let workbook = #"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Φ" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+        let rels = #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+        return try! ZipPackage.make([("xl/workbook.xml", Data(workbook.utf8)), ("xl/_rels/workbook.xml.rels", Data(rels.utf8)), ("xl/worksheets/sheet1.xml", Data(sheet.utf8))])
     }
 
     static func token(_ browser: TestBrowser, name: String) async throws -> String {
@@ -254,6 +266,16 @@ struct InterchangeRouteTests {
             try await planner.get(SiteURL.apiTokens.path)
             #expect(try await planner.post(SiteURL.revokeToken(id).path, []).status == .seeOther)
             #expect(try await Self.send(f.app, .PATCH, path, token: token, json: #"{"title":"Χ"}"#).status == .unauthorized)
+
+            // An administrator's password reset locks the user out of the API too.
+            let again = try await Self.token(head, name: "Υπηρεσία 2")
+            #expect(try await Self.send(f.app, .GET, "/api/v1/programmes", token: again, json: "").status == .ok)
+            let admin = try await f.browser(as: "orgadmin@test.gr")
+            try await admin.get(SiteURL.users.path)
+            let socialID = try #require(try await UserModel.query(on: f.app.db).filter(\.$email == "social@test.gr").first()?.id)
+            #expect(try await admin.post(SiteURL.user(socialID).path, [("reset", "on")]).status == .seeOther)
+            #expect(try await Self.send(f.app, .GET, "/api/v1/programmes", token: again, json: "").status == .unauthorized)
+            #expect(try await Self.send(f.app, .GET, "/api/v1/programmes", token: headToken, json: "").status == .unauthorized)
         }
     }
 
@@ -295,6 +317,20 @@ struct InterchangeRouteTests {
             #expect(strategy.status == .ok)
             #expect(strategy.body.string.contains(#""councilSession":"2025-04-07""#))
             #expect(strategy.body.string.contains(#""vision":"#))
+        }
+    }
+
+    @Test func onlyFileUploadsMayBeLargerThanAnOrdinaryForm() async throws {
+        try await withWorkspace { f in
+            let planner = try await f.browser(as: "planner@test.gr")
+            try await planner.get(SiteURL.settings(f.programme.id).path)
+            let big = String(repeating: "α", count: 1_200_000)  // 2,4 MB in UTF-8
+            let tooLarge = try await planner.post(SiteURL.settings(f.programme.id).path, [("note", big)])
+            #expect(tooLarge.status == .payloadTooLarge, "\(tooLarge.status) \(tooLarge.body.string.prefix(300))")
+            try await planner.get(SiteURL.importData(f.programme.id).path)
+            let csv = "Κωδικός;Περιγραφή\r\n\(f.programme.actions[0].code);\(big)\r\n"
+            let response = try await Self.upload(planner, f, kind: "actions", mode: "dry-run", fileName: "big.csv", data: Data(csv.utf8))
+            #expect(response.status == .ok, "a 2,4 MB import file is read")
         }
     }
 

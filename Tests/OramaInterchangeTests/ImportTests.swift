@@ -80,6 +80,19 @@ struct ImportTests {
         #expect(refused.programme == locked)
     }
 
+    @Test func localitiesThatShareANameAreWrittenWithTheirKindAndReadBack() throws {
+        var r = self.r
+        let unit = Locality(organisationID: Fixture.org.id, name: "Κοινότητα Μελίσσης", kind: .municipalUnit)
+        r.localities.append(unit)
+        let sheet = ProgrammeSheets.actionsSheet(p, r)
+        #expect(sheet.rows[0][17] == .text("Κοινότητα Μελίσσης (\(Locality.Kind.community.greek))"))
+        let report = ProgrammeImport.run(.actions, CSVWriter.data(sheet), into: p, reference: r, by: "Δοκιμή", at: now, today: today)
+        #expect(report.problems.isEmpty && !report.changesAnything, "\(report.problems)")
+        let ambiguous = "Κωδικός;Περιοχές\r\n\(p.actions[1].code);Κοινότητα Μελίσσης\r\n"
+        let refused = ProgrammeImport.run(.actions, csv(ambiguous), into: p, reference: r, by: "Δοκιμή", at: now, today: today)
+        #expect(refused.problems.first?.description.contains("διφορούμενη") == true)
+    }
+
     @Test func everyRefusalNamesRowAndColumnAndNothingIsApplied() {
         let cases: [(String, String, String)] = [
             ("Κωδικός;Τίτλος;Στόχος;Υπεύθυνη υπηρεσία;Κόστος\r\n;Νέα;9.9.9;ΤΤΥ;10\r\n", "Γραμμή 2, στήλη «Στόχος»", "Δεν υπάρχει στόχος"),

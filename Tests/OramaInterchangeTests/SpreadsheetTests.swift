@@ -42,6 +42,34 @@ struct SpreadsheetTests {
         }
     }
 
+    @Test func hostileWorkbooksAreRefusedNotObeyed() throws {
+        func workbook(_ cells: String, shared: String? = nil) throws -> Data {
+            var parts: [(path: String, data: Data)] = [
+                ("xl/workbook.xml", Data(#"<workbook xmlns:r="r"><sheets><sheet name="Φ" sheetId="1" r:id="rId1"/></sheets></workbook>"#.utf8)),
+                ("xl/_rels/workbook.xml.rels", Data(#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#.utf8)),
+                ("xl/worksheets/sheet1.xml", Data("<worksheet><sheetData>\(cells)</sheetData></worksheet>".utf8)),
+            ]
+            if let shared { parts.append(("xl/sharedStrings.xml", Data("<sst>\(shared)</sst>".utf8))) }
+            return try ZipPackage.make(parts)
+        }
+        // A negative or too large shared-string index reads as an empty cell, not a crash.
+        let rows = try XLSXReader.rows(try workbook(#"<row r="1"><c r="A1" t="s"><v>-1</v></c><c r="B1" t="s"><v>7</v></c><c r="C1" t="s"><v>0</v></c></row>"#, shared: "<si><t>ναι</t></si>"))
+        #expect(rows == [["", "", "ναι"]])
+        // A cell reference that would overflow is ignored; one beyond column IV is refused with its place.
+        #expect(XLSXReader.position("ZZZZZZZZZZZZZZZZZZ1") == nil)
+        do {
+            _ = try XLSXReader.rows(try workbook(#"<row r="3"><c r="XFD3" t="inlineStr"><is><t>x</t></is></c></row>"#))
+            Issue.record("accepted")
+        } catch let problem as XLSXReader.Problem {
+            #expect(problem.row == 3 && problem.column == "XFD")
+        }
+        // A part that unpacks to more than the limit is refused, whatever sizes the archive declares.
+        let bomb = try ZipPackage.make([("a", Data(repeating: 0, count: 3 << 20)), ("b", Data(repeating: 0, count: 3 << 20))])
+        #expect(bomb.count < 100_000)
+        #expect(throws: ZipPackage.Problem.self) { try ZipPackage.read(bomb, limit: 5 << 20) }
+        #expect(try ZipPackage.read(bomb, only: ["a"], limit: 5 << 20).keys.sorted() == ["a"])
+    }
+
     @Test func csvHasBOMSemicolonsDecimalCommaAndAGuardAgainstFormulas() {
         let sheet = Workbook.Sheet(name: "x", columns: [.init("Τίτλος"), .init("Ποσό"), .init("Τιμή")],
                                    rows: [[.text("=HYPERLINK(\"http://x\")"), .money(Money(cents: 123_456)), .number(-1.5)],

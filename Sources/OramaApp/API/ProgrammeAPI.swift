@@ -163,7 +163,7 @@ extension ProgrammeAPIController {
         }
         var a = path.action
         if let title = patch.title?.trimmingCharacters(in: .whitespacesAndNewlines) {
-            guard !title.isEmpty, title.count <= 500 else { throw invalid("title", "ο τίτλος είναι υποχρεωτικός, έως 500 χαρακτήρες.") }
+            guard !title.isEmpty, title.count <= 300 else { throw invalid("title", "ο τίτλος είναι υποχρεωτικός, έως 300 χαρακτήρες (όπως στη φόρμα).") }
             a.title = title
         }
         if let text = patch.description { guard text.count <= 20_000 else { throw invalid("description", "έως 20.000 χαρακτήρες.") }; a.description = text }

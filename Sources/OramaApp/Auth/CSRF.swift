@@ -8,6 +8,13 @@ enum CSRF {
     static let field = "_csrf"
     /// The largest upload (a budget execution file) plus its form.
     static let maxBody = 12 << 20
+    /// Forms other than file uploads stay within Vapor's default body size: collecting the
+    /// body here would otherwise lift every route's own limit to `maxBody`.
+    static let maxFormBody = 2 << 20
+
+    static func bodyLimit(for path: String) -> Int {
+        path.hasSuffix("/import") || path.hasSuffix("/execution") ? maxBody : maxFormBody
+    }
 
     static func token(for request: Request) -> String {
         if let token = request.session.data["csrf"] { return token }
@@ -31,7 +38,13 @@ struct CSRFMiddleware: AsyncMiddleware {
         if unsafe.contains(request.method), !request.url.path.hasPrefix("/api/") {
             // Middleware runs before the route collects the body; a large form still arrives
             // as a stream here, so gather it first (the same limit as the routes).
-            _ = try await request.body.collect(max: CSRF.maxBody).get()
+            let limit = CSRF.bodyLimit(for: request.url.path)
+            let body = try await request.body.collect(max: limit).get()
+            // A body that arrived whole (not streamed) is not measured by `collect`.
+            if let body, body.readableBytes > limit {
+                throw UserFacingError(status: .payloadTooLarge, code: "too_large",
+                                      reason: request.language.t("Η φόρμα είναι πολύ μεγάλη (έως \(limit >> 20) MB).", "The form is too large (up to \(limit >> 20) MB)."))
+            }
             let submitted = try? request.content.get(String.self, at: CSRF.field)
             guard CSRF.isValid(submitted, for: request) else {
                 throw UserFacingError(status: .forbidden, code: "csrf",

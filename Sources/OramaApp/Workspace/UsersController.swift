@@ -85,7 +85,8 @@ enum UsersController {
         if form.reset == "on" {
             let password = Accounts.randomPassword()
             try await accounts.setPassword(id, to: password, actor: req.user!.actor)
-            return Workspace.redirect(req, to: SiteURL.users.path, flash: l.t("Νέος κωδικός για \(user.email) (εμφανίζεται μόνο τώρα): \(password)", "New password for \(user.email) (shown only now): \(password)"))
+            return Workspace.redirect(req, to: SiteURL.users.path, flash: l.t("Νέος κωδικός για \(user.email) (εμφανίζεται μόνο τώρα): \(password). Τα κλειδιά API του ανακλήθηκαν.",
+                                                                                  "New password for \(user.email) (shown only now): \(password). Their API tokens were revoked."))
         }
         guard let role = Role(rawValue: form.role ?? "") else {
             throw UserFacingError(status: .unprocessableEntity, code: "invalid_role", reason: l.t("Άγνωστος ρόλος.", "Unknown role."))
@@ -104,8 +105,10 @@ enum UsersController {
 }
 
 extension Accounts {
+    /// A new password also revokes the user's API tokens: resetting it is how an
+    /// administrator locks someone out, and a token must not outlive that.
     func setPassword(_ id: UUID, to password: String, actor: Actor) async throws {
-        try await change(id, actor: actor) { $0.passwordHash = try Bcrypt.hash(password) }
+        try await change(id, actor: actor, revokeTokens: true) { $0.passwordHash = try Bcrypt.hash(password) }
     }
 
     func setRole(_ id: UUID, role: Role, unitIDs: [UUID], actor: Actor) async throws {
@@ -115,7 +118,7 @@ extension Accounts {
         }
     }
 
-    private func change(_ id: UUID, actor: Actor, _ body: @escaping @Sendable (UserModel) throws -> Void) async throws {
+    private func change(_ id: UUID, actor: Actor, revokeTokens: Bool = false, _ body: @escaping @Sendable (UserModel) throws -> Void) async throws {
         try await db.transaction { tx in
             guard let user = try await UserModel.find(id, on: tx) else { throw AccountError(description: "Ο χρήστης δεν βρέθηκε.") }
             var before = RowSnapshot.of(user)
@@ -125,6 +128,12 @@ extension Accounts {
             try await user.update(on: tx)
             var audit = AuditTrail(organisationID: user.organisationID ?? id, programmeID: nil, actor: actor)
             audit.record(entity: "user", id: id, operation: .update, before: before, after: after)
+            if revokeTokens {
+                for token in try await APITokenModel.query(on: tx).filter(\.$userID == id).all() {
+                    try await token.delete(on: tx)
+                    audit.record(entity: "apiToken", id: token.id!, operation: .delete, before: ["name": token.name, "user": user.email], after: [:])
+                }
+            }
             try await audit.save(on: tx)
         }
     }

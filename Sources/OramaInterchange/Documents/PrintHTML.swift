@@ -9,7 +9,6 @@ public enum PrintHTML {
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         html += "<title>\(escape(d.title)) · \(escape(d.organisation))</title>"
         html += "<style>\(css(organisation: d.organisation))</style></head><body>"
-        html += "<div class=\"running\">\(escape(d.organisation)) · \(escape(d.title))</div>"
         html += "<header><p class=\"org\">\(escape(d.organisation))</p><h1 class=\"title\">\(escape(d.title))</h1>"
         if !d.subtitle.isEmpty { html += "<p class=\"subtitle\">\(escape(d.subtitle))</p>" }
         html += "</header><main>"
@@ -72,7 +71,6 @@ public enum PrintHTML {
         """
         @page { size: A4; margin: 2cm 1.8cm; @top-right { content: \(cssString(organisation)); font: 8pt Arial, sans-serif; color: #44546a; } @bottom-center { content: "Σελίδα " counter(page) " από " counter(pages); font: 8pt Arial, sans-serif; } }
         body { font: 10.5pt/1.45 Arial, "Liberation Sans", "DejaVu Sans", sans-serif; color: #111; max-width: 60rem; margin: 0 auto; padding: 1rem; }
-        .running { display: none; }
         header { border-bottom: 2px solid #1f3a5f; margin-bottom: 1rem; }
         .org, .subtitle { color: #44546a; font-size: 12pt; margin: .2rem 0; }
         h1.title { color: #1f3a5f; font-size: 20pt; margin: .3rem 0; }
