@@ -1,8 +1,10 @@
 """The workspace in a real browser: sign in as the printed admin, build a programme from
 nothing, add a unit head, and check that the unit head cannot edit another unit's action."""
+import os
 import re
 import sys
 import time
+import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -235,6 +237,38 @@ def main():
         wait_for_next_page(driver, driver.find_element(By.LINK_TEXT, "Ωφελούμενοι του Κέντρου Κοινότητας").click)
         shot(driver, "indicator-page")
         check("1.050" in driver.page_source, "the indicator page shows the new value")
+
+        # The planning service takes the actions out to Excel and back in: a dry run first, then the import.
+        wait_for_next_page(driver, driver.find_element(By.CSS_SELECTOR, "header form button").click)
+        sign_in(driver, "admin@orama.local", password)
+        driver.get(demo_url + "/documents")
+        shot(driver, "documents")
+        check(len(driver.find_elements(By.PARTIAL_LINK_TEXT, "DOCX")) >= 4, "the documents page offers every document as DOCX")
+        cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+        request = urllib.request.Request(demo_url + "/export/actions.csv", headers={"Cookie": cookie})
+        exported = urllib.request.urlopen(request).read().decode("utf-8-sig")
+        lines = exported.split("\r\n")
+        cells = lines[1].split(";")
+        old_title = cells[3]
+        cells[3] = old_title + " (αναθεώρηση)"
+        lines[1] = ";".join(cells)
+        edited = os.path.join(OUT, "actions-edited.csv")
+        open(edited, "w", encoding="utf-8-sig", newline="").write("\r\n".join(lines))
+        driver.get(demo_url + "/import")
+        Select(field(driver, "kind")).select_by_value("actions")
+        field(driver, "file").send_keys(os.path.abspath(edited))
+        wait_for_next_page(driver, driver.find_element(By.CSS_SELECTOR, "button[value='dry-run']").click)
+        shot(driver, "import-dry-run")
+        check("0 νέες εγγραφές, 1 ενημέρωση," in driver.page_source, "the dry run shows one action to update and saves nothing")
+        field(driver, "file").send_keys(os.path.abspath(edited))
+        wait_for_next_page(driver, driver.find_element(By.CSS_SELECTOR, "button[value='apply']").click)
+        shot(driver, "import-done")
+        check("1 ενημέρωση," in flash(driver), "the import updates the action")
+        driver.get(demo_url)
+        check(old_title + " (αναθεώρηση)" in driver.page_source, "the programme shows the imported title")
+        driver.get(demo_url + "/documents/phase-b?format=html")
+        shot(driver, "phase-b-print")
+        check("Βʹ Φάση" in driver.title, "the print version of Phase B opens in the browser")
     finally:
         driver.quit()
 

@@ -51,8 +51,16 @@ enum ImportController {
                                                          "The programme changed meanwhile; nothing was imported. Run the dry run again."))
         }
         return Workspace.redirect(req, to: SiteURL.documents(loaded.id).path,
-                                  flash: req.language.t("Εισαγωγή \(kind.greek.lowercased()): \(report.count(.create)) νέες εγγραφές, \(report.count(.update)) ενημερώσεις, \(report.count(.unchanged)) χωρίς αλλαγή.",
-                                                        "Imported: \(report.count(.create)) created, \(report.count(.update)) updated, \(report.count(.unchanged)) unchanged."))
+                                  flash: req.language.t("Εισαγωγή (\(kind.greek.lowercased())): \(report.summary(.el)).", "Imported: \(report.summary(.en))."))
+    }
+}
+
+extension ImportReport {
+    /// «2 νέες εγγραφές, 1 ενημέρωση, 119 χωρίς αλλαγή».
+    func summary(_ l: Language) -> String {
+        [Plural.count(count(.create), ("νέα εγγραφή", "νέες εγγραφές"), ("new record", "new records"), l),
+         Plural.count(count(.update), ("ενημέρωση", "ενημερώσεις"), ("update", "updates"), l),
+         l.t("\(count(.unchanged)) χωρίς αλλαγή", "\(count(.unchanged)) unchanged")].joined(separator: ", ")
     }
 }
 
@@ -85,7 +93,7 @@ struct ImportPage {
                                                "UTF-8 (with or without BOM) or Windows-1253; “;” or “,”; numbers like 1.234,56 and dates like 31/12/2025."))),
                   .div(.class("actions"),
                        .button(.type(.submit), .name("mode"), .value("dry-run"), .class("secondary"), .text(c.t("Δοκιμή (χωρίς αποθήκευση)", "Dry run (nothing saved)"))),
-                       .button(.type(.submit), .name("mode"), .value("apply"), .text(c.t("Εισαγωγή", "Import")))))
+                       .button(.type(.submit), .name("mode"), .value("apply"), .class("primary"), .text(c.t("Εισαγωγή", "Import")))))
         ))
     }
 
@@ -101,8 +109,7 @@ struct ImportPage {
         }
         return .section(.class("import-report"), .id("import-report"),
             .h2(.text(c.t("Δοκιμή: τι θα γίνει", "Dry run: what would happen"))),
-            .p(.text(c.t("\(report.count(.create)) νέες εγγραφές, \(report.count(.update)) ενημερώσεις, \(report.count(.unchanged)) χωρίς αλλαγή, 0 απορρίψεις. Δεν αποθηκεύτηκε τίποτα ακόμη.",
-                         "\(report.count(.create)) new, \(report.count(.update)) updated, \(report.count(.unchanged)) unchanged, 0 refused. Nothing has been saved yet."))),
+            .p(.text(c.t("\(report.summary(.el)), καμία απόρριψη. Δεν αποθηκεύτηκε τίποτα ακόμη.", "\(report.summary(.en)), none refused. Nothing has been saved yet."))),
             .table(.class("list"),
                    .thead(.tr(.th(.text(c.t("Γραμμή", "Row"))), .th(.text(c.t("Κωδικός", "Code"))), .th(.text(c.t("Τίτλος", "Title"))), .th(.text(c.t("Ενέργεια", "Operation"))),
                               .th(.text(c.t("Στήλες που αλλάζουν", "Columns that change"))))),

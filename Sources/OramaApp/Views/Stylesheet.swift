@@ -99,6 +99,7 @@ enum Stylesheet {
     .flash { background: #e6f4ea; border-left: 4px solid #1e7b34; padding: .5rem .75rem; }
     .button, button.primary { display: inline-block; background: var(--accent); color: var(--accent-ink); border: 0; padding: .45rem .9rem; border-radius: 3px; text-decoration: none; font: inherit; cursor: pointer; }
     .button.secondary, button.secondary { background: #fff; color: var(--accent); border: 1px solid var(--accent); }
+    .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin: .75rem 0; }
     button { font: inherit; padding: .35rem .7rem; }
     button.danger { background: #a4161a; color: #fff; border: 0; padding: .45rem .9rem; }
     button.icon { padding: 0 .3rem; }
