@@ -86,10 +86,20 @@ public enum DocxWriter {
             case .pageBreak:
                 xml += #"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#
             case .tableOfContents:
+                // A TOC field whose current result already lists the headings (without page
+                // numbers), so that a reader that does not update fields still shows them;
+                // Word fills in the page numbers when the file opens (`updateFields`).
                 xml += paragraph("Περιεχόμενα", style: "TOCHeading")
-                xml += #"<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>"#
-                xml += run("Ο πίνακας περιεχομένων συμπληρώνεται κατά το άνοιγμα του εγγράφου (ή με F9).")
-                xml += #"<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#
+                let entries = d.headings.isEmpty ? [(level: 1, text: "—")] : d.headings
+                for (n, entry) in entries.enumerated() {
+                    xml += #"<w:p><w:pPr><w:pStyle w:val="TOC\#(min(3, max(1, entry.level)))"/></w:pPr>"#
+                    if n == 0 {
+                        xml += #"<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>"#
+                    }
+                    xml += run(entry.text)
+                    if n == entries.count - 1 { xml += #"<w:r><w:fldChar w:fldCharType="end"/></w:r>"# }
+                    xml += "</w:p>"
+                }
             }
         }
         xml += #"<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>"#
@@ -127,6 +137,9 @@ public enum DocxWriter {
         xml += #"<w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:rPr><w:color w:val="44546A"/><w:sz w:val="26"/></w:rPr></w:style>"#
         xml += heading(1, size: 32, before: 360) + heading(2, size: 26, before: 240) + heading(3, size: 22, before: 200)
         xml += #"<w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:rPr><w:b/><w:sz w:val="28"/></w:rPr></w:style>"#
+        for level in 1...3 {
+            xml += #"<w:style w:type="paragraph" w:styleId="TOC\#(level)"><w:name w:val="toc \#(level)"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:spacing w:after="40"/><w:ind w:left="\#((level - 1) * 360)"/></w:pPr></w:style>"#
+        }
         xml += #"<w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="160" w:after="60"/></w:pPr><w:rPr><w:b/><w:i/><w:sz w:val="19"/></w:rPr></w:style>"#
         xml += #"<w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:style>"#
         xml += #"<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="17"/></w:rPr></w:style>"#

@@ -114,8 +114,8 @@ public enum ProgrammeDocuments {
             let mine = paths.filter { $0.action.responsibleUnitID == unit.id }
             blocks.append(.heading(level: 2, text: unit.name))
             blocks.append(.table(.init(caption: "Σχέδιο δράσης: \(unit.name) (\(mine.count) δράσεις)",
-                                       columns: [.init("Κωδ.", weight: 2), .init("Δράση", weight: 7), .init("Φύση", weight: 2), .init("Προτεραιότητα", weight: 2),
-                                                 .init("Χρονοδιάγραμμα", weight: 3), .init("Προϋπολογισμός", numeric: true, weight: 3)],
+                                       columns: [.init("Κωδ.", weight: 2), .init("Δράση", weight: 5), .init("Φύση", weight: 3), .init("Προτεραιότητα", weight: 4),
+                                                 .init("Χρονοδιάγραμμα", weight: 4), .init("Προϋπολογισμός", numeric: true, weight: 4)],
                                        rows: mine.map { path in
                                            let a = path.action
                                            let (start, end) = schedule(a)
@@ -128,15 +128,15 @@ public enum ProgrammeDocuments {
         blocks.append(.paragraph("Οι δράσεις κατά σειρά προτεραιότητας: πρώτα όσες έχει κατατάξει η Υπηρεσία Προγραμματισμού, έπειτα κατά βαθμό προτεραιότητας και βαθμολογία κριτηρίων."))
         let ranking = p.ranking(of: p.actions, reference: r)
         blocks.append(.table(.init(caption: "Ιεράρχηση δράσεων",
-                                   columns: [.init("Α/Α", numeric: true, weight: 1), .init("Κωδ.", weight: 2), .init("Δράση", weight: 7), .init("Προτεραιότητα", weight: 2),
-                                             .init("Ωριμότητα", weight: 2), .init("Βαθμολογία", numeric: true, weight: 2)],
+                                   columns: [.init("Α/Α", numeric: true, weight: 1), .init("Κωδ.", weight: 2), .init("Δράση", weight: 7), .init("Προτεραιότητα", weight: 3),
+                                             .init("Ωριμότητα", weight: 3), .init("Βαθμολογία", numeric: true, weight: 3)],
                                    rows: ranking.enumerated().map { n, item in
                                        [String(n + 1), item.0.code, item.0.title, item.0.priority.greek, item.0.maturity.greek, GreekNumber.format(item.1.score)]
                                    })))
 
         blocks.append(.heading(level: 1, text: "4. Χρονικός προγραμματισμός"))
         blocks.append(.table(.init(caption: "Χρονοδιάγραμμα υλοποίησης",
-                                   columns: [.init("Κωδ.", weight: 2), .init("Δράση", weight: 7), .init("Έναρξη", weight: 2), .init("Λήξη", weight: 2), .init("Ορόσημα", weight: 4)],
+                                   columns: [.init("Κωδ.", weight: 2), .init("Δράση", weight: 6), .init("Έναρξη", weight: 3), .init("Λήξη", weight: 3), .init("Ορόσημα", weight: 7)],
                                    rows: p.actions.map { a in
                                        let (start, end) = schedule(a)
                                        return [a.code, a.title, start, end, a.milestones.map { "\($0.date.formatted) \($0.title)" }.joined(separator: "\n")]
@@ -162,7 +162,7 @@ public enum ProgrammeDocuments {
 
     static func yearTable(_ table: FundingTable, caption: String) -> OfficialDocument.Table {
         .init(caption: caption,
-              columns: [.init("Κωδ.", weight: 1), .init(table.grouping.greek, weight: 5)] + table.years.map { .init(String($0), numeric: true, weight: 3) } + [.init("Σύνολο", numeric: true, weight: 3)],
+              columns: [.init("Κωδ.", weight: 1), .init(table.grouping.greek, weight: 4)] + table.years.map { .init(String($0), numeric: true, weight: 3) } + [.init("Σύνολο", numeric: true, weight: 3)],
               rows: table.rows.map { row in [row.code, row.label] + table.years.map { row.total(year: $0).formatted } + [row.total.formatted] },
               total: ["", "Σύνολο"] + table.years.map { table.total(year: $0).formatted } + [table.grandTotal.formatted])
     }
@@ -170,7 +170,7 @@ public enum ProgrammeDocuments {
     static func indicatorTable(_ p: Programme, _ r: ReferenceData) -> OfficialDocument.Table {
         let years = Array(p.years)
         return .init(caption: "Δείκτες, τιμές βάσης και στόχοι ανά έτος",
-                     columns: [.init("Κωδ.", weight: 1), .init("Δείκτης", weight: 6), .init("Είδος", weight: 2), .init("Μονάδα", weight: 2), .init("Βάση", numeric: true, weight: 2)]
+                     columns: [.init("Κωδ.", weight: 2), .init("Δείκτης", weight: 5), .init("Είδος", weight: 4), .init("Μονάδα", weight: 3), .init("Βάση", numeric: true, weight: 2)]
                          + years.map { .init("Στόχος \($0)", numeric: true, weight: 2) },
                      rows: p.indicators.map { i in
                          [i.code, i.name, i.kind.greek, i.unit, i.baseline.map(GreekNumber.format) ?? "—"] + years.map { i.targets[$0].map(GreekNumber.format) ?? "—" }
@@ -187,7 +187,7 @@ public enum ProgrammeDocuments {
         blocks.append(.paragraph("Το Ετήσιο Πρόγραμμα Δράσης εξειδικεύει για το \(year) τις δράσεις του Επιχειρησιακού Προγράμματος: \(annual.entries.count) δράσεις, συνολικός προϋπολογισμός \(annual.total.formatted)."))
         blocks.append(.table(.init(caption: "Δράσεις του Ετήσιου Προγράμματος Δράσης \(year)",
                                    columns: [.init("Κωδ.", weight: 2), .init("Δράση", weight: 6), .init("Υπηρεσία", weight: 3), .init("Τρίμηνα", weight: 2),
-                                             .init("Πηγές", weight: 4), .init("Προϋπολογισμός", numeric: true, weight: 3)],
+                                             .init("Πηγές", weight: 4), .init("Προϋπολογισμός", numeric: true, weight: 4)],
                                    rows: annual.entries.map { e in
                                        [e.code, e.title, e.responsibleUnit, e.quarters.map { ["Αʹ", "Βʹ", "Γʹ", "Δʹ"][max(0, min(3, $0 - 1))] }.joined(separator: ", "),
                                         e.sources.map { "\($0.source): \($0.amount.formatted)" }.joined(separator: "\n"), e.budget.formatted]
@@ -204,8 +204,8 @@ public enum ProgrammeDocuments {
         for group in annual.technicalProgramme {
             blocks.append(.heading(level: 2, text: group.name))
             blocks.append(.table(.init(caption: "Τεχνικό Πρόγραμμα \(year): \(group.name)",
-                                       columns: [.init("Α/Α", numeric: true, weight: 1), .init("Κωδ.", weight: 2), .init("Έργο / μελέτη", weight: 7), .init("Κατηγορία", weight: 2),
-                                                 .init("Χρηματοδότηση", weight: 3), .init("Ποσό", numeric: true, weight: 3)],
+                                       columns: [.init("Α/Α", numeric: true, weight: 1), .init("Κωδ.", weight: 2), .init("Έργο / μελέτη", weight: 6), .init("Κατηγορία", weight: 3),
+                                                 .init("Χρηματοδότηση", weight: 4), .init("Ποσό", numeric: true, weight: 3)],
                                        rows: group.items.map { [String($0.number), $0.code, $0.title, $0.category, $0.funding, $0.amount.formatted] },
                                        total: ["", "", "Σύνολο", "", "", group.total.formatted])))
         }
