@@ -83,6 +83,9 @@ public struct Programme: Sendable, Hashable, Codable, Identifiable {
 
     public var years: ClosedRange<Int> { startYear...max(startYear, endYear) }
 
+    /// The year of the programme's period nearest to `year` (a page's default year).
+    public func yearNearest(_ year: Int) -> Int { min(max(year, years.lowerBound), years.upperBound) }
+
     public var measures: [Measure] { axes.flatMap(\.measures) }
     public var objectives: [Objective] { measures.flatMap(\.objectives) }
     public var actions: [Action] { objectives.flatMap(\.actions) }
@@ -90,6 +93,11 @@ public struct Programme: Sendable, Hashable, Codable, Identifiable {
     /// The latest progress update of each action, by date and then by recording time.
     public func latestProgress(of actionID: UUID) -> ProgressUpdate? {
         progressUpdates.filter { $0.actionID == actionID }.max { ($0.date, $0.recordedAt) < ($1.date, $1.recordedAt) }
+    }
+
+    /// The latest report of an action dated in `year` or before: what an evaluation of that year says of it.
+    public func latestProgress(of actionID: UUID, upTo year: Int) -> ProgressUpdate? {
+        progressUpdates.filter { $0.actionID == actionID && $0.date.year <= year }.max { ($0.date, $0.recordedAt) < ($1.date, $1.recordedAt) }
     }
 
     /// Every action with the axis, measure and objective above it.

@@ -6,12 +6,12 @@ import OramaDomain
 /// describes every column, in Greek.
 public enum OpenData {
     public static func package(_ p: Programme, reference r: ReferenceData, programmeJSON: Data) throws -> Data {
-        var files: [(String, Data)] = []
-        for (name, sheet, _) in tables(p, r) {
+        let tables = tables(p, r)
+        var files: [(String, Data)] = [("README.md", Data(readme(p, r, tables).utf8))]
+        for (name, sheet, _) in tables {
             files.append((name, CSVWriter.data(sheet, dialect: .openData)))
         }
         files.append(("programme.json", programmeJSON))
-        files.insert(("README.md", Data(readme(p, r).utf8)), at: 0)
         return try ZipPackage.make(files)
     }
 
@@ -88,7 +88,7 @@ public enum OpenData {
         ]
     }
 
-    static func readme(_ p: Programme, _ r: ReferenceData) -> String {
+    static func readme(_ p: Programme, _ r: ReferenceData, _ tables: [(String, Workbook.Sheet, [String])]) -> String {
         var text = """
         # \(p.title)
 
@@ -99,7 +99,7 @@ public enum OpenData {
         Το `programme.json` έχει ολόκληρο το πρόγραμμα στη μορφή του API (`/api/v1/programmes/{id}`).
 
         """
-        for (name, sheet, notes) in tables(p, r) {
+        for (name, sheet, notes) in tables {
             text += "\n## \(name) (\(sheet.rows.count) γραμμές)\n\n"
             text += notes.map { "- \($0)" }.joined(separator: "\n") + "\n"
         }

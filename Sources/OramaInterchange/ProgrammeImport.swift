@@ -174,13 +174,12 @@ public enum ProgrammeImport {
         let columns = ProgrammeSheets.actionColumns
         let header = header(rows[0], columns: columns, problems: &problems)
         var p = original
-        var changes: [Change] = []
+        var changes: [ImportReport.Change] = []
         var seen: [String: Int] = [:]
         var created: [(change: Int, id: UUID)] = []
         let objectivesByCode = Dictionary(original.objectives.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let pathsByID = Dictionary(original.actionPaths.map { ($0.action.id, $0) }, uniquingKeysWith: { a, _ in a })
         let idsByCode = Dictionary(original.actions.map { ($0.code, $0.id) }, uniquingKeysWith: { a, _ in a })
-        typealias Change = ImportReport.Change
 
         guard problems.isEmpty else { return ImportReport(kind: .actions, changes: [], problems: problems, programme: original) }
 
@@ -330,7 +329,7 @@ public enum ProgrammeImport {
             guard rowProblems.isEmpty, let objectiveID else { continue }
             if let existing {
                 let changed = changedColumns(existing.action, a, header: header, objectiveChanged: existing.objective.id != objectiveID)
-                changes.append(Change(row: row.number, code: existing.action.code, title: a.title, operation: changed.isEmpty ? .unchanged : .update, columns: changed))
+                changes.append(ImportReport.Change(row: row.number, code: existing.action.code, title: a.title, operation: changed.isEmpty ? .unchanged : .update, columns: changed))
                 guard !changed.isEmpty else { continue }
                 _ = p.editAction(a.id) { $0 = a }
                 if existing.objective.id != objectiveID {
@@ -341,7 +340,7 @@ public enum ProgrammeImport {
                 a.code = ""
                 p.editObjective(objectiveID) { $0.actions.append(a) }
                 created.append((changes.count, a.id))
-                changes.append(Change(row: row.number, code: "", title: a.title, operation: .create, columns: []))
+                changes.append(ImportReport.Change(row: row.number, code: "", title: a.title, operation: .create, columns: []))
             }
         }
         p.renumber()

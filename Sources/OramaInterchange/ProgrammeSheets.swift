@@ -142,8 +142,9 @@ public enum ProgrammeSheets {
     /// amounts per source and year as numbers with the euro format, and a total row.
     public static func financeWorkbook(_ p: Programme, _ r: ReferenceData) -> Workbook {
         var sheets: [Workbook.Sheet] = []
-        for grouping in FundingGrouping.allCases {
-            let table = p.fundingTable(by: grouping, reference: r)
+        let tables = FundingGrouping.allCases.map { p.fundingTable(by: $0, reference: r) }
+        for table in tables {
+            let grouping = table.grouping
             var columns: [Workbook.Column] = [.init("Κωδ.", width: 10), .init(grouping.greek, width: 40)]
             for year in table.years {
                 for source in table.sources {
@@ -168,7 +169,7 @@ public enum ProgrammeSheets {
             rows.append(total + [.money(table.grandTotal)])
             sheets.append(Workbook.Sheet(name: "Ανά \(sheetNoun(grouping))", columns: columns, rows: rows))
         }
-        let table = p.fundingTable(by: .axis, reference: r)
+        let table = tables[0]
         var rows: [[Workbook.Cell]] = table.sources.map { s in
             [.text(s.code), .text(s.name)] + table.years.map { .money(table.total(source: s.id, year: $0)) } + [.money(table.total(source: s.id))]
         }

@@ -271,12 +271,6 @@ public enum XLSXReader {
         return (column - 1, row)
     }
 
-    /// A stored number as the importers read it: `1234.5` → `1234,5`, `3.0` → `3`.
-    static func greek(_ raw: String) -> String {
-        guard let value = Double(raw) else { return raw }
-        return GreekNumber.exact(value)
-    }
-
     private final class SheetListParser: NSObject, XMLParserDelegate {
         var sheets: [(name: String, relationship: String)] = []
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
@@ -366,7 +360,7 @@ public enum XLSXReader {
                 case "inlineStr", "str": text = value
                 case "b": text = value == "1" ? "ΝΑΙ" : "ΟΧΙ"
                 case "e": text = value
-                default: text = XLSXReader.greek(value)
+                default: text = Double(value).map(GreekNumber.exact) ?? value
                 }
                 store(text)
                 column += 1

@@ -74,8 +74,8 @@ enum APITokenController {
     }
 
     static func signedIn(_ req: Request) throws -> SessionUser {
-        guard let user = req.user else { throw UserFacingError(status: .unauthorized, code: "sign_in", reason: req.language.t("Συνδεθείτε πρώτα.", "Sign in first.")) }
-        return user
+        try req.access.require(req.user != nil, req.language)
+        return req.user!
     }
 
     @Sendable static func index(req: Request) async throws -> Response {

@@ -35,23 +35,11 @@ extension ProgrammeAPIController {
                       action: ProgrammeDTO.action(path.action, in: loaded.programme, reference: loaded.reference, rollup: rollup))
     }
 
+    /// The action of the path (as the screens find it), with the axis, measure and objective above it.
     static func actionPath(_ req: Request, _ loaded: LoadedProgramme) throws -> ActionPath {
-        let id = try Workspace.uuid(req, "actionID")
-        guard let path = loaded.programme.actionPaths.first(where: { $0.action.id == id }) else {
-            throw Workspace.notFound(req, req.language.t("δράση", "action"))
-        }
-        return path
+        let action = try ActionController.action(req, loaded)
+        return loaded.programme.actionPaths.first { $0.action.id == action.id }!
     }
-
-    static func indicatorValue(_ req: Request, _ loaded: LoadedProgramme) throws -> Indicator {
-        let id = try Workspace.uuid(req, "indicatorID")
-        guard let indicator = loaded.programme.indicators.first(where: { $0.id == id }) else {
-            throw Workspace.notFound(req, req.language.t("δείκτης", "indicator"))
-        }
-        return indicator
-    }
-
-    static func latestYear(_ p: Programme) -> Int? { p.indicators.flatMap { $0.measurements.map(\.period.year) }.max() }
 
     @Sendable static func actions(req: Request) async throws -> [ActionItemDTO] {
         let loaded = try await Workspace.load(req)
@@ -106,13 +94,14 @@ extension ProgrammeAPIController {
 
     @Sendable static func indicators(req: Request) async throws -> [ProgrammeDTO.IndicatorDTO] {
         let loaded = try await Workspace.load(req)
-        let year = latestYear(loaded.programme)
+        let year = ProgrammeDTO.latestMeasuredYear(loaded.programme)
         return loaded.programme.indicators.map { ProgrammeDTO.indicator($0, reference: loaded.reference, latestYear: year) }
     }
 
     @Sendable static func indicator(req: Request) async throws -> ProgrammeDTO.IndicatorDTO {
         let loaded = try await Workspace.load(req)
-        return ProgrammeDTO.indicator(try indicatorValue(req, loaded), reference: loaded.reference, latestYear: latestYear(loaded.programme))
+        return ProgrammeDTO.indicator(try IndicatorController.indicator(req, loaded), reference: loaded.reference,
+                                      latestYear: ProgrammeDTO.latestMeasuredYear(loaded.programme))
     }
 
     static func body<T: Decodable>(_ req: Request, _ type: T.Type) throws -> T {
@@ -239,7 +228,7 @@ extension ProgrammeAPIController {
     @Sendable static func recordMeasurement(req: Request) async throws -> Response {
         let user = try req.requireTokenUser()
         let loaded = try await Workspace.load(req)
-        let indicator = try indicatorValue(req, loaded)
+        let indicator = try IndicatorController.indicator(req, loaded)
         guard req.access.canEdit(indicator, in: loaded.summary) else {
             throw UserFacingError(status: .forbidden, code: "forbidden", reason: "Ο λογαριασμός \(user.email) δεν καταχωρίζει τιμές για τον δείκτη \(indicator.code).")
         }

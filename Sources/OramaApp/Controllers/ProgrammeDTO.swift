@@ -116,7 +116,7 @@ struct ProgrammeDTO: Content {
 
     init(_ p: Programme, reference: ReferenceData) {
         let rollup = p.progressRollup()
-        let latestYear = (p.indicators.flatMap { $0.measurements.map(\.period.year) }.max())
+        let latestYear = Self.latestMeasuredYear(p)
         func makeTotals(_ actions: [Action], node: UUID?) -> Totals {
             let lines = actions.flatMap(\.fundingLines)
             var byYear: [String: Int64] = [:]
@@ -157,31 +157,34 @@ struct ProgrammeDTO: Content {
         }
     }
 
+    /// The last year any indicator has a value for: the year `achievementLatest` speaks of.
+    static func latestMeasuredYear(_ p: Programme) -> Int? { p.indicators.flatMap { $0.measurements.map(\.period.year) }.max() }
+
     static func indicator(_ i: Indicator, reference: ReferenceData, latestYear: Int?) -> IndicatorDTO {
-        return IndicatorDTO(id: i.id, code: i.code, name: i.name, kind: i.kind.rawValue, unit: i.unit, direction: i.direction.rawValue,
-                             baseline: i.baseline, baselineYear: i.baselineYear,
-                             targets: Dictionary(uniqueKeysWithValues: i.targets.map { (String($0.key), $0.value) }),
-                             measurements: i.measurements.map { MeasurementDTO(period: $0.period.code, value: $0.value, note: $0.note) },
-                             dataSource: i.dataSource, frequency: i.frequency.rawValue, responsibleUnit: reference.unit(i.responsibleUnitID)?.name,
-                             actionID: i.actionID, achievementLatest: latestYear.flatMap { i.achievement(in: $0) })
+        IndicatorDTO(id: i.id, code: i.code, name: i.name, kind: i.kind.rawValue, unit: i.unit, direction: i.direction.rawValue,
+                     baseline: i.baseline, baselineYear: i.baselineYear,
+                     targets: Dictionary(uniqueKeysWithValues: i.targets.map { (String($0.key), $0.value) }),
+                     measurements: i.measurements.map { MeasurementDTO(period: $0.period.code, value: $0.value, note: $0.note) },
+                     dataSource: i.dataSource, frequency: i.frequency.rawValue, responsibleUnit: reference.unit(i.responsibleUnitID)?.name,
+                     actionID: i.actionID, achievementLatest: latestYear.flatMap { i.achievement(in: $0) })
     }
 
     static func action(_ a: Action, in p: Programme, reference: ReferenceData, rollup: RollupNode) -> ActionDTO {
-            let body: String
-            switch a.implementingBody {
-            case .ownUnit: body = reference.unit(a.responsibleUnitID)?.name ?? ""
-            case .legalEntity(let id): body = reference.legalEntity(id)?.name ?? ""
-            case .partner(let name, _): body = name
-            }
-            return ActionDTO(
-                id: a.id, code: a.code, title: a.title, description: a.description, kind: a.kind.rawValue, nature: a.nature.rawValue,
-                responsibleUnit: reference.unit(a.responsibleUnitID)?.name, coResponsibleUnits: a.coResponsibleUnitIDs.compactMap { reference.unit($0)?.name },
-                implementingBody: body, supraLocal: a.isSupraLocal, partners: a.partners, localities: a.localityIDs.compactMap { reference.locality($0)?.name },
-                priority: a.priority.rawValue, rank: a.rank, maturity: a.maturity.rawValue, preconditions: a.preconditions,
-                costCents: a.cost.cents, costText: a.cost.formatted,
-                fundingLines: a.fundingLines.map { FundingLineDTO(source: reference.source($0.sourceID)?.code ?? "", year: $0.year, amountCents: $0.amount.cents) },
-                scheduleStart: a.schedule?.start.code, scheduleEnd: a.schedule?.end.code, budgetLines: a.budgetLines, weight: a.weight,
-                milestones: a.milestones, status: p.latestProgress(of: a.id)?.status.rawValue, progress: rollup.find(a.id)?.actionProgress)
+        let body: String
+        switch a.implementingBody {
+        case .ownUnit: body = reference.unit(a.responsibleUnitID)?.name ?? ""
+        case .legalEntity(let id): body = reference.legalEntity(id)?.name ?? ""
+        case .partner(let name, _): body = name
+        }
+        return ActionDTO(
+            id: a.id, code: a.code, title: a.title, description: a.description, kind: a.kind.rawValue, nature: a.nature.rawValue,
+            responsibleUnit: reference.unit(a.responsibleUnitID)?.name, coResponsibleUnits: a.coResponsibleUnitIDs.compactMap { reference.unit($0)?.name },
+            implementingBody: body, supraLocal: a.isSupraLocal, partners: a.partners, localities: a.localityIDs.compactMap { reference.locality($0)?.name },
+            priority: a.priority.rawValue, rank: a.rank, maturity: a.maturity.rawValue, preconditions: a.preconditions,
+            costCents: a.cost.cents, costText: a.cost.formatted,
+            fundingLines: a.fundingLines.map { FundingLineDTO(source: reference.source($0.sourceID)?.code ?? "", year: $0.year, amountCents: $0.amount.cents) },
+            scheduleStart: a.schedule?.start.code, scheduleEnd: a.schedule?.end.code, budgetLines: a.budgetLines, weight: a.weight,
+            milestones: a.milestones, status: p.latestProgress(of: a.id)?.status.rawValue, progress: rollup.find(a.id)?.actionProgress)
     }
 }
 

@@ -32,8 +32,7 @@ enum FileExport {
     /// The year a yearly document is of when none is asked: this year for the annual
     /// programme, last year for the evaluation, within the programme's period.
     static func defaultYear(_ kind: ProgrammeDocuments.Kind, _ p: Programme, today: CalendarDate) -> Int {
-        let wanted = kind == .evaluation ? today.year - 1 : today.year
-        return min(max(wanted, p.startYear), p.endYear)
+        p.yearNearest(kind == .evaluation ? today.year - 1 : today.year)
     }
 
     static func download(_ data: Data, type: HTTPMediaType, fileName: String, public isPublic: Bool) -> Response {

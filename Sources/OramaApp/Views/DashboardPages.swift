@@ -185,9 +185,7 @@ struct EvaluationPage {
         let figures = DashboardFigures(p, year: year, indicatorYear: year)
         let title = c.t("Έκθεση Αξιολόγησης \(year)", "Evaluation report \(year)")
         // What the report says of the year: updates dated within it, the latest of each action.
-        func yearUpdate(_ a: Action) -> ProgressUpdate? {
-            p.progressUpdates.filter { $0.actionID == a.id && $0.date.year <= year }.max { ($0.date, $0.recordedAt) < ($1.date, $1.recordedAt) }
-        }
+        func yearUpdate(_ a: Action) -> ProgressUpdate? { p.latestProgress(of: a.id, upTo: year) }
         return Layout(title: title, context: c, breadcrumbs: Layout.trail(c, p), notice: p.note.isEmpty ? nil : p.note).render(.group(
             .h1(.text(title)),
             .p(.text(c.t("\(p.title) · \(r.organisation.name)", "\(p.title) · \(r.organisation.name)"))),

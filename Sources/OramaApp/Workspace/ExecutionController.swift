@@ -9,7 +9,7 @@ import Vapor
 /// compare planned, committed and paid money per action, measure and axis.
 enum ExecutionController {
     static func year(_ req: Request, _ loaded: LoadedProgramme, _ text: String?) throws -> Int {
-        guard let text, !text.isEmpty else { return min(max(PageContext(req).today.year - 1, loaded.programme.startYear), loaded.programme.endYear) }
+        guard let text, !text.isEmpty else { return loaded.programme.yearNearest(PageContext(req).today.year - 1) }
         guard let year = Int(text), loaded.programme.years.contains(year) else {
             throw UserFacingError(status: .badRequest, code: "invalid_year",
                                   reason: req.language.t("Το έτος πρέπει να ανήκει στην περίοδο \(loaded.programme.startYear)–\(loaded.programme.endYear).",

@@ -148,7 +148,7 @@ enum MonitoringController {
         let context = PageContext(req)
         let p = loaded.programme
         let r = loaded.reference
-        let year = min(max(context.today.year, p.startYear), p.endYear)
+        let year = p.yearNearest(context.today.year)
         var scope: DashboardPage.Scope = .programme
         if let text = req.query[String.self, at: "unit"], !text.isEmpty {
             guard let unit = UUID(uuidString: text).flatMap(r.unit) else { throw Workspace.notFound(req, req.language.t("η υπηρεσία", "the unit")) }

@@ -143,12 +143,11 @@ public enum ProgrammeDocuments {
                                    })))
 
         blocks.append(.heading(level: 1, text: "5. Οικονομικός προγραμματισμός"))
-        for grouping in [FundingGrouping.axis, .unit] {
-            let table = p.fundingTable(by: grouping, reference: r)
-            blocks.append(.heading(level: 2, text: "Χρηματοδότηση ανά \(grouping == .axis ? "άξονα" : "υπηρεσία") και έτος"))
-            blocks.append(.table(yearTable(table, caption: "Πίνακας χρηματοδότησης ανά \(grouping.greek.lowercased()) και έτος")))
-        }
         let byAxis = p.fundingTable(by: .axis, reference: r)
+        for table in [byAxis, p.fundingTable(by: .unit, reference: r)] {
+            blocks.append(.heading(level: 2, text: "Χρηματοδότηση ανά \(table.grouping == .axis ? "άξονα" : "υπηρεσία") και έτος"))
+            blocks.append(.table(yearTable(table, caption: "Πίνακας χρηματοδότησης ανά \(table.grouping.greek.lowercased()) και έτος")))
+        }
         blocks.append(.heading(level: 2, text: "Χρηματοδότηση ανά πηγή και έτος"))
         blocks.append(.table(.init(caption: "Πίνακας χρηματοδότησης ανά πηγή και έτος",
                                    columns: [.init("Πηγή", weight: 5)] + byAxis.years.map { .init(String($0), numeric: true, weight: 3) } + [.init("Σύνολο", numeric: true, weight: 3)],
@@ -217,9 +216,7 @@ public enum ProgrammeDocuments {
 
     public static func evaluation(_ p: Programme, _ r: ReferenceData, year: Int) -> OfficialDocument {
         let figures = DashboardFigures(p, year: year, indicatorYear: year)
-        func yearUpdate(_ a: Action) -> ProgressUpdate? {
-            p.progressUpdates.filter { $0.actionID == a.id && $0.date.year <= year }.max { ($0.date, $0.recordedAt) < ($1.date, $1.recordedAt) }
-        }
+        func yearUpdate(_ a: Action) -> ProgressUpdate? { p.latestProgress(of: a.id, upTo: year) }
         var blocks: [OfficialDocument.Block] = [.tableOfContents, .pageBreak]
         blocks.append(.heading(level: 1, text: "1. Σύνοψη"))
         blocks.append(.bullets([
