@@ -94,19 +94,3 @@ struct StartupTasks: LifecycleHandler {
         }
     }
 }
-
-/// Headers every response carries: no sniffing, no framing by other sites, a strict
-/// content policy (pages need no third-party resources at all).
-struct SecurityHeadersMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
-        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        // A route may set a stricter or a document-specific policy (the print documents).
-        if !response.headers.contains(name: "Content-Security-Policy") {
-            response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
-        }
-        return response
-    }
-}

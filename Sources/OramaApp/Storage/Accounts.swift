@@ -109,3 +109,38 @@ public struct Accounts: Sendable {
         return String((0..<20).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
     }
 }
+
+extension Accounts {
+    /// A new password also revokes the user's API tokens: resetting it is how an
+    /// administrator locks someone out, and a token must not outlive that.
+    func setPassword(_ id: UUID, to password: String, actor: Actor) async throws {
+        try await change(id, actor: actor, revokeTokens: true) { $0.passwordHash = try Bcrypt.hash(password) }
+    }
+
+    func setRole(_ id: UUID, role: Role, unitIDs: [UUID], actor: Actor) async throws {
+        try await change(id, actor: actor) { user in
+            user.role = role.rawValue
+            user.unitIDs = JSONText.encode(unitIDs.map(\.uuidString))
+        }
+    }
+
+    private func change(_ id: UUID, actor: Actor, revokeTokens: Bool = false, _ body: @escaping @Sendable (UserModel) throws -> Void) async throws {
+        try await db.transaction { tx in
+            guard let user = try await UserModel.find(id, on: tx) else { throw AccountError(description: "Ο χρήστης δεν βρέθηκε.") }
+            var before = RowSnapshot.of(user)
+            try body(user)
+            var after = RowSnapshot.of(user)
+            if before["password_hash"] != after["password_hash"] { before["password_hash"] = "••••"; after["password_hash"] = "•••• (νέος)" }
+            try await user.update(on: tx)
+            var audit = AuditTrail(organisationID: user.organisationID ?? id, programmeID: nil, actor: actor)
+            audit.record(entity: "user", id: id, operation: .update, before: before, after: after)
+            if revokeTokens {
+                for token in try await APITokenModel.query(on: tx).filter(\.$userID == id).all() {
+                    try await token.delete(on: tx)
+                    audit.record(entity: "apiToken", id: token.id!, operation: .delete, before: ["name": token.name, "user": user.email], after: [:])
+                }
+            }
+            try await audit.save(on: tx)
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import OramaDomain
+import Plot
 
 /// SVG charts drawn on the server. Text goes through `Escape.attribute`, which escapes for
 /// element content too; nothing else in the markup comes from users.
@@ -149,5 +150,16 @@ enum Charts {
             svg += "<text x=\"\(legendX + 18)\" y=\"\(yy + 10)\" font-size=\"11\">\(esc("\(source.code) · \(table.total(source: source.id).formatted)"))</text>"
         }
         return svg + "</svg>"
+    }
+}
+
+enum Bars {
+    /// A progress bar that also says its value in text (colour never carries meaning alone).
+    static func progress(_ value: Double?, label: String) -> Node<HTML.BodyContext> {
+        // Drawn in SVG: the content policy forbids inline styles, and an SVG width is no style.
+        let width = min(100, max(0, value ?? 0))
+        let svg = "<svg class=\"bar-svg\" viewBox=\"0 0 100 6\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect width=\"100\" height=\"6\" fill=\"#e1e6ec\"/><rect width=\"\(width)\" height=\"6\" fill=\"#0b4f8a\"/></svg>"
+        return .div(.class("bar"), .attribute(named: "role", value: "img"), .attribute(named: "aria-label", value: Escape.attribute("\(label): \(Format.percent(value))")),
+                    .raw(svg), .span(.class("value"), .text(Format.percent(value))))
     }
 }

@@ -3,39 +3,6 @@ import OramaDomain
 import Plot
 import Vapor
 
-/// What every page needs from the request: language, user, CSRF token, current path.
-struct PageContext: Sendable {
-    var language: Language = .el
-    var user: SessionUser? = nil
-    var csrf: String = ""
-    var path: String = "/"
-    var flash: String? = nil
-    /// Today in Athens; pages that depend on the date read it here, so tests can fix it.
-    var today: CalendarDate = PlanningController.today()
-
-    init(language: Language = .el, user: SessionUser? = nil, csrf: String = "", path: String = "/", flash: String? = nil) {
-        self.language = language
-        self.user = user
-        self.csrf = csrf
-        self.path = path
-        self.flash = flash
-    }
-
-    /// A CSRF token (and so a stored session) only for pages that carry forms: those of
-    /// signed-in users and the sign-in form. Anonymous readers get no session at all.
-    init(_ req: Request, withForm: Bool = false) {
-        let needsToken = withForm || req.user != nil
-        self.init(language: req.language, user: req.user, csrf: needsToken ? CSRF.token(for: req) : "", path: req.url.path,
-                  flash: req.hasSession ? req.session.data["flash"] : nil)
-        if req.hasSession && req.session.data["flash"] != nil { req.session.data["flash"] = nil }
-    }
-
-    func t(_ greek: String, _ english: String) -> String { language.t(greek, english) }
-
-    /// The hidden CSRF field every form carries.
-    var csrfField: Node<HTML.FormContext> { .input(.type(.hidden), .name(CSRF.field), .value(csrf)) }
-}
-
 /// The one page skeleton of the site: one h1 (given by the page), skip link, navigation,
 /// print-friendly CSS.
 struct Layout {
@@ -104,34 +71,5 @@ struct Layout {
             )
         )
         return html.render()
-    }
-}
-
-extension Role {
-    func greek(_ language: Language) -> String {
-        switch self {
-        case .admin: language.t("Διαχειριστής", "Administrator")
-        case .planner: language.t("Υπηρεσία Προγραμματισμού", "Planning service")
-        case .unitHead: language.t("Προϊστάμενος υπηρεσίας", "Head of service")
-        case .reviewer: language.t("Αξιολογητής", "Reviewer")
-        }
-    }
-}
-
-enum Format {
-    static func percent(_ value: Double?) -> String { GreekNumber.percent(value) }
-
-    /// `1.234,5` for indicator values: Greek separators, no trailing zeros.
-    static func number(_ value: Double) -> String { GreekNumber.format(value) }
-
-    /// A value typed back into a form field: `1234,5` (no thousands dots, so it parses again).
-    static func input(_ value: Double?) -> String { value.map(GreekNumber.plain) ?? "" }
-
-    static func dateTime(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Athens")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func pad(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
-        return "\(pad(c.day))/\(pad(c.month))/\(c.year ?? 0) \(pad(c.hour)):\(pad(c.minute))"
     }
 }

@@ -1,0 +1,14 @@
+import Foundation
+import OramaDomain
+import Vapor
+
+struct ProgrammeListItemDTO: Content {
+    var id: UUID
+    var title: String
+    var startYear: Int
+    var endYear: Int
+    var status: String
+    var version: Int
+    var changeCounter: Int64
+    var url: String
+}

@@ -1,0 +1,174 @@
+import Foundation
+import OramaDomain
+import Plot
+import Vapor
+
+enum IndicatorController {
+    struct IndicatorForm: Content {
+        var code: String?
+        var name: String?
+        var kind: String?
+        var unit: String?
+        var direction: String?
+        var baseline: String?
+        var baselineYear: String?
+        var target: [String: String]?
+        var dataSource: String?
+        var frequency: String?
+        var responsibleUnit: String?
+        var attachTo: String?
+        var action: String?
+        var base: String?
+    }
+
+    static func form(from i: Indicator, base: String?) -> IndicatorForm {
+        let attach: String
+        switch i.attachment {
+        case .measure(let id): attach = "measure:" + id.uuidString
+        case .objective(let id): attach = "objective:" + id.uuidString
+        }
+        return IndicatorForm(code: i.code, name: i.name, kind: i.kind.rawValue, unit: i.unit, direction: i.direction.rawValue,
+                             baseline: Format.input(i.baseline), baselineYear: i.baselineYear.map(String.init) ?? "",
+                             target: Dictionary(uniqueKeysWithValues: i.targets.map { (String($0.key), Format.input($0.value)) }),
+                             dataSource: i.dataSource, frequency: i.frequency.rawValue, responsibleUnit: i.responsibleUnitID?.uuidString ?? "",
+                             attachTo: attach, action: i.actionID?.uuidString ?? "", base: base)
+    }
+
+    static func validate(_ f: IndicatorForm, id: UUID, existing: Indicator?, in loaded: LoadedProgramme, user: SessionUser, _ l: Language) -> (Indicator?, FieldErrors) {
+        var e = FieldErrors()
+        let p = loaded.programme
+        let code = (f.code ?? "").trimmingCharacters(in: .whitespaces)
+        if code.isEmpty { e.add("code", l.t("Δώστε κωδικό δείκτη, π.χ. Δ12.", "Enter an indicator code, e.g. Δ12.")) }
+        else if p.indicators.contains(where: { $0.id != id && GreekText.searchKey($0.code) == GreekText.searchKey(code) }) {
+            e.add("code", l.t("Ο κωδικός «\(code)» χρησιμοποιείται ήδη από άλλον δείκτη.", "The code “\(code)” is already used by another indicator."))
+        }
+        let name = (f.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty { e.add("name", l.t("Δώστε όνομα δείκτη.", "Enter the indicator's name.")) }
+        let kind = Indicator.Kind(rawValue: f.kind ?? "")
+        if kind == nil { e.add("kind", l.t("Επιλέξτε κατηγορία.", "Choose a kind.")) }
+        let unit = (f.unit ?? "").trimmingCharacters(in: .whitespaces)
+        if unit.isEmpty { e.add("unit", l.t("Δώστε μονάδα μέτρησης (π.χ. %, km, αριθμός).", "Enter a unit of measurement (e.g. %, km, number).")) }
+        let direction = Indicator.Direction(rawValue: f.direction ?? "")
+        if direction == nil { e.add("direction", l.t("Επιλέξτε κατεύθυνση.", "Choose a direction.")) }
+        var baseline: Double?
+        if let text = f.baseline?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            baseline = GreekNumber.parse(text)
+            if baseline == nil { e.add("baseline", l.t("Η τιμή βάσης πρέπει να είναι αριθμός, π.χ. 12,5.", "The baseline must be a number, e.g. 12,5.")) }
+        }
+        var baselineYear: Int?
+        if let text = f.baselineYear?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            baselineYear = Int(text)
+            if baselineYear == nil || !(1990...p.endYear).contains(baselineYear!) {
+                e.add("baselineYear", l.t("Το έτος βάσης πρέπει να είναι έτος έως το \(p.endYear).", "The baseline year must be a year up to \(p.endYear)."))
+                baselineYear = nil
+            }
+        }
+        var targets: [Int: Double] = [:]
+        for year in p.years {
+            let text = (f.target?[String(year)] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { continue }
+            if let value = GreekNumber.parse(text) { targets[year] = value }
+            else { e.add("target[\(year)]", l.t("Ο στόχος του \(year) πρέπει να είναι αριθμός.", "The \(year) target must be a number.")) }
+        }
+        let frequency = Indicator.Frequency(rawValue: f.frequency ?? "")
+        if frequency == nil { e.add("frequency", l.t("Επιλέξτε συχνότητα μέτρησης.", "Choose how often it is measured.")) }
+        let responsible = UUID(uuidString: f.responsibleUnit ?? "").flatMap { loaded.reference.unit($0) }?.id
+        if responsible == nil { e.add("responsibleUnit", l.t("Επιλέξτε την υπεύθυνη υπηρεσία.", "Choose the responsible unit.")) }
+        if user.role == .unitHead, let responsible, !user.unitIDs.contains(responsible) {
+            e.add("responsibleUnit", l.t("Ως προϊστάμενος μπορείτε να ορίσετε μόνο δική σας υπηρεσία.", "As head of service you can only choose your own unit."))
+        }
+        var attachment: Indicator.Attachment?
+        let parts = (f.attachTo ?? "").split(separator: ":", maxSplits: 1).map(String.init)
+        if parts.count == 2, let target = UUID(uuidString: parts[1]) {
+            if parts[0] == "measure", p.measure(target) != nil { attachment = .measure(target) }
+            if parts[0] == "objective", p.objective(target) != nil { attachment = .objective(target) }
+        }
+        if attachment == nil { e.add("attachTo", l.t("Επιλέξτε το μέτρο ή τον στόχο που παρακολουθεί ο δείκτης.", "Choose the measure or objective the indicator monitors.")) }
+        let action = UUID(uuidString: f.action ?? "").flatMap { p.action($0) }?.id
+        guard e.isEmpty, let kind, let direction, let frequency, let attachment else { return (nil, e) }
+        return (Indicator(id: id, code: code, name: name, kind: kind, unit: unit, direction: direction, baseline: baseline, baselineYear: baselineYear,
+                          targets: targets, dataSource: (f.dataSource ?? "").trimmingCharacters(in: .whitespaces), frequency: frequency,
+                          responsibleUnitID: responsible, attachment: attachment, actionID: action, measurements: existing?.measurements ?? []), e)
+    }
+
+    /// The indicator without its measurements: what the form edits.
+    struct Definition: Encodable {
+        var indicator: Indicator
+        func encode(to encoder: Encoder) throws {
+            var copy = indicator
+            copy.measurements = []
+            try copy.encode(to: encoder)
+        }
+    }
+
+    static func describe(_ i: Indicator, _ loaded: LoadedProgramme) -> [(String, String)] {
+        [("Κωδικός", i.code), ("Όνομα", i.name), ("Κατηγορία", i.kind.greek), ("Μονάδα", i.unit), ("Κατεύθυνση", i.direction.greek),
+         ("Τιμή βάσης", i.baseline.map(Format.number) ?? "—"), ("Έτος βάσης", i.baselineYear.map(String.init) ?? "—"),
+         ("Στόχοι", i.targets.keys.sorted().map { "\($0): \(Format.number(i.targets[$0]!))" }.joined(separator: "; ")),
+         ("Πηγή", i.dataSource), ("Συχνότητα", i.frequency.greek), ("Υπηρεσία", loaded.reference.unit(i.responsibleUnitID)?.name ?? "—"),
+         ("Ενταγμένος σε", loaded.programme.attachmentCode(i.attachment))]
+    }
+
+    static func indicator(_ req: Request, _ loaded: LoadedProgramme) throws -> Indicator {
+        let id = try Workspace.uuid(req, "indicatorID")
+        guard let indicator = loaded.programme.indicators.first(where: { $0.id == id }) else { throw Workspace.notFound(req, req.language.t("ο δείκτης", "the indicator")) }
+        return indicator
+    }
+
+    @Sendable static func newForm(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
+        let form = IndicatorForm(code: "Δ\(loaded.programme.indicators.count + 1)", kind: Indicator.Kind.output.rawValue, direction: Indicator.Direction.higherIsBetter.rawValue,
+                                 frequency: Indicator.Frequency.annual.rawValue, attachTo: req.query[String.self, at: "attach"])
+        return Workspace.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: nil, form: form, errors: FieldErrors(), conflict: nil).render())
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
+        let form = try req.content.decode(IndicatorForm.self)
+        let (indicator, errors) = validate(form, id: UUID(), existing: nil, in: loaded, user: req.user!, req.language)
+        guard let indicator else {
+            return Workspace.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: nil, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
+        }
+        guard case .saved = try await Workspace.commit(req, loaded, base: nil, current: nil, { $0.indicators.append(indicator) }) else { throw TreeController.conflictError(req) }
+        return Workspace.redirect(req, to: SiteURL.programme(loaded.id).path, flash: req.language.t("Ο δείκτης \(indicator.code) δημιουργήθηκε.", "Indicator \(indicator.code) was created."))
+    }
+
+    @Sendable static func editForm(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        let indicator = try indicator(req, loaded)
+        try req.access.require(req.access.canEdit(indicator, in: loaded.summary), req.language)
+        return Workspace.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: indicator.id,
+                                                form: form(from: indicator, base: Fingerprint.of(Definition(indicator: indicator))), errors: FieldErrors(), conflict: nil).render())
+    }
+
+    @Sendable static func save(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        let current = try indicator(req, loaded)
+        try req.access.require(req.access.canEdit(current, in: loaded.summary), req.language)
+        var form = try req.content.decode(IndicatorForm.self)
+        if !req.access.canEditPlan(loaded.summary) {
+            // A unit head reports on the indicator; where it sits in the plan is the planner's.
+            let fixed = Self.form(from: current, base: nil)
+            form.code = fixed.code
+            form.attachTo = fixed.attachTo
+            form.action = fixed.action
+        }
+        let (edited, errors) = validate(form, id: current.id, existing: current, in: loaded, user: req.user!, req.language)
+        guard let edited else {
+            return Workspace.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: current.id, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
+        }
+        let outcome = try await Workspace.commit(req, loaded, base: form.base, current: Fingerprint.of(Definition(indicator: current))) { p in
+            if let i = p.indicators.firstIndex(where: { $0.id == current.id }) { p.indicators[i] = edited }
+        }
+        switch outcome {
+        case .saved:
+            return Workspace.redirect(req, to: SiteURL.programme(loaded.id).path, flash: req.language.t("Ο δείκτης \(edited.code) αποθηκεύτηκε.", "Indicator \(edited.code) was saved."))
+        case .conflict:
+            form.base = Fingerprint.of(Definition(indicator: current))
+            return Workspace.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: current.id, form: form, errors: FieldErrors(),
+                                                    conflict: ConflictNotice.diff(describe(current, loaded), describe(edited, loaded))).render(), status: .conflict)
+        }
+    }
+}

@@ -1,0 +1,212 @@
+import Fluent
+import Foundation
+import OramaDomain
+import Vapor
+
+enum ProgrammeController {
+    @Sendable static func home(req: Request) async throws -> Response {
+        let access = req.access
+        let summaries = try await ProgrammeRepository(db: req.db).list(organisationID: nil).filter(access.canRead)
+        let organisations = Dictionary(uniqueKeysWithValues: try await ReferenceRepository(db: req.db).organisations().map { ($0.id, $0) })
+        let context = PageContext(req)
+        // A head of service starts from what their unit owes in the programmes being carried out.
+        var due: [(ProgrammeSummary, [DueItem])] = []
+        if let user = req.user, user.role == .unitHead {
+            for summary in summaries where summary.organisationID == user.organisationID && [.approved, .published, .consultation].contains(summary.status) {
+                guard let programme = try await ProgrammeRepository(db: req.db).load(summary.id) else { continue }
+                due.append((summary, programme.dueItems(units: user.unitIDs, calendar: programme.reportingCalendar, today: context.today)))
+            }
+        }
+        let page = HomePage(context: context, programmes: summaries.map { ($0, organisations[$0.organisationID]?.name ?? "") },
+                            canCreate: access.canCreateProgrammes, due: due)
+        if req.user == nil {
+            let etag = ETag.forList(summaries, variant: req.language.rawValue)
+            if let notModified = ETag.notModified(req, etag) { return notModified }
+            return ETag.response(page.render(), contentType: .html, etag: etag)
+        }
+        return Workspace.html(page.render())
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let summary = try await Workspace.summary(req)
+        // The public page is the same for every visitor: rendered once per programme version.
+        if req.user == nil {
+            let etag = ETag.forProgramme(summary, variant: "html-" + req.language.rawValue)
+            if let notModified = ETag.notModified(req, etag) { return notModified }
+            let language = req.language
+            let body = try await req.application.renderCache.bytes(for: etag) {
+                let loaded = try await Workspace.load(req)
+                return Data(ProgrammePage(context: PageContext(language: language, path: SiteURL.programme(summary.id).path),
+                                          loaded: loaded, access: Access(user: nil)).render().utf8)
+            }
+            return ETag.response(body, contentType: .html, etag: etag)
+        }
+        let loaded = try await Workspace.load(req)
+        return Workspace.html(ProgrammePage(context: PageContext(req), loaded: loaded, access: req.access).render())
+    }
+
+    // MARK: create and settings
+
+    struct SettingsForm: Content {
+        var title: String?
+        var startYear: String?
+        var endYear: String?
+        var status: String?
+        var note: String?
+        var organisation: String?
+        var reportingFrequency: String?
+        var reportingDueDays: String?
+        var consultationStart: String?
+        var consultationEnd: String?
+        var councilSession: String?
+        var base: String?
+    }
+
+    struct Settings: Codable {
+        var title: String
+        var startYear: Int
+        var endYear: Int
+        var status: String
+        var note: String
+        var reportingFrequency: String
+        var reportingDueDays: Int
+        var keyDates: KeyDates
+
+        init(_ p: Programme) {
+            title = p.title; startYear = p.startYear; endYear = p.endYear; status = p.status.rawValue; note = p.note
+            reportingFrequency = p.reportingCalendar.frequency.rawValue; reportingDueDays = p.reportingCalendar.dueAfterDays
+            keyDates = p.keyDates
+        }
+    }
+
+    static func validate(_ form: SettingsForm, _ language: Language) -> (Settings?, FieldErrors) {
+        var errors = FieldErrors()
+        let title = (form.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty { errors.add("title", language.t("Δώστε τίτλο.", "Enter a title.")) }
+        if title.count > 300 { errors.add("title", language.t("Ο τίτλος είναι πολύ μεγάλος (έως 300 χαρακτήρες).", "The title is too long (300 characters at most).")) }
+        let start = Int(form.startYear ?? "")
+        if start == nil || !(2000...2100).contains(start!) { errors.add("startYear", language.t("Το έτος έναρξης πρέπει να είναι τετραψήφιο έτος, π.χ. 2024.", "The start year must be a year such as 2024.")) }
+        var end = (form.endYear ?? "").isEmpty ? start.map { $0 + Programme.defaultLength - 1 } : Int(form.endYear!)
+        if let s = start, let e = end, e < s || e > s + 9 {
+            errors.add("endYear", language.t("Το έτος λήξης πρέπει να είναι από το έτος έναρξης έως δέκα χρόνια μετά.", "The end year must be between the start year and ten years later."))
+            end = nil
+        } else if end == nil {
+            errors.add("endYear", language.t("Το έτος λήξης πρέπει να είναι τετραψήφιο έτος.", "The end year must be a year."))
+        }
+        let status = Programme.Status(rawValue: form.status ?? "draft")
+        if status == nil { errors.add("status", language.t("Άγνωστη κατάσταση.", "Unknown status.")) }
+        let frequency = ReportingCalendar.Frequency(rawValue: form.reportingFrequency ?? "quarterly")
+        if frequency == nil { errors.add("reportingFrequency", language.t("Άγνωστη συχνότητα αναφορών.", "Unknown reporting frequency.")) }
+        let dueDays = (form.reportingDueDays ?? "").isEmpty ? 15 : Int(form.reportingDueDays!)
+        if dueDays == nil || !(0...120).contains(dueDays!) {
+            errors.add("reportingDueDays", language.t("Οι ημέρες μέχρι την προθεσμία είναι ακέραιος από 0 έως 120.", "Days until due must be a whole number from 0 to 120."))
+        }
+        func date(_ field: String, _ text: String?) -> CalendarDate? {
+            let t = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !t.isEmpty else { return nil }
+            guard let d = CalendarDate(parsing: t) else {
+                errors.add(field, language.t("Γράψτε την ημερομηνία ως ΗΗ/ΜΜ/ΕΕΕΕ, π.χ. 31/12/2025.", "Write the date as DD/MM/YYYY, e.g. 31/12/2025."))
+                return nil
+            }
+            return d
+        }
+        let keyDates = KeyDates(consultationStart: date("consultationStart", form.consultationStart), consultationEnd: date("consultationEnd", form.consultationEnd),
+                                councilSession: date("councilSession", form.councilSession))
+        if let a = keyDates.consultationStart, let b = keyDates.consultationEnd, b < a {
+            errors.add("consultationEnd", language.t("Η διαβούλευση δεν μπορεί να λήγει πριν αρχίσει.", "The consultation cannot close before it opens."))
+        }
+        guard errors.isEmpty, let s = start, let e = end, let st = status, let frequency, let dueDays else { return (nil, errors) }
+        var p = Programme(organisationID: UUID(), title: title, startYear: s, endYear: e, status: st)
+        p.note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        p.reportingCalendar = ReportingCalendar(frequency: frequency, dueAfterDays: dueDays)
+        p.keyDates = keyDates
+        return (Settings(p), errors)
+    }
+
+    @Sendable static func newForm(req: Request) async throws -> Response {
+        try req.access.require(req.access.canCreateProgrammes, req.language)
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let form = SettingsForm(title: "", startYear: String(year), endYear: String(year + 4), status: "draft", note: "")
+        let organisations = try await ReferenceRepository(db: req.db).organisations()
+        return Workspace.html(SettingsPage(context: PageContext(req), programme: nil, form: form, errors: FieldErrors(), conflict: nil, organisations: organisations).render())
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        try req.access.require(req.access.canCreateProgrammes, req.language)
+        let form = try req.content.decode(SettingsForm.self)
+        let (settings, errors) = validate(form, req.language)
+        var errors2 = errors
+        let user = req.user!
+        let organisationID = user.organisationID ?? UUID(uuidString: form.organisation ?? "")
+        let organisations = try await ReferenceRepository(db: req.db).organisations()
+        if organisationID == nil || !organisations.contains(where: { $0.id == organisationID }) {
+            errors2.add("organisation", req.language.t("Επιλέξτε τον δήμο του προγράμματος.", "Choose the programme's municipality."))
+        }
+        guard let settings, errors2.isEmpty, let organisationID else {
+            return Workspace.html(SettingsPage(context: PageContext(req), programme: nil, form: form, errors: errors2, conflict: nil, organisations: organisations).render(),
+                                  status: .unprocessableEntity)
+        }
+        let programme = Programme(organisationID: organisationID, title: settings.title, startYear: settings.startYear, endYear: settings.endYear,
+                                  status: .draft, note: settings.note,
+                                  reportingCalendar: ReportingCalendar(frequency: ReportingCalendar.Frequency(rawValue: settings.reportingFrequency) ?? .quarterly,
+                                                                       dueAfterDays: settings.reportingDueDays),
+                                  keyDates: settings.keyDates)
+        try await ProgrammeRepository(db: req.db).create(programme, actor: user.actor)
+        return Workspace.redirect(req, to: SiteURL.programme(programme.id).path, flash: req.language.t("Το πρόγραμμα δημιουργήθηκε.", "The programme was created."))
+    }
+
+    @Sendable static func settingsForm(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
+        let p = loaded.programme
+        let form = SettingsForm(title: p.title, startYear: String(p.startYear), endYear: String(p.endYear), status: p.status.rawValue, note: p.note,
+                                reportingFrequency: p.reportingCalendar.frequency.rawValue, reportingDueDays: String(p.reportingCalendar.dueAfterDays),
+                                consultationStart: p.keyDates.consultationStart?.formatted, consultationEnd: p.keyDates.consultationEnd?.formatted,
+                                councilSession: p.keyDates.councilSession?.formatted, base: Fingerprint.of(Settings(p)))
+        return Workspace.html(SettingsPage(context: PageContext(req), programme: loaded, form: form, errors: FieldErrors(), conflict: nil).render())
+    }
+
+    @Sendable static func saveSettings(req: Request) async throws -> Response {
+        let loaded = try await Workspace.load(req)
+        try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
+        var form = try req.content.decode(SettingsForm.self)
+        var (settings, errors) = validate(form, req.language)
+        if let s = settings {
+            // Years that hold funding, targets or schedules cannot leave the period silently.
+            let p = loaded.programme
+            let used = Set(p.actions.flatMap { $0.fundingLines.map(\.year) + ($0.schedule.map { Array($0.years) } ?? []) } + p.indicators.flatMap { Array($0.targets.keys) })
+            let outside = used.filter { !(s.startYear...s.endYear).contains($0) }.sorted()
+            if !outside.isEmpty {
+                errors.add("startYear", req.language.t("Υπάρχουν χρηματοδοτήσεις, χρονοδιαγράμματα ή στόχοι στα έτη \(outside.map(String.init).joined(separator: ", ")), εκτός της νέας περιόδου· μεταφέρετέ τα πρώτα.",
+                                                       "There are funding lines, schedules or targets in \(outside.map(String.init).joined(separator: ", ")), outside the new period; move them first."))
+                settings = nil
+            }
+        }
+        guard let settings else {
+            return Workspace.html(SettingsPage(context: PageContext(req), programme: loaded, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
+        }
+        let current = Settings(loaded.programme)
+        let outcome = try await Workspace.commit(req, loaded, base: form.base, current: Fingerprint.of(current)) { p in
+            p.title = settings.title
+            p.startYear = settings.startYear
+            p.endYear = settings.endYear
+            p.status = Programme.Status(rawValue: settings.status)!
+            p.note = settings.note
+            p.reportingCalendar = ReportingCalendar(frequency: ReportingCalendar.Frequency(rawValue: settings.reportingFrequency) ?? .quarterly,
+                                                    dueAfterDays: settings.reportingDueDays)
+            p.keyDates = settings.keyDates
+        }
+        switch outcome {
+        case .saved:
+            return Workspace.redirect(req, to: SiteURL.programme(loaded.id).path, flash: req.language.t("Οι ρυθμίσεις αποθηκεύτηκαν.", "Settings saved."))
+        case .conflict:
+            let describe: (Settings) -> [(String, String)] = { s in
+                [("Τίτλος", s.title), ("Έναρξη", String(s.startYear)), ("Λήξη", String(s.endYear)),
+                 ("Κατάσταση", Programme.Status(rawValue: s.status)?.greek ?? s.status), ("Σημείωση", s.note)]
+            }
+            form.base = Fingerprint.of(current)
+            return Workspace.html(SettingsPage(context: PageContext(req), programme: loaded, form: form, errors: FieldErrors(),
+                                               conflict: ConflictNotice.diff(describe(current), describe(settings))).render(), status: .conflict)
+        }
+    }
+}

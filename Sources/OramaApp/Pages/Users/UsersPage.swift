@@ -1,0 +1,63 @@
+import Fluent
+import Foundation
+import OramaDomain
+import Plot
+import Vapor
+
+struct UsersPage {
+    var context: PageContext
+    var users: [SessionUser]
+    var organisations: [Organisation]
+    var units: [OrgUnit]
+    var form: UsersController.UserForm
+    var errors: FieldErrors
+
+    /// A multiple choice with every unit the user has already selected.
+    func unitsSelect(_ user: SessionUser, _ options: [(String, String)]) -> Node<HTML.FormContext> {
+        let id = FormField.fieldID("units-\(user.id.uuidString)")
+        let choices: [Node<HTML.SelectContext>] = options.map { value, text in
+            .element(named: "option", nodes: [.attribute(named: "value", value: value),
+                                              .if(user.unitIDs.contains { $0.uuidString == value }, .attribute(named: "selected", value: "selected")), .text(text)])
+        }
+        return .div(.class("field"),
+                    .label(.for(id), .text(context.t("Υπηρεσίες", "Units"))),
+                    .select(.id(id), .attribute(named: "name", value: "units[]"), .attribute(named: "multiple", value: "multiple"), .attribute(named: "size", value: "4"), .group(choices)))
+    }
+
+    func render() -> String {
+        let c = context
+        let roles = Role.allCases.map { ($0.rawValue, $0.greek(c.language)) }
+        let unitOptions = units.map { ($0.id.uuidString, "\($0.code) · \($0.name)") }
+        let unitNames = Dictionary(units.map { ($0.id, $0.code) }, uniquingKeysWith: { a, _ in a })
+        return Layout(title: c.t("Χρήστες", "Users"), context: c).render(.group(
+            .h1(.text(c.t("Χρήστες", "Users"))),
+            .table(.class("list"),
+                   .caption(.text(c.t("Λογαριασμοί", "Accounts"))),
+                   .thead(.tr(.th("E-mail"), .th(.text(c.t("Όνομα", "Name"))), .th(.text(c.t("Ρόλος και υπηρεσίες", "Role and units"))), .th(.text(c.t("Κωδικός", "Password"))))),
+                   .tbody(.forEach(users) { user in
+                       .tr(.td(.text(user.email)), .td(.text(user.name)),
+                           .td(.form(.method(.post), .action(SiteURL.user(user.id).path), .class("inline-form"),
+                                     c.csrfField,
+                                     FormField.select("role", c.t("Ρόλος", "Role"), roles, selected: user.role.rawValue, errors: FieldErrors(), key: "role-\(user.id.uuidString)"),
+                                     .if(!units.isEmpty, unitsSelect(user, unitOptions)),
+                                     .p(.class("hint"), .text(user.unitIDs.compactMap { unitNames[$0] }.sorted().joined(separator: ", "))),
+                                     .button(.type(.submit), .text(c.t("Αποθήκευση", "Save"))))),
+                           .td(.form(.method(.post), .action(SiteURL.user(user.id).path), .class("inline-form"),
+                                     c.csrfField,
+                                     .input(.type(.hidden), .name("reset"), .value("on")),
+                                     .button(.type(.submit), .text(c.t("Νέος κωδικός", "New password"))))))
+                   })),
+            .h2(.text(c.t("Πρόσκληση χρήστη", "Invite a user"))),
+            .form(.method(.post), .action(SiteURL.users.path), .class("narrow"),
+                  c.csrfField,
+                  FormField.errorSummary(errors, c),
+                  FormField.text("email", "E-mail", form.email ?? "", errors: errors, required: true, type: .email),
+                  FormField.text("name", c.t("Ονοματεπώνυμο", "Full name"), form.name ?? "", errors: errors, required: true),
+                  FormField.select("role", c.t("Ρόλος", "Role"), roles, selected: form.role ?? Role.unitHead.rawValue, errors: errors, required: true),
+                  .if(c.user?.organisationID == nil, FormField.select("organisation", c.t("Δήμος", "Municipality"), [("", "—")] + organisations.map { ($0.id.uuidString, $0.name) },
+                                                                   selected: form.organisation ?? "", errors: errors)),
+                  FormField.checkboxes("units", c.t("Υπηρεσίες (για προϊσταμένους)", "Units (for heads of service)"), unitOptions, checked: Set(form.units ?? []), errors: errors),
+                  FormField.submit(c.t("Δημιουργία λογαριασμού", "Create account")))
+        ))
+    }
+}

@@ -1,0 +1,54 @@
+import Fluent
+import Foundation
+import OramaDomain
+import Vapor
+
+/// Turns every error into a Greek answer: JSON of a stable shape under `/api`, a page
+/// elsewhere. Unexpected errors are logged in full and shown without internals.
+struct OramaErrorMiddleware: AsyncMiddleware {
+    let environment: Environment
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let status: HTTPResponseStatus
+            let code: String
+            let message: String
+            switch error {
+            case let e as UserFacingError:
+                (status, code, message) = (e.status, e.code, e.reason)
+            case let e as AbortError:
+                status = e.status
+                code = status == .notFound ? "not_found" : "http_\(status.code)"
+                message = status == .notFound ? "Η σελίδα δεν βρέθηκε." : e.reason
+            default:
+                request.logger.report(error: error)
+                (status, code, message) = (.internalServerError, "internal", "Παρουσιάστηκε απρόσμενο σφάλμα. Δοκιμάστε ξανά ή επικοινωνήστε με τον διαχειριστή.")
+            }
+            if request.url.path.hasPrefix("/api/") {
+                let body = APIErrorDTO(error: .init(status: Int(status.code), code: code, message: message))
+                let response = Response(status: status)
+                try response.content.encode(body, as: .json)
+                return response
+            }
+            let context = PageContext(language: request.language, user: request.user, csrf: request.user != nil ? CSRF.token(for: request) : "", path: request.url.path)
+            let response = Response(status: status, body: .init(string: ErrorPage(context: context, status: Int(status.code), message: message).render()))
+            response.headers.contentType = .html
+            return response
+        }
+    }
+}
+
+/// Errors a visitor can cause, with the Greek message they see.
+struct UserFacingError: AbortError {
+    var status: HTTPResponseStatus
+    var code: String
+    var reason: String
+
+    static func badID(_ text: String) -> UserFacingError {
+        UserFacingError(status: .badRequest, code: "invalid_id", reason: "Το «\(text.prefix(60))» δεν είναι έγκυρος κωδικός προγράμματος.")
+    }
+
+    static let programmeNotFound = UserFacingError(status: .notFound, code: "not_found", reason: "Το πρόγραμμα δεν βρέθηκε ή δεν είναι δημοσιευμένο.")
+}
