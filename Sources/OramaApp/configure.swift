@@ -79,7 +79,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
 struct StartupTasks: LifecycleHandler {
     func willBootAsync(_ app: Application) async throws {
         try await app.autoMigrate()
-        if let password = try await Accounts(db: app.db).ensureFirstAdmin() {
+        if let password = try await app.repositories.accounts.ensureFirstAdmin() {
             // Printed once, never stored in clear, never logged.
             print("""
 

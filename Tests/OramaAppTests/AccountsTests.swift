@@ -20,7 +20,7 @@ struct AccountsTests {
 
     @Test func createAndVerify() async throws {
         try await withApp(TestDatabase.sqliteFile()) { app in
-            _ = try await DemoSeeder.seed(on: app.db)
+            _ = try await DemoSeeder.seed(app.repositories)
             let accounts = Accounts(db: app.db)
             let unit = try #require(try await OrgUnitModel.query(on: app.db).filter(\.$code == "ΤΜΚ").first())
             let id = try await accounts.create(email: " Head@Kileler.example.gr ", name: "Προϊστάμενος", role: .unitHead,

@@ -147,7 +147,7 @@ struct MonitoringRouteTests {
         try await withWorkspace { f in
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orama-outbox-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
-            let files = try await Reminders.write(on: f.app.db, today: CalendarDate(year: 2026, month: 11, day: 26), to: folder)
+            let files = try await Reminders.write(from: f.app.repositories, today: CalendarDate(year: 2026, month: 11, day: 26), to: folder)
             #expect(!files.isEmpty)
             let text = try String(contentsOf: files[0], encoding: .utf8)
             #expect(text.contains("To: ") && text.contains("Content-Type: text/plain; charset=UTF-8"))

@@ -39,12 +39,12 @@ struct PageSnapshotTests {
         return LoadedProgramme(summary: summary, programme: p, reference: demo.reference)
     }
 
-    var planner: SessionUser {
-        SessionUser(id: UUID(uuidString: "00000000-0000-4000-8000-000000000001")!, email: "planner@kileler.example.gr", name: "Μαρία Οικονόμου",
+    var planner: UserAccount {
+        UserAccount(id: UUID(uuidString: "00000000-0000-4000-8000-000000000001")!, email: "planner@kileler.example.gr", name: "Μαρία Οικονόμου",
                     role: .planner, organisationID: demo.reference.organisation.id, unitIDs: [])
     }
 
-    func context(_ path: String, user: SessionUser? = nil) -> PageContext {
+    func context(_ path: String, user: UserAccount? = nil) -> PageContext {
         var context = PageContext(language: .el, user: user, csrf: user == nil ? "" : "CSRF-TOKEN", path: path)
         context.today = CalendarDate(year: 2026, month: 11, day: 26)
         return context

@@ -21,7 +21,7 @@ struct ReadOnlyEdgeTests {
 
     func withDemo(_ body: (Application, Programme) async throws -> Void) async throws {
         try await withApp(TestDatabase.sqliteFile()) { app in
-            _ = try await DemoSeeder.seed(on: app.db)
+            _ = try await DemoSeeder.seed(app.repositories)
             try await body(app, KilelerDemo.build().programme)
         }
     }

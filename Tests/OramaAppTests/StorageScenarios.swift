@@ -12,7 +12,7 @@ enum StorageScenarios {
     static func roundTrip(_ database: DatabaseChoice) async throws {
         try await withApp(database) { app in
             let demo = KilelerDemo.build()
-            _ = try await DemoSeeder.seed(on: app.db)
+            _ = try await DemoSeeder.seed(app.repositories)
             let loaded = try #require(try await ProgrammeRepository(db: app.db).load(demo.programme.id))
             var expected = demo.programme
             expected.changeCounter = 1
@@ -36,7 +36,7 @@ enum StorageScenarios {
     static func fixedQueryCount(_ database: DatabaseChoice) async throws {
         try await withApp(database) { app in
             let demo = KilelerDemo.build()
-            _ = try await DemoSeeder.seed(on: app.db)
+            _ = try await DemoSeeder.seed(app.repositories)
             let large = tenTimes(demo.programme)
             try await ProgrammeRepository(db: app.db).create(large, actor: .system)
 
@@ -57,7 +57,7 @@ enum StorageScenarios {
     /// A save writes only what changed, audits it field by field and moves the counter on.
     static func saveAuditsAndCounts(_ database: DatabaseChoice) async throws {
         try await withApp(database) { app in
-            let seeded = try await DemoSeeder.seed(on: app.db)
+            let seeded = try await DemoSeeder.seed(app.repositories)
             let repository = ProgrammeRepository(db: app.db)
             var programme = try #require(try await repository.load(seeded.programmeID))
             let auditBefore = try await AuditLog(db: app.db).count(programmeID: programme.id)
@@ -93,7 +93,7 @@ enum StorageScenarios {
     /// Saving from a stale copy is refused and changes nothing.
     static func staleSaveConflicts(_ database: DatabaseChoice) async throws {
         try await withApp(database) { app in
-            let seeded = try await DemoSeeder.seed(on: app.db)
+            let seeded = try await DemoSeeder.seed(app.repositories)
             let repository = ProgrammeRepository(db: app.db)
             var mine = try #require(try await repository.load(seeded.programmeID))
             var theirs = mine
@@ -113,7 +113,7 @@ enum StorageScenarios {
     /// A save that fails half-way (a funding line pointing at no source) leaves nothing behind.
     static func failedSaveRollsBack(_ database: DatabaseChoice) async throws {
         try await withApp(database) { app in
-            let seeded = try await DemoSeeder.seed(on: app.db)
+            let seeded = try await DemoSeeder.seed(app.repositories)
             let repository = ProgrammeRepository(db: app.db)
             let original = try #require(try await repository.load(seeded.programmeID))
             let auditBefore = try await AuditLog(db: app.db).count(programmeID: original.id)
@@ -134,8 +134,8 @@ enum StorageScenarios {
     /// Seeding twice adds nothing; a restart sees the same data.
     static func demoIsIdempotentAndDurable(_ database: DatabaseChoice) async throws {
         try await withApp(database) { app in
-            let first = try await DemoSeeder.seed(on: app.db)
-            let second = try await DemoSeeder.seed(on: app.db)
+            let first = try await DemoSeeder.seed(app.repositories)
+            let second = try await DemoSeeder.seed(app.repositories)
             #expect(first.created && !second.created)
             #expect(try await ProgrammeModel.query(on: app.db).count() == 2)
             #expect(try await OrganisationModel.query(on: app.db).count() == 1)
@@ -146,7 +146,7 @@ enum StorageScenarios {
     /// Lists are scoped to one organisation unless asked for all.
     static func organisationsAreSeparate(_ database: DatabaseChoice) async throws {
         try await withApp(database) { app in
-            let seeded = try await DemoSeeder.seed(on: app.db)
+            let seeded = try await DemoSeeder.seed(app.repositories)
             let other = ReferenceData(organisation: Organisation(name: "Δήμος Αγιάς", region: "Θεσσαλία", regionalUnit: "Λάρισα"))
             try await ReferenceRepository(db: app.db).create(other, actor: .system)
             let programme = Programme(organisationID: other.organisation.id, title: "Επιχειρησιακό Πρόγραμμα Δήμου Αγιάς", startYear: 2024)

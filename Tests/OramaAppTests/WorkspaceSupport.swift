@@ -84,7 +84,7 @@ struct WorkspaceFixture {
     var socialAction: Action { programme.actions.first { $0.responsibleUnitID == social.id }! }
 
     static func make(_ app: Application) async throws -> WorkspaceFixture {
-        _ = try await DemoSeeder.seed(on: app.db)
+        _ = try await DemoSeeder.seed(app.repositories)
         let demo = KilelerDemo.build()
         let org = demo.reference.organisation.id
         let accounts = Accounts(db: app.db)

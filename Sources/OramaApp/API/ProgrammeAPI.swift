@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import OramaDomain
 import Vapor
@@ -7,7 +6,7 @@ enum ProgrammeAPIController {
     @Sendable static func index(req: Request) async throws -> Response {
         // Public programmes, and with an API token (or a session) also the user's own drafts.
         let access = req.access
-        let summaries = try await ProgrammeRepository(db: req.db).list(organisationID: nil).filter(access.canRead)
+        let summaries = try await req.repositories.programmes.list(organisationID: nil).filter(access.canRead)
         let etag = ETag.forList(summaries, variant: "json")
         if let notModified = ETag.notModified(req, etag) { return notModified }
         let items = summaries.map {
@@ -20,14 +19,14 @@ enum ProgrammeAPIController {
     /// Public programmes for everyone; drafts for the municipality's users (API token or session).
     @Sendable static func show(req: Request) async throws -> Response {
         let id = try Workspace.programmeID(req)
-        guard let summary = try await ProgrammeRepository(db: req.db).summary(id), req.access.canRead(summary) else {
+        guard let summary = try await req.repositories.programmes.summary(id), req.access.canRead(summary) else {
             throw UserFacingError.programmeNotFound
         }
         let etag = ETag.forProgramme(summary, variant: "json")
         if let notModified = ETag.notModified(req, etag) { return notModified }
         let body = try await req.application.renderCache.bytes(for: etag) {
-            guard let programme = try await ProgrammeRepository(db: req.db).load(id),
-                  let reference = try await ReferenceRepository(db: req.db).load(organisationID: summary.organisationID) else {
+            guard let programme = try await req.repositories.programmes.load(id),
+                  let reference = try await req.repositories.reference.load(organisationID: summary.organisationID) else {
                 throw UserFacingError.programmeNotFound
             }
             return try JSONCoding.encoder.encode(ProgrammeDTO(programme, reference: reference))

@@ -13,7 +13,7 @@ import Vapor
 /// - admin: manages users and reference data, and may do all a planner does (a
 ///   server-wide administrator in every municipality).
 struct Access: Sendable {
-    var user: SessionUser?
+    var user: UserAccount?
 
     private func isMember(_ organisationID: UUID) -> Bool {
         guard let user else { return false }

@@ -1,4 +1,3 @@
-import Fluent
 import Vapor
 
 /// The database session store, minus a write on every request: Vapor saves the session

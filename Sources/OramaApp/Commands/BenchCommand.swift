@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import OramaDomain
 import OramaInterchange
@@ -20,15 +19,15 @@ struct BenchCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let scale = max(1, signature.scale ?? 10)
         let runs = max(1, signature.runs ?? 7)
-        let db = context.application.db
+        let repositories = context.application.repositories
         let demo = KilelerDemo.build()
-        if try await ReferenceRepository(db: db).organisation(named: KilelerDemo.organisationName) == nil {
-            try await ReferenceRepository(db: db).create(demo.reference, actor: .system)
+        if try await repositories.reference.organisation(named: KilelerDemo.organisationName) == nil {
+            try await repositories.reference.create(demo.reference, actor: .system)
         }
         let large = KilelerDemo.scaled(demo.programme, times: scale)
-        try await ProgrammeRepository(db: db).create(large, actor: .system)
-        let repository = ProgrammeRepository(db: db)
-        let reference = try await ReferenceRepository(db: db).load(organisationID: demo.reference.organisation.id)!
+        try await repositories.programmes.create(large, actor: .system)
+        let repository = repositories.programmes
+        let reference = try await repositories.reference.load(organisationID: demo.reference.organisation.id)!
 
         var loadTimes: [Double] = []
         var computeTimes: [Double] = []
@@ -54,7 +53,7 @@ struct BenchCommand: AsyncCommand {
 
         // The Phase B document of the demo against the JSON of the same programme, each as a
         // request does it: load from the database, build, encode.
-        try await ProgrammeRepository(db: db).create(demo.programme, actor: .system)
+        try await repositories.programmes.create(demo.programme, actor: .system)
         var docxTimes: [Double] = [], jsonTimes: [Double] = [], docxBytes = 0, jsonBytes = 0
         for _ in 0..<runs {
             var start = ContinuousClock.now

@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import OramaDomain
 import Vapor
@@ -15,12 +14,12 @@ struct CheckCommand: AsyncCommand {
     var help: String { "Έλεγχοι προγράμματος: orama check PROGRAMME [--json]" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let db = context.application.db
+        let repositories = context.application.repositories
         guard let id = UUID(uuidString: signature.programme) else {
             throw AccountError(description: "Το «\(signature.programme)» δεν είναι κωδικός προγράμματος (UUID). Δείτε τους κωδικούς στο GET /api/v1/programmes.")
         }
-        guard let programme = try await ProgrammeRepository(db: db).load(id),
-              let reference = try await ReferenceRepository(db: db).load(organisationID: programme.organisationID) else {
+        guard let programme = try await repositories.programmes.load(id),
+              let reference = try await repositories.reference.load(organisationID: programme.organisationID) else {
             throw AccountError(description: "Δεν υπάρχει πρόγραμμα με κωδικό \(id).")
         }
         let findings = programme.check(reference: reference)

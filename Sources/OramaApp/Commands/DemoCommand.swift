@@ -19,7 +19,7 @@ struct DemoCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        let outcome = try await DemoSeeder.seed(on: app.db)
+        let outcome = try await DemoSeeder.seed(app.repositories)
         context.console.print(outcome.message)
         guard !signature.noServe else { return }
         var arguments = ["orama serve"]

@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import OramaDomain
 import OramaInterchange
@@ -33,16 +32,16 @@ struct ExportCommand: AsyncCommand {
             throw AccountError(description: "Η --format είναι docx ή html.")
         }
         guard let output = signature.output, !output.isEmpty else { throw AccountError(description: "Δώστε το αρχείο εξόδου με -o ΑΡΧΕΙΟ.") }
-        let db = context.application.db
-        guard let programme = try await ProgrammeRepository(db: db).load(id),
-              let reference = try await ReferenceRepository(db: db).load(organisationID: programme.organisationID) else {
+        let repositories = context.application.repositories
+        guard let programme = try await repositories.programmes.load(id),
+              let reference = try await repositories.reference.load(organisationID: programme.organisationID) else {
             throw AccountError(description: "Δεν υπάρχει πρόγραμμα με κωδικό \(id).")
         }
         if let year = signature.year, !programme.years.contains(year) {
             throw AccountError(description: "Το έτος \(year) είναι εκτός της περιόδου \(programme.startYear)–\(programme.endYear).")
         }
         let year = kind.needsYear ? (signature.year ?? FileExport.defaultYear(kind, programme, today: PlanningController.today())) : nil
-        let approved = kind == .annual ? try await AnnualApprovals(db: db).find(programmeID: id, year: year ?? programme.startYear)?.programme : nil
+        let approved = kind == .annual ? try await repositories.annualApprovals.find(programmeID: id, year: year ?? programme.startYear)?.programme : nil
         let data = try FileExport.document(kind, format, programme, reference, year: year, approved: approved)
         try data.write(to: URL(fileURLWithPath: output), options: .atomic)
         context.console.print("\(kind.greek)\(year.map { " \($0)" } ?? ""): \(output) (\(data.count) bytes)")

@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import OramaDomain
 import Vapor
@@ -15,10 +14,10 @@ struct RemindCommand: AsyncCommand {
     var help: String { "Υπενθυμίσεις εκκρεμών αναφορών ανά υπηρεσία" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let db = context.application.db
+        let repositories = context.application.repositories
         let today = PlanningController.today()
         let folder = URL(fileURLWithPath: signature.outbox ?? "outbox").appendingPathComponent(today.iso)
-        let written = try await Reminders.write(on: db, today: today, to: folder)
+        let written = try await Reminders.write(from: repositories, today: today, to: folder)
         guard let smtp = SMTPClient.fromEnvironment() else {
             context.console.print("Γράφτηκαν \(written.count) υπενθυμίσεις στο \(folder.path) (δεν ορίστηκε ORAMA_SMTP_HOST).")
             return
@@ -41,13 +40,13 @@ struct RemindCommand: AsyncCommand {
 
 enum Reminders {
     /// One message per unit with something due, across the programmes being carried out.
-    static func write(on db: any Database, today: CalendarDate, to folder: URL) async throws -> [URL] {
+    static func write(from repositories: Repositories, today: CalendarDate, to folder: URL) async throws -> [URL] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var written: [URL] = []
         // Programmes being carried out; drafts and superseded ones owe no reports.
-        for summary in try await ProgrammeRepository(db: db).list(organisationID: nil) where [.approved, .published, .consultation].contains(summary.status) {
-            guard let programme = try await ProgrammeRepository(db: db).load(summary.id),
-                  let reference = try await ReferenceRepository(db: db).load(organisationID: summary.organisationID) else { continue }
+        for summary in try await repositories.programmes.list(organisationID: nil) where [.approved, .published, .consultation].contains(summary.status) {
+            guard let programme = try await repositories.programmes.load(summary.id),
+                  let reference = try await repositories.reference.load(organisationID: summary.organisationID) else { continue }
             for unit in reference.units {
                 let items = programme.dueItems(units: [unit.id], calendar: programme.reportingCalendar, today: today)
                 guard !items.isEmpty, !unit.email.isEmpty else { continue }

@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import Vapor
 
@@ -34,33 +33,31 @@ struct UserCommand: AsyncCommand {
         guard signature.passwordStdin, let password = readLine(strippingNewline: true), !password.isEmpty else {
             throw AccountError(description: "Δώστε τον κωδικό από την είσοδο με --password-stdin (π.χ. echo '…' | orama user create …).")
         }
-        let db = context.application.db
-        let organisationID = try await Self.organisation(named: signature.organisation, role: role, on: db)
+        let repositories = context.application.repositories
+        let organisationID = try await Self.organisation(named: signature.organisation, role: role, in: repositories.reference)
         var unitIDs: [UUID] = []
         for code in (signature.unit ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !code.isEmpty {
-            var query = OrgUnitModel.query(on: db).filter(\.$code == code)
-            if let organisationID { query = query.filter(\.$organisationID == organisationID) }
-            let units = try await query.all()
-            guard units.count == 1, let id = units[0].id else {
+            let units = try await repositories.reference.units(code: code, organisationID: organisationID)
+            guard units.count == 1, let id = units.first?.id else {
                 throw AccountError(description: units.isEmpty ? "Δεν υπάρχει υπηρεσία με κωδικό «\(code)»." : "Ο κωδικός «\(code)» υπάρχει σε περισσότερους δήμους· δώστε --organisation.")
             }
             unitIDs.append(id)
         }
-        try await Accounts(db: db).create(email: email, name: signature.name ?? email, role: role, organisationID: organisationID,
+        try await repositories.accounts.create(email: email, name: signature.name ?? email, role: role, organisationID: organisationID,
                                           unitIDs: unitIDs, password: password, actor: Actor(name: "γραμμή εντολών"))
         context.console.print("Δημιουργήθηκε ο χρήστης \(email) (\(role.greek)).")
     }
 
     /// Administrators may belong to no organisation; everyone else needs one, which may be
     /// left out when the server holds only one.
-    static func organisation(named name: String?, role: Role, on db: any Database) async throws -> UUID? {
+    static func organisation(named name: String?, role: Role, in reference: ReferenceRepository) async throws -> UUID? {
         if let name {
-            guard let org = try await OrganisationModel.query(on: db).filter(\.$name == name).first() else {
+            guard let org = try await reference.organisation(named: name) else {
                 throw AccountError(description: "Δεν υπάρχει δήμος με όνομα «\(name)».")
             }
             return org.id
         }
-        let all = try await OrganisationModel.query(on: db).all()
+        let all = try await reference.organisations()
         if all.count == 1 { return all[0].id }
         if role == .admin { return nil }
         throw AccountError(description: all.isEmpty ? "Δεν υπάρχει ακόμη δήμος· τρέξτε πρώτα orama demo --no-serve." : "Ο διακομιστής έχει \(all.count) δήμους· δώστε --organisation.")

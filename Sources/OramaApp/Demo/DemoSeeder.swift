@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import OramaDomain
 import OramaInterchange
@@ -13,21 +12,21 @@ enum DemoSeeder {
 
     static let actor = Actor(name: "δεδομένα επίδειξης")
 
-    static func seed(on db: any Database) async throws -> Outcome {
+    static func seed(_ repositories: Repositories) async throws -> Outcome {
         let demo = KilelerDemo.build()
-        let existsByID = try await OrganisationModel.find(demo.reference.organisation.id, on: db) != nil
-        let existsByName = try await ReferenceRepository(db: db).organisation(named: KilelerDemo.organisationName) != nil
+        let existsByID = try await repositories.reference.organisation(demo.reference.organisation.id) != nil
+        let existsByName = try await repositories.reference.organisation(named: KilelerDemo.organisationName) != nil
         if existsByID || existsByName {
             return Outcome(created: false, programmeID: demo.programme.id,
                            message: "Τα δεδομένα επίδειξης υπάρχουν ήδη· δεν προστέθηκε τίποτα.")
         }
-        try await ReferenceRepository(db: db).create(demo.reference, actor: actor)
-        let programmes = ProgrammeRepository(db: db)
+        try await repositories.reference.create(demo.reference, actor: actor)
+        let programmes = repositories.programmes
         try await programmes.create(demo.programme, actor: actor)
         try await programmes.create(demo.draft, actor: actor)
         for year in [2024, 2025] {
             let lines = try BudgetExecutionImport.parse(Data(KilelerDemo.budgetExecutionCSV(demo.programme, year: year).utf8)).get()
-            try await BudgetExecutionStore(db: db).replace(organisationID: demo.reference.organisation.id, year: year, with: lines, actor: actor)
+            try await repositories.budgetExecution.replace(organisationID: demo.reference.organisation.id, year: year, with: lines, actor: actor)
         }
         let p = demo.programme
         return Outcome(created: true, programmeID: p.id, message: """

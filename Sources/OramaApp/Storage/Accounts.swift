@@ -35,6 +35,38 @@ public struct AccountError: Error, CustomStringConvertible, Equatable {
     public var description: String
 }
 
+/// A user account as the rest of the application sees it: who, which role, which
+/// municipality and which units. The signed-in user of a request is one of these.
+struct UserAccount: Sendable, Hashable {
+    var id: UUID
+    var email: String
+    var name: String
+    var role: Role
+    /// nil for a server-wide administrator.
+    var organisationID: UUID?
+    var unitIDs: Set<UUID>
+
+    init(id: UUID, email: String, name: String, role: Role, organisationID: UUID?, unitIDs: Set<UUID>) {
+        self.id = id
+        self.email = email
+        self.name = name
+        self.role = role
+        self.organisationID = organisationID
+        self.unitIDs = unitIDs
+    }
+
+    init(_ model: UserModel) {
+        id = model.id!
+        email = model.email
+        name = model.name
+        role = Role(rawValue: model.role) ?? .reviewer
+        organisationID = model.organisationID
+        unitIDs = Set(JSONText.decode(model.unitIDs).compactMap(UUID.init(uuidString:)))
+    }
+
+    var actor: Actor { Actor(name: "\(name) <\(email)>", userID: id) }
+}
+
 /// User accounts: created with a bcrypt-hashed password, never a fixed one.
 public struct Accounts: Sendable {
     let db: any Database
@@ -99,6 +131,17 @@ public struct Accounts: Sendable {
         return try Bcrypt.verify(password, created: user.passwordHash) ? user.id : nil
     }
 
+    func account(_ id: UUID) async throws -> UserAccount? {
+        try await UserModel.find(id, on: db).map(UserAccount.init)
+    }
+
+    /// The accounts of one municipality, or of every one when `organisationID` is nil, by e-mail.
+    func accounts(organisationID: UUID?) async throws -> [UserAccount] {
+        var query = UserModel.query(on: db).sort(\.$email)
+        if let organisationID { query = query.filter(\.$organisationID == organisationID) }
+        return try await query.all().map(UserAccount.init)
+    }
+
     /// A real hash of a throw-away password, so an unknown e-mail costs a full bcrypt check.
     private static let dummyHash: String = (try? Bcrypt.hash(UUID().uuidString)) ?? ""
 
@@ -117,10 +160,11 @@ extension Accounts {
         try await change(id, actor: actor, revokeTokens: true) { $0.passwordHash = try Bcrypt.hash(password) }
     }
 
-    func setRole(_ id: UUID, role: Role, unitIDs: [UUID], actor: Actor) async throws {
+    /// A new role, and new units unless `unitIDs` is nil (they stay as they are).
+    func setRole(_ id: UUID, role: Role, unitIDs: [UUID]?, actor: Actor) async throws {
         try await change(id, actor: actor) { user in
             user.role = role.rawValue
-            user.unitIDs = JSONText.encode(unitIDs.map(\.uuidString))
+            if let unitIDs { user.unitIDs = JSONText.encode(unitIDs.map(\.uuidString)) }
         }
     }
 

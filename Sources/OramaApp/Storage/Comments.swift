@@ -1,12 +1,23 @@
 import Fluent
 import Foundation
 import OramaDomain
-import Plot
-import Vapor
 
-enum Comments {
+/// A comment of the municipality's internal discussion on an item.
+struct ItemComment: Sendable, Hashable {
+    var author: String
+    var at: Date
+    var text: String
+}
+
+struct CommentStore: Sendable {
+    let db: any Database
+
+    func comments(on entityID: UUID) async throws -> [ItemComment] {
+        try await CommentModel.query(on: db).filter(\.$entityID == entityID).sort(\.$at).all().map { ItemComment(author: $0.author, at: $0.at, text: $0.text) }
+    }
+
     /// Stores a comment, audited, and moves the programme's change counter on.
-    static func add(_ text: String, on entityID: UUID, programme: ProgrammeSummary, by user: SessionUser, db: any Database) async throws {
+    func add(_ text: String, on entityID: UUID, programme: ProgrammeSummary, by user: UserAccount, at now: Date) async throws {
         try await db.transaction { tx in
             let comment = CommentModel()
             comment.id = UUID()
@@ -15,7 +26,7 @@ enum Comments {
             comment.authorID = user.id
             comment.author = user.name
             comment.text = text
-            comment.at = Date().roundedToMilliseconds
+            comment.at = now.roundedToMilliseconds
             try await comment.create(on: tx)
             _ = try await ProgrammeRepository.advanceCounter(programme.id, from: nil, current: programme.changeCounter, on: tx)
             var audit = AuditTrail(organisationID: programme.organisationID, programmeID: programme.id, actor: user.actor)

@@ -17,6 +17,31 @@ public struct ReferenceRepository: Sendable {
         try await OrganisationModel.query(on: db).filter(\.$name == name).first().map(Self.organisation)
     }
 
+    public func organisation(_ id: UUID) async throws -> Organisation? {
+        try await OrganisationModel.find(id, on: db).map(Self.organisation)
+    }
+
+    public func organisationCount() async throws -> Int {
+        try await OrganisationModel.query(on: db).count()
+    }
+
+    /// The services with these ids, in whichever municipality they are.
+    func units(ids: [UUID]) async throws -> [OrgUnit] {
+        try await OrgUnitModel.query(on: db).filter(\.$id ~~ ids).all().map(Self.unit)
+    }
+
+    /// The services with this code, in one municipality or in all.
+    func units(code: String, organisationID: UUID?) async throws -> [OrgUnit] {
+        var query = OrgUnitModel.query(on: db).filter(\.$code == code)
+        if let organisationID { query = query.filter(\.$organisationID == organisationID) }
+        return try await query.all().map(Self.unit)
+    }
+
+    static func unit(_ m: OrgUnitModel) -> OrgUnit {
+        OrgUnit(id: m.id!, organisationID: m.organisationID, parentID: m.parentID, code: m.code, name: m.name,
+                kind: OrgUnit.Kind(rawValue: m.kind) ?? .department, phone: m.phone, email: m.email)
+    }
+
     static func organisation(_ m: OrganisationModel) -> Organisation {
         Organisation(id: m.id!, name: m.name, region: m.region, regionalUnit: m.regionalUnit, address: m.address, phone: m.phone)
     }
@@ -34,10 +59,7 @@ public struct ReferenceRepository: Sendable {
                 Locality(id: $0.id!, organisationID: $0.organisationID, parentID: $0.parentID, name: $0.name,
                          kind: Locality.Kind(rawValue: $0.kind) ?? .community)
             },
-            units: units.map {
-                OrgUnit(id: $0.id!, organisationID: $0.organisationID, parentID: $0.parentID, code: $0.code, name: $0.name,
-                        kind: OrgUnit.Kind(rawValue: $0.kind) ?? .department, phone: $0.phone, email: $0.email)
-            },
+            units: units.map(Self.unit),
             legalEntities: entities.map {
                 LegalEntity(id: $0.id!, organisationID: $0.organisationID, name: $0.name, kind: LegalEntity.Kind(rawValue: $0.kind) ?? .other)
             },
@@ -119,13 +141,6 @@ public struct AuditLog: Sendable {
 enum ReferenceError: Error, Equatable {
     case inUse(count: Int)
     case notFound
-
-    func message(_ l: Language) -> String {
-        switch self {
-        case .inUse(let count): l.t("Δεν διαγράφεται: χρησιμοποιείται από \(Plural.count(count, ("εγγραφή", "εγγραφές"), ("record", "records"), l)).", "Cannot be deleted: used by \(count) records.")
-        case .notFound: l.t("Η εγγραφή δεν βρέθηκε.", "The record was not found.")
-        }
-    }
 }
 
 extension ReferenceRepository {

@@ -6,14 +6,14 @@ import Vapor
 /// What every page needs from the request: language, user, CSRF token, current path.
 struct PageContext: Sendable {
     var language: Language = .el
-    var user: SessionUser? = nil
+    var user: UserAccount? = nil
     var csrf: String = ""
     var path: String = "/"
     var flash: String? = nil
     /// Today in Athens; pages that depend on the date read it here, so tests can fix it.
     var today: CalendarDate = PlanningController.today()
 
-    init(language: Language = .el, user: SessionUser? = nil, csrf: String = "", path: String = "/", flash: String? = nil) {
+    init(language: Language = .el, user: UserAccount? = nil, csrf: String = "", path: String = "/", flash: String? = nil) {
         self.language = language
         self.user = user
         self.csrf = csrf

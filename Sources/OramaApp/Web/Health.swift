@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import Vapor
 
@@ -10,7 +9,7 @@ enum HealthController {
     }
 
     @Sendable static func show(req: Request) async throws -> Health {
-        let count = try await OrganisationModel.query(on: req.db).count()
+        let count = try await req.repositories.reference.organisationCount()
         return Health(status: "ok", database: req.application.databases.ids().map(\.string).sorted().joined(separator: ","), organisations: count)
     }
 }

@@ -1,5 +1,4 @@
 import Crypto
-import Fluent
 import Foundation
 import OramaDomain
 import Plot
@@ -33,7 +32,7 @@ enum Workspace {
     /// The summary row only (one query), 404 unless the user may read the programme.
     static func summary(_ req: Request) async throws -> ProgrammeSummary {
         let id = try programmeID(req)
-        guard let summary = try await ProgrammeRepository(db: req.db).summary(id), req.access.canRead(summary) else {
+        guard let summary = try await req.repositories.programmes.summary(id), req.access.canRead(summary) else {
             throw UserFacingError.programmeNotFound
         }
         return summary
@@ -41,8 +40,8 @@ enum Workspace {
 
     static func load(_ req: Request) async throws -> LoadedProgramme {
         let summary = try await summary(req)
-        guard let programme = try await ProgrammeRepository(db: req.db).load(summary.id),
-              let reference = try await ReferenceRepository(db: req.db).load(organisationID: summary.organisationID) else {
+        guard let programme = try await req.repositories.programmes.load(summary.id),
+              let reference = try await req.repositories.reference.load(organisationID: summary.organisationID) else {
             throw UserFacingError.programmeNotFound
         }
         return LoadedProgramme(summary: summary, programme: programme, reference: reference)
@@ -63,7 +62,7 @@ enum Workspace {
         var programme = loaded.programme
         try change(&programme)
         do {
-            try await ProgrammeRepository(db: req.db).save(programme, expecting: loaded.programme.changeCounter, actor: req.user!.actor)
+            try await req.repositories.programmes.save(programme, expecting: loaded.programme.changeCounter, actor: req.user!.actor)
         } catch StorageError.conflict {
             return .conflict
         }

@@ -1,6 +1,3 @@
-import Fluent
-import FluentPostgresDriver
-import FluentSQLiteDriver
 import Foundation
 import Vapor
 

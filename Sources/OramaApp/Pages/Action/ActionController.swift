@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import OramaDomain
 import Plot
@@ -75,7 +74,7 @@ enum ActionController {
     /// `current` is the action as stored (nil for a new one): milestone ids are kept only if
     /// they are its own, and without `canMove` (a unit head) the planner's fields — order,
     /// weight, priority — stay as they are.
-    static func validate(_ f: ActionForm, id: UUID, current: Action? = nil, in loaded: LoadedProgramme, user: SessionUser, canMove: Bool, _ l: Language) -> (Action?, UUID?, FieldErrors) {
+    static func validate(_ f: ActionForm, id: UUID, current: Action? = nil, in loaded: LoadedProgramme, user: UserAccount, canMove: Bool, _ l: Language) -> (Action?, UUID?, FieldErrors) {
         var e = FieldErrors()
         let p = loaded.programme
         let r = loaded.reference
@@ -214,10 +213,8 @@ enum ActionController {
         let loaded = try await Workspace.load(req)
         let action = try action(req, loaded)
         // Comments are the municipality's internal discussion, not part of the public programme.
-        let comments = req.access.canSeeHistory(loaded.summary)
-            ? try await CommentModel.query(on: req.db).filter(\.$entityID == action.id).sort(\.$at).all() : []
-        return Workspace.html(ActionPage(context: PageContext(req), loaded: loaded, action: action, access: req.access,
-                                         comments: comments.map { ($0.author, $0.at, $0.text) }).render())
+        let comments = req.access.canSeeHistory(loaded.summary) ? try await req.repositories.comments.comments(on: action.id) : []
+        return Workspace.html(ActionPage(context: PageContext(req), loaded: loaded, action: action, access: req.access, comments: comments).render())
     }
 
     @Sendable static func newForm(req: Request) async throws -> Response {
@@ -299,7 +296,7 @@ enum ActionController {
             throw UserFacingError(status: .unprocessableEntity, code: "invalid_comment",
                                   reason: req.language.t("Το σχόλιο πρέπει να έχει από 1 έως 4.000 χαρακτήρες.", "A comment must have 1 to 4,000 characters."))
         }
-        try await Comments.add(text, on: action.id, programme: loaded.summary, by: req.user!, db: req.db)
+        try await req.repositories.comments.add(text, on: action.id, programme: loaded.summary, by: req.user!, at: Date())
         return Workspace.redirect(req, to: SiteURL.action(loaded.id, action.id).path + "#comments",
                                   flash: req.language.t("Το σχόλιο καταχωρίστηκε.", "The comment was added."))
     }

@@ -7,7 +7,7 @@ struct ActionPage {
     var loaded: LoadedProgramme
     var action: Action
     var access: Access
-    var comments: [(String, Date, String)]
+    var comments: [ItemComment]
 
     func render() -> String {
         let c = context
@@ -92,8 +92,8 @@ struct ActionPage {
             .if(access.canSeeHistory(loaded.summary), .section(.id("comments"),
                 .h2(.text(c.t("Σχόλια", "Comments"))),
                 .if(comments.isEmpty, .p(.text(c.t("Δεν υπάρχουν σχόλια.", "No comments.")))),
-                .forEach(comments) { author, at, text in
-                    .div(.class("comment"), .p(.class("hint"), .text("\(author) · \(Format.dateTime(at))")), .p(.text(text)))
+                .forEach(comments) { comment in
+                    .div(.class("comment"), .p(.class("hint"), .text("\(comment.author) · \(Format.dateTime(comment.at))")), .p(.text(comment.text)))
                 },
                 .if(access.canComment(loaded.summary), .form(.method(.post), .action(SiteURL.actionComments(p.id, a.id).path), .class("noprint"),
                                                              c.csrfField,

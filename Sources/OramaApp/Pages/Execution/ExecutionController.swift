@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import OramaDomain
 import OramaInterchange
@@ -21,7 +20,7 @@ enum ExecutionController {
     @Sendable static func show(req: Request) async throws -> Response {
         let loaded = try await Workspace.load(req)
         let year = try year(req, loaded, req.query[String.self, at: "year"])
-        let lines = try await BudgetExecutionStore(db: req.db).lines(organisationID: loaded.summary.organisationID, year: year)
+        let lines = try await req.repositories.budgetExecution.lines(organisationID: loaded.summary.organisationID, year: year)
         return Workspace.html(ExecutionPage(context: PageContext(req), loaded: loaded, year: year, lines: lines, problems: [],
                                             canImport: req.access.canEditPlan(loaded.summary)).render())
     }
@@ -36,7 +35,7 @@ enum ExecutionController {
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let upload = try req.content.decode(Upload.self)
         let year = try year(req, loaded, upload.year)
-        let store = BudgetExecutionStore(db: req.db)
+        let store = req.repositories.budgetExecution
         guard let file = upload.file, file.data.readableBytes > 0 else {
             return try await refuse(req, loaded, year, [ImportProblem(row: nil, column: nil, message: req.language.t("Επιλέξτε το αρχείο CSV της εκτέλεσης.", "Choose the execution CSV file."))])
         }
@@ -53,7 +52,7 @@ enum ExecutionController {
     }
 
     static func refuse(_ req: Request, _ loaded: LoadedProgramme, _ year: Int, _ problems: [ImportProblem]) async throws -> Response {
-        let lines = try await BudgetExecutionStore(db: req.db).lines(organisationID: loaded.summary.organisationID, year: year)
+        let lines = try await req.repositories.budgetExecution.lines(organisationID: loaded.summary.organisationID, year: year)
         return Workspace.html(ExecutionPage(context: PageContext(req), loaded: loaded, year: year, lines: lines, problems: problems, canImport: true).render(),
                               status: .unprocessableEntity)
     }

@@ -36,7 +36,7 @@ enum FilesController {
             }
         }
         // The annual programme of a year the council approved is the approved (frozen) one.
-        let approved = kind == .annual ? try await AnnualApprovals(db: req.db).find(programmeID: p.id, year: year ?? p.startYear)?.programme : nil
+        let approved = kind == .annual ? try await req.repositories.annualApprovals.find(programmeID: p.id, year: year ?? p.startYear)?.programme : nil
         let data = try FileExport.document(kind, format, p, loaded.reference, year: year, approved: approved)
         switch format {
         case .docx:

@@ -34,7 +34,7 @@ enum IndicatorController {
                              attachTo: attach, action: i.actionID?.uuidString ?? "", base: base)
     }
 
-    static func validate(_ f: IndicatorForm, id: UUID, existing: Indicator?, in loaded: LoadedProgramme, user: SessionUser, _ l: Language) -> (Indicator?, FieldErrors) {
+    static func validate(_ f: IndicatorForm, id: UUID, existing: Indicator?, in loaded: LoadedProgramme, user: UserAccount, _ l: Language) -> (Indicator?, FieldErrors) {
         var e = FieldErrors()
         let p = loaded.programme
         let code = (f.code ?? "").trimmingCharacters(in: .whitespaces)

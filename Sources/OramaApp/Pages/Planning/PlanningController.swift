@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import OramaDomain
 import Plot
@@ -186,7 +185,7 @@ enum PlanningController {
     @Sendable static func annual(req: Request) async throws -> Response {
         let loaded = try await Workspace.load(req)
         let year = try year(req, loaded)
-        let approval = try await AnnualApprovals(db: req.db).find(programmeID: loaded.id, year: year)
+        let approval = try await req.repositories.annualApprovals.find(programmeID: loaded.id, year: year)
         let live = req.query[String.self, at: "live"] == "1"
         let annual = (live ? nil : approval?.programme) ?? loaded.programme.annualProgramme(year: year, reference: loaded.reference)
         return Workspace.html(AnnualPage(context: PageContext(req), loaded: loaded, annual: annual, approval: approval, showingLive: live || approval == nil,
@@ -206,7 +205,7 @@ enum PlanningController {
     @Sendable static func annualAPI(req: Request) async throws -> AnnualDTO {
         let loaded = try await Workspace.load(req)
         let year = try year(req, loaded)
-        let approval = try await AnnualApprovals(db: req.db).find(programmeID: loaded.id, year: year)
+        let approval = try await req.repositories.annualApprovals.find(programmeID: loaded.id, year: year)
         let annual = approval?.programme ?? loaded.programme.annualProgramme(year: year, reference: loaded.reference)
         return AnnualDTO(year: year, approved: approval != nil, approvedAt: approval?.approvedAt, approvedBy: approval?.approvedBy,
                          actions: annual.entries, technicalProgramme: annual.technicalProgramme, totalCents: annual.total.cents)
@@ -218,7 +217,7 @@ enum PlanningController {
         let year = try year(req, loaded)
         let annual = loaded.programme.annualProgramme(year: year, reference: loaded.reference)
         do {
-            try await AnnualApprovals(db: req.db).approve(annual, of: loaded.summary, actor: req.user!.actor)
+            try await req.repositories.annualApprovals.approve(annual, of: loaded.summary, actor: req.user!.actor)
         } catch AnnualApprovals.Error.alreadyApproved {
             throw UserFacingError(status: .conflict, code: "already_approved",
                                   reason: req.language.t("Το Ετήσιο Πρόγραμμα Δράσης του \(year) έχει ήδη εγκριθεί.", "The \(year) Annual Action Programme is already approved."))

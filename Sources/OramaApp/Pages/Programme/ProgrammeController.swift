@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import OramaDomain
 import Vapor
@@ -6,14 +5,14 @@ import Vapor
 enum ProgrammeController {
     @Sendable static func home(req: Request) async throws -> Response {
         let access = req.access
-        let summaries = try await ProgrammeRepository(db: req.db).list(organisationID: nil).filter(access.canRead)
-        let organisations = Dictionary(uniqueKeysWithValues: try await ReferenceRepository(db: req.db).organisations().map { ($0.id, $0) })
+        let summaries = try await req.repositories.programmes.list(organisationID: nil).filter(access.canRead)
+        let organisations = Dictionary(uniqueKeysWithValues: try await req.repositories.reference.organisations().map { ($0.id, $0) })
         let context = PageContext(req)
         // A head of service starts from what their unit owes in the programmes being carried out.
         var due: [(ProgrammeSummary, [DueItem])] = []
         if let user = req.user, user.role == .unitHead {
             for summary in summaries where summary.organisationID == user.organisationID && [.approved, .published, .consultation].contains(summary.status) {
-                guard let programme = try await ProgrammeRepository(db: req.db).load(summary.id) else { continue }
+                guard let programme = try await req.repositories.programmes.load(summary.id) else { continue }
                 due.append((summary, programme.dueItems(units: user.unitIDs, calendar: programme.reportingCalendar, today: context.today)))
             }
         }
@@ -127,7 +126,7 @@ enum ProgrammeController {
         try req.access.require(req.access.canCreateProgrammes, req.language)
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
         let form = SettingsForm(title: "", startYear: String(year), endYear: String(year + 4), status: "draft", note: "")
-        let organisations = try await ReferenceRepository(db: req.db).organisations()
+        let organisations = try await req.repositories.reference.organisations()
         return Workspace.html(SettingsPage(context: PageContext(req), programme: nil, form: form, errors: FieldErrors(), conflict: nil, organisations: organisations).render())
     }
 
@@ -138,7 +137,7 @@ enum ProgrammeController {
         var errors2 = errors
         let user = req.user!
         let organisationID = user.organisationID ?? UUID(uuidString: form.organisation ?? "")
-        let organisations = try await ReferenceRepository(db: req.db).organisations()
+        let organisations = try await req.repositories.reference.organisations()
         if organisationID == nil || !organisations.contains(where: { $0.id == organisationID }) {
             errors2.add("organisation", req.language.t("Επιλέξτε τον δήμο του προγράμματος.", "Choose the programme's municipality."))
         }
@@ -151,7 +150,7 @@ enum ProgrammeController {
                                   reportingCalendar: ReportingCalendar(frequency: ReportingCalendar.Frequency(rawValue: settings.reportingFrequency) ?? .quarterly,
                                                                        dueAfterDays: settings.reportingDueDays),
                                   keyDates: settings.keyDates)
-        try await ProgrammeRepository(db: req.db).create(programme, actor: user.actor)
+        try await req.repositories.programmes.create(programme, actor: user.actor)
         return Workspace.redirect(req, to: SiteURL.programme(programme.id).path, flash: req.language.t("Το πρόγραμμα δημιουργήθηκε.", "The programme was created."))
     }
 

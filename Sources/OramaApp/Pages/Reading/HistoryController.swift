@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import OramaDomain
 import Plot
@@ -9,7 +8,7 @@ enum HistoryController {
     @Sendable static func programme(req: Request) async throws -> Response {
         let summary = try await Workspace.summary(req)
         try req.access.require(req.access.canSeeHistory(summary), req.language)
-        let entries = try await AuditLog(db: req.db).entries(programmeID: summary.id, limit: 300)
+        let entries = try await req.repositories.auditLog.entries(programmeID: summary.id, limit: 300)
         return Workspace.html(HistoryPage(context: PageContext(req), summary: summary, subject: nil, entries: entries).render())
     }
 
@@ -19,7 +18,7 @@ enum HistoryController {
         let action = try ActionController.action(req, loaded)
         let ids = [action.id] + action.fundingLines.indices.map { DerivedID.make(action.id, "funding", $0) } + action.milestones.map(\.id)
         var entries: [AuditEntry] = []
-        for id in ids { entries += try await AuditLog(db: req.db).entries(programmeID: loaded.id, entityID: id, limit: 100) }
+        for id in ids { entries += try await req.repositories.auditLog.entries(programmeID: loaded.id, entityID: id, limit: 100) }
         entries.sort { $0.at > $1.at }
         return Workspace.html(HistoryPage(context: PageContext(req), summary: loaded.summary, subject: "\(action.code) \(action.title)", entries: entries).render())
     }

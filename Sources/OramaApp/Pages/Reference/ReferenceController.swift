@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import OramaDomain
 import Plot
@@ -27,7 +26,7 @@ enum ReferenceController {
     static func organisationID(_ req: Request, _ submitted: String? = nil) async throws -> UUID {
         if let own = req.user?.organisationID { return own }
         if let text = submitted ?? req.query[String.self, at: "organisation"], let id = UUID(uuidString: text) { return id }
-        guard let first = try await ReferenceRepository(db: req.db).organisations().first else {
+        guard let first = try await req.repositories.reference.organisations().first else {
             throw UserFacingError(status: .notFound, code: "not_found", reason: req.language.t("Δεν υπάρχει ακόμη δήμος.", "There is no municipality yet."))
         }
         return first.id
@@ -36,7 +35,7 @@ enum ReferenceController {
     @Sendable static func show(req: Request) async throws -> Response {
         let organisationID = try await organisationID(req)
         try req.access.require(req.access.canManageReference(organisationID), req.language)
-        guard let reference = try await ReferenceRepository(db: req.db).load(organisationID: organisationID) else {
+        guard let reference = try await req.repositories.reference.load(organisationID: organisationID) else {
             throw Workspace.notFound(req, req.language.t("ο δήμος", "the municipality"))
         }
         return Workspace.html(ReferencePage(context: PageContext(req), reference: reference, errors: [:]).render())
@@ -47,7 +46,7 @@ enum ReferenceController {
         let form = try req.content.decode(RowForm.self)
         let organisationID = try await organisationID(req, form.organisation)
         try req.access.require(req.access.canManageReference(organisationID), req.language)
-        let repository = ReferenceRepository(db: req.db)
+        let repository = req.repositories.reference
         guard let reference = try await repository.load(organisationID: organisationID) else { throw Workspace.notFound(req, req.language.t("ο δήμος", "the municipality")) }
         let l = req.language
         let id = UUID(uuidString: form.id ?? "")
@@ -104,6 +103,15 @@ enum ReferenceController {
                                   status: .unprocessableEntity)
         }
         return Workspace.redirect(req, to: SiteURL.reference.path + "?organisation=\(organisationID.uuidString)#\(kind.rawValue)", flash: l.t("Αποθηκεύτηκε.", "Saved."))
+    }
+}
+
+extension ReferenceError {
+    func message(_ l: Language) -> String {
+        switch self {
+        case .inUse(let count): l.t("Δεν διαγράφεται: χρησιμοποιείται από \(Plural.count(count, ("εγγραφή", "εγγραφές"), ("record", "records"), l)).", "Cannot be deleted: used by \(count) records.")
+        case .notFound: l.t("Η εγγραφή δεν βρέθηκε.", "The record was not found.")
+        }
     }
 }
 

@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import Plot
 import Vapor
@@ -27,7 +26,7 @@ enum SignInController {
                                          "Too many failed attempts. Try again in \(wait) seconds.")
             return Workspace.html(SignInPage(context: PageContext(req, withForm: true), email: email, back: back, error: message).render(), status: .tooManyRequests)
         }
-        guard let id = try await Accounts(db: req.db).verify(email: email, password: form.password ?? "") else {
+        guard let id = try await req.repositories.accounts.verify(email: email, password: form.password ?? "") else {
             await throttle.failed(keys)
             let message = req.language.t("Λάθος e-mail ή κωδικός.", "Wrong e-mail or password.")
             return Workspace.html(SignInPage(context: PageContext(req, withForm: true), email: email, back: back, error: message).render(), status: .unauthorized)

@@ -1,5 +1,4 @@
 import Crypto
-import Fluent
 import Foundation
 import OramaDomain
 import Plot
@@ -10,11 +9,11 @@ enum APITokenController {
         var name: String?
     }
 
-    static func tokens(_ req: Request, _ user: SessionUser) async throws -> [APITokenModel] {
-        try await APITokenModel.query(on: req.db).filter(\.$userID == user.id).sort(\.$createdAt, .descending).all()
+    static func tokens(_ req: Request, _ user: UserAccount) async throws -> [APIToken] {
+        try await req.repositories.apiTokens.tokens(of: user.id)
     }
 
-    static func signedIn(_ req: Request) throws -> SessionUser {
+    static func signedIn(_ req: Request) throws -> UserAccount {
         try req.access.require(req.user != nil, req.language)
         return req.user!
     }
@@ -33,16 +32,7 @@ enum APITokenController {
                                   status: .unprocessableEntity)
         }
         let token = APITokens.generate()
-        let model = APITokenModel()
-        model.userID = user.id
-        model.name = name
-        model.tokenHash = APITokens.hash(token)
-        try await req.db.transaction { tx in
-            try await model.create(on: tx)
-            var audit = AuditTrail(organisationID: user.organisationID ?? user.id, programmeID: nil, actor: user.actor)
-            audit.record(entity: "apiToken", id: model.id!, operation: .create, before: [:], after: ["name": name, "user": user.email])
-            try await audit.save(on: tx)
-        }
+        try await req.repositories.apiTokens.create(name: name, hash: APITokens.hash(token), for: user)
         return Workspace.html(APITokensPage(context: PageContext(req, withForm: true), tokens: try await tokens(req, user), created: token, error: nil).render(),
                               status: .created)
     }
@@ -50,14 +40,8 @@ enum APITokenController {
     @Sendable static func revoke(req: Request) async throws -> Response {
         let user = try signedIn(req)
         let id = try Workspace.uuid(req, "tokenID")
-        guard let model = try await APITokenModel.find(id, on: req.db), model.userID == user.id else {
+        guard let model = try await req.repositories.apiTokens.revoke(id, of: user) else {
             throw Workspace.notFound(req, req.language.t("κλειδί API", "API token"))
-        }
-        try await req.db.transaction { tx in
-            try await model.delete(on: tx)
-            var audit = AuditTrail(organisationID: user.organisationID ?? user.id, programmeID: nil, actor: user.actor)
-            audit.record(entity: "apiToken", id: id, operation: .delete, before: ["name": model.name, "user": user.email], after: [:])
-            try await audit.save(on: tx)
         }
         return Workspace.redirect(req, to: SiteURL.apiTokens.path, flash: req.language.t("Το κλειδί «\(model.name)» ανακλήθηκε.", "The token “\(model.name)” was revoked."))
     }

@@ -1,5 +1,4 @@
 import Crypto
-import Fluent
 import Foundation
 import OramaDomain
 import Plot
@@ -7,7 +6,7 @@ import Vapor
 
 struct APITokensPage {
     var context: PageContext
-    var tokens: [APITokenModel]
+    var tokens: [APIToken]
     var created: String?
     var error: String?
 
@@ -26,7 +25,7 @@ struct APITokensPage {
                    .thead(.tr(.th(.text(c.t("Όνομα", "Name"))), .th(.text(c.t("Δημιουργία", "Created"))), .th(.text(c.t("Τελευταία χρήση", "Last used"))), .th(.text("")))),
                    .tbody(.forEach(tokens) { t in
                        .tr(.td(.text(t.name)), .td(.text(t.createdAt.map(Format.dateTime) ?? "—")), .td(.text(t.lastUsedAt.map(Format.dateTime) ?? "—")),
-                           .td(.form(.method(.post), .action(SiteURL.revokeToken(t.id!).path), c.csrfField, FormField.submit(c.t("Ανάκληση", "Revoke")))))
+                           .td(.form(.method(.post), .action(SiteURL.revokeToken(t.id).path), c.csrfField, FormField.submit(c.t("Ανάκληση", "Revoke")))))
                    })),
             .if(tokens.isEmpty, .p(.text(c.t("Δεν έχετε κλειδιά.", "You have no tokens.")))),
             .form(.method(.post), .action(SiteURL.apiTokens.path), .class("narrow"), c.csrfField,

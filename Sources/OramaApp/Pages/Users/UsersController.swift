@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import OramaDomain
 import Plot
@@ -22,13 +21,11 @@ enum UsersController {
     }
 
     static func page(_ req: Request, form: UserForm, errors: FieldErrors) async throws -> UsersPage {
-        var query = UserModel.query(on: req.db).sort(\.$email)
-        if let own = req.user?.organisationID { query = query.filter(\.$organisationID == own) }
-        let users = try await query.all().map(SessionUser.init)
-        let organisations = try await ReferenceRepository(db: req.db).organisations().filter { req.user?.organisationID == nil || $0.id == req.user?.organisationID }
+        let users = try await req.repositories.accounts.accounts(organisationID: req.user?.organisationID)
+        let organisations = try await req.repositories.reference.organisations().filter { req.user?.organisationID == nil || $0.id == req.user?.organisationID }
         var units: [OrgUnit] = []
         for organisation in organisations {
-            units += try await ReferenceRepository(db: req.db).load(organisationID: organisation.id)?.units ?? []
+            units += try await req.repositories.reference.load(organisationID: organisation.id)?.units ?? []
         }
         return UsersPage(context: PageContext(req), users: users, organisations: organisations, units: units, form: form, errors: errors)
     }
@@ -45,14 +42,14 @@ enum UsersController {
         // or the server itself, leave no doubt which one it is.
         var organisationID = req.user?.organisationID ?? UUID(uuidString: form.organisation ?? "")
         if organisationID == nil && role != .admin {
-            let unitOrganisations = Set(try await OrgUnitModel.query(on: req.db).filter(\.$id ~~ units).all().map(\.organisationID))
-            let all = try await ReferenceRepository(db: req.db).organisations()
+            let unitOrganisations = Set(try await req.repositories.reference.units(ids: units).map(\.organisationID))
+            let all = try await req.repositories.reference.organisations()
             organisationID = unitOrganisations.count == 1 ? unitOrganisations.first : (all.count == 1 ? all[0].id : nil)
         }
         if organisationID == nil && role != .admin { errors.add("organisation", l.t("Επιλέξτε δήμο.", "Choose a municipality.")) }
         if let organisationID {
-            let known = try await OrganisationModel.find(organisationID, on: req.db) != nil
-            let foreign = try await OrgUnitModel.query(on: req.db).filter(\.$id ~~ units).all().contains { $0.organisationID != organisationID }
+            let known = try await req.repositories.reference.organisation(organisationID) != nil
+            let foreign = try await req.repositories.reference.units(ids: units).contains { $0.organisationID != organisationID }
             if !known { errors.add("organisation", l.t("Άγνωστος δήμος.", "Unknown municipality.")) }
             if foreign { errors.add("units", l.t("Οι υπηρεσίες πρέπει να ανήκουν στον ίδιο δήμο με τον χρήστη.", "The units must belong to the user's municipality.")) }
         }
@@ -62,7 +59,7 @@ enum UsersController {
         if errors.isEmpty, let role {
             let password = Accounts.randomPassword()
             do {
-                try await Accounts(db: req.db).create(email: form.email ?? "", name: name, role: role, organisationID: organisationID, unitIDs: units,
+                try await req.repositories.accounts.create(email: form.email ?? "", name: name, role: role, organisationID: organisationID, unitIDs: units,
                                                       password: password, actor: req.user!.actor)
                 return Workspace.redirect(req, to: SiteURL.users.path, flash: l.t("Ο χρήστης \(form.email ?? "") δημιουργήθηκε. Προσωρινός κωδικός (εμφανίζεται μόνο τώρα): \(password)",
                                                                                   "User \(form.email ?? "") was created. Temporary password (shown only now): \(password)"))
@@ -76,12 +73,12 @@ enum UsersController {
     @Sendable static func update(req: Request) async throws -> Response {
         try req.access.require(req.access.canManageUsers, req.language)
         let id = try Workspace.uuid(req, "userID")
-        guard let user = try await UserModel.find(id, on: req.db), req.user?.organisationID == nil || user.organisationID == req.user?.organisationID else {
+        guard let user = try await req.repositories.accounts.account(id), req.user?.organisationID == nil || user.organisationID == req.user?.organisationID else {
             throw Workspace.notFound(req, req.language.t("ο χρήστης", "the user"))
         }
         let form = try req.content.decode(UserForm.self)
         let l = req.language
-        let accounts = Accounts(db: req.db)
+        let accounts = req.repositories.accounts
         if form.reset == "on" {
             let password = Accounts.randomPassword()
             try await accounts.setPassword(id, to: password, actor: req.user!.actor)
@@ -92,8 +89,8 @@ enum UsersController {
             throw UserFacingError(status: .unprocessableEntity, code: "invalid_role", reason: l.t("Άγνωστος ρόλος.", "Unknown role."))
         }
         // Units not posted at all stay as they were.
-        let units = form.units.map { $0.compactMap(UUID.init(uuidString:)) } ?? JSONText.decode(user.unitIDs).compactMap(UUID.init(uuidString:))
-        if role == .unitHead && units.isEmpty {
+        let units = form.units.map { $0.compactMap(UUID.init(uuidString:)) }
+        if role == .unitHead && (units.map(\.isEmpty) ?? user.unitIDs.isEmpty) {
             throw UserFacingError(status: .unprocessableEntity, code: "invalid_units", reason: l.t("Ο προϊστάμενος χρειάζεται τουλάχιστον μία υπηρεσία.", "A head of service needs at least one unit."))
         }
         if id == req.user?.id && role != .admin {

@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import OramaDomain
 import Plot
@@ -6,14 +5,14 @@ import Vapor
 
 struct UsersPage {
     var context: PageContext
-    var users: [SessionUser]
+    var users: [UserAccount]
     var organisations: [Organisation]
     var units: [OrgUnit]
     var form: UsersController.UserForm
     var errors: FieldErrors
 
     /// A multiple choice with every unit the user has already selected.
-    func unitsSelect(_ user: SessionUser, _ options: [(String, String)]) -> Node<HTML.FormContext> {
+    func unitsSelect(_ user: UserAccount, _ options: [(String, String)]) -> Node<HTML.FormContext> {
         let id = FormField.fieldID("units-\(user.id.uuidString)")
         let choices: [Node<HTML.SelectContext>] = options.map { value, text in
             .element(named: "option", nodes: [.attribute(named: "value", value: value),
