@@ -106,3 +106,17 @@ extension TextCoded {
         try container.encode(codedText)
     }
 }
+
+extension CalendarDate {
+    /// Greece's time zone: a programme's days, deadlines and quarters are those of Athens,
+    /// whatever the server's own zone.
+    public static let athens = TimeZone(identifier: "Europe/Athens") ?? TimeZone(secondsFromGMT: 7200)!
+
+    /// The calendar day of an instant in a time zone (Athens unless told otherwise).
+    public init(_ instant: Date, in timeZone: TimeZone = CalendarDate.athens) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: instant)
+        self.init(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
+    }
+}

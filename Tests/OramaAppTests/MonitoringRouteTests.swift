@@ -122,7 +122,7 @@ struct MonitoringRouteTests {
             let home = try await head.get("/").body.string
             #expect(home.contains("Τι εκκρεμεί από την υπηρεσία σας"))
             let stored = try await f.stored()
-            let items = stored.dueItems(units: [f.social.id], calendar: stored.reportingCalendar, today: PageContext().today)
+            let items = stored.dueItems(units: [f.social.id], calendar: stored.reportingCalendar, today: CalendarDate(Date()))
             #expect(home.contains("Εκκρεμείς αναφορές: \(items.count) · εκπρόθεσμες: \(items.filter(\.isLate).count)."))
 
             let visitor = try await f.browser(as: nil)

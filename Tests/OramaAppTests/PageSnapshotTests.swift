@@ -45,9 +45,7 @@ struct PageSnapshotTests {
     }
 
     func context(_ path: String, user: UserAccount? = nil) -> PageContext {
-        var context = PageContext(language: .el, user: user, csrf: user == nil ? "" : "CSRF-TOKEN", path: path)
-        context.today = CalendarDate(year: 2026, month: 11, day: 26)
-        return context
+        PageContext(language: .el, user: user, csrf: user == nil ? "" : "CSRF-TOKEN", path: path, today: CalendarDate(year: 2026, month: 11, day: 26))
     }
 
     @Test func home() throws {
@@ -105,7 +103,7 @@ struct PageSnapshotTests {
     }
 
     @Test func signIn() throws {
-        let page = SignInPage(context: PageContext(language: .el, csrf: "CSRF-TOKEN", path: "/signin"), email: "", back: "/", error: nil)
+        let page = SignInPage(context: PageContext(language: .el, csrf: "CSRF-TOKEN", path: "/signin", today: CalendarDate(year: 2026, month: 11, day: 26)), email: "", back: "/", error: nil)
         try assertSnapshot(page.render(), named: "signin")
     }
 
@@ -149,7 +147,7 @@ struct PageSnapshotTests {
     }
 
     @Test func englishSwitch() throws {
-        let page = HomePage(context: PageContext(language: .en, path: "/"), programmes: [(loaded.summary, demo.reference.organisation.name)], canCreate: false)
+        let page = HomePage(context: PageContext(language: .en, path: "/", today: CalendarDate(year: 2026, month: 11, day: 26)), programmes: [(loaded.summary, demo.reference.organisation.name)], canCreate: false)
         let html = page.render()
         #expect(html.contains("<html lang=\"en\">"))
         #expect(html.contains("Operational Programmes"))

@@ -18,7 +18,7 @@ enum ProgrammeAPIController {
 
     /// Public programmes for everyone; drafts for the municipality's users (API token or session).
     @Sendable static func show(req: Request) async throws -> Response {
-        let id = try Workspace.programmeID(req)
+        let id = try req.programmeID()
         guard let summary = try await req.repositories.programmes.summary(id), req.access.canRead(summary) else {
             throw UserFacingError.programmeNotFound
         }

@@ -37,18 +37,18 @@ extension ProgrammeAPIController {
 
     /// The action of the path (as the screens find it), with the axis, measure and objective above it.
     static func actionPath(_ req: Request, _ loaded: LoadedProgramme) throws -> ActionPath {
-        let action = try ActionController.action(req, loaded)
+        let action = try loaded.action(req)
         return loaded.programme.actionPaths.first { $0.action.id == action.id }!
     }
 
     @Sendable static func actions(req: Request) async throws -> [ActionItemDTO] {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         let rollup = loaded.programme.progressRollup()
         return loaded.programme.actionPaths.map { item($0, loaded, rollup) }
     }
 
     @Sendable static func action(req: Request) async throws -> ActionItemDTO {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         return item(try actionPath(req, loaded), loaded, loaded.programme.progressRollup())
     }
 
@@ -81,7 +81,7 @@ extension ProgrammeAPIController {
     }
 
     @Sendable static func strategy(req: Request) async throws -> StrategyDTO {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         let p = loaded.programme
         let plan = p.strategicPlan
         return StrategyDTO(profileSections: plan.profileSections.map { .init(title: $0.title, body: $0.body, keyFigures: $0.keyFigures) },
@@ -93,14 +93,14 @@ extension ProgrammeAPIController {
     }
 
     @Sendable static func indicators(req: Request) async throws -> [ProgrammeDTO.IndicatorDTO] {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         let year = ProgrammeDTO.latestMeasuredYear(loaded.programme)
         return loaded.programme.indicators.map { ProgrammeDTO.indicator($0, reference: loaded.reference, latestYear: year) }
     }
 
     @Sendable static func indicator(req: Request) async throws -> ProgrammeDTO.IndicatorDTO {
-        let loaded = try await Workspace.load(req)
-        return ProgrammeDTO.indicator(try IndicatorController.indicator(req, loaded), reference: loaded.reference,
+        let loaded = try await ProgrammeContext.load(req)
+        return ProgrammeDTO.indicator(try loaded.indicator(req), reference: loaded.reference,
                                       latestYear: ProgrammeDTO.latestMeasuredYear(loaded.programme))
     }
 
@@ -124,7 +124,7 @@ extension ProgrammeAPIController {
     }
 
     static func saved(_ req: Request, _ loaded: LoadedProgramme, _ programme: Programme) async throws {
-        guard case .saved = try await Workspace.commit(req, loaded, base: nil, current: nil, { $0 = programme }) else {
+        guard case .saved = try await ProgrammeContext.commit(req, loaded, base: nil, current: nil, { $0 = programme }) else {
             throw UserFacingError(status: .conflict, code: "conflict", reason: "Το πρόγραμμα άλλαξε ταυτόχρονα από άλλον χρήστη· ξαναδιαβάστε το και δοκιμάστε πάλι.")
         }
     }
@@ -141,7 +141,7 @@ extension ProgrammeAPIController {
 
     @Sendable static func patchAction(req: Request) async throws -> ActionItemDTO {
         let user = try req.requireTokenUser()
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         let path = try actionPath(req, loaded)
         guard req.access.canEdit(path.action, in: loaded.summary) else {
             throw UserFacingError(status: .forbidden, code: "forbidden", reason: "Ο λογαριασμός \(user.email) δεν μπορεί να αλλάξει τη δράση \(path.action.code).")
@@ -189,7 +189,7 @@ extension ProgrammeAPIController {
 
     @Sendable static func recordProgress(req: Request) async throws -> Response {
         let user = try req.requireTokenUser()
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         let path = try actionPath(req, loaded)
         guard req.access.canEdit(path.action, in: loaded.summary) else {
             throw UserFacingError(status: .forbidden, code: "forbidden", reason: "Ο λογαριασμός \(user.email) δεν καταχωρίζει πρόοδο για τη δράση \(path.action.code).")
@@ -202,12 +202,12 @@ extension ProgrammeAPIController {
         guard (0...999_999_999_999_99).contains(input.spentCents) else { throw invalid("spentCents", "η δαπάνη σε λεπτά, από 0 έως 99.999.999.999.999.") }
         guard (input.comment ?? "").count <= 5_000 else { throw invalid("comment", "έως 5.000 χαρακτήρες.") }
         var programme = loaded.programme
-        let today = PlanningController.today()
+        let today = req.today
         do {
             try programme.recordProgress(actionID: path.action.id, period: period, status: status, physicalProgress: input.physicalProgress,
                                          spentToDate: Money(cents: input.spentCents), comment: (input.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
                                          milestonesDone: Set(path.action.milestones.filter(\.isDone).map(\.id)), by: user.name,
-                                         at: Date().roundedToMilliseconds, today: today, reason: input.reason)
+                                         at: req.now, today: today, reason: input.reason)
         } catch let error as EntryError {
             throw invalid(error.field, error.description)
         }
@@ -227,8 +227,8 @@ extension ProgrammeAPIController {
 
     @Sendable static func recordMeasurement(req: Request) async throws -> Response {
         let user = try req.requireTokenUser()
-        let loaded = try await Workspace.load(req)
-        let indicator = try IndicatorController.indicator(req, loaded)
+        let loaded = try await ProgrammeContext.load(req)
+        let indicator = try loaded.indicator(req)
         guard req.access.canEdit(indicator, in: loaded.summary) else {
             throw UserFacingError(status: .forbidden, code: "forbidden", reason: "Ο λογαριασμός \(user.email) δεν καταχωρίζει τιμές για τον δείκτη \(indicator.code).")
         }
@@ -239,7 +239,7 @@ extension ProgrammeAPIController {
         var programme = loaded.programme
         do {
             try programme.recordMeasurement(indicatorID: indicator.id, period: period, value: input.value, note: (input.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-                                            by: user.name, at: Date().roundedToMilliseconds, today: PlanningController.today(), reason: input.reason)
+                                            by: user.name, at: req.now, today: req.today, reason: input.reason)
         } catch let error as EntryError {
             throw invalid(error.field, error.description)
         }

@@ -46,7 +46,7 @@ extension Request {
 struct APITokenMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization {
-            guard let account = try await request.repositories.apiTokens.account(forHash: APITokens.hash(bearer.token), now: Date()) else {
+            guard let account = try await request.repositories.apiTokens.account(forHash: APITokens.hash(bearer.token), now: request.now) else {
                 throw UserFacingError(status: .unauthorized, code: "invalid_token", reason: "Το κλειδί API δεν είναι έγκυρο ή έχει ανακληθεί.")
             }
             request.user = account

@@ -2,7 +2,8 @@ import Foundation
 import OramaDomain
 import Vapor
 
-/// Who may do what: the one place every route asks.
+/// Who may see or do what: the one place every route, menu and form asks. Each question is
+/// named for what it guards.
 ///
 /// - anonymous: reads published programmes only;
 /// - every signed-in user reads all programmes of their own municipality (drafts too);
@@ -15,46 +16,73 @@ import Vapor
 struct Access: Sendable {
     var user: UserAccount?
 
+    private var role: Role? { user?.role }
+
     private func isMember(_ organisationID: UUID) -> Bool {
         guard let user else { return false }
         return user.organisationID == organisationID || (user.role == .admin && user.organisationID == nil)
     }
 
+    private var plans: Bool { role == .planner || role == .admin }
+
     func canRead(_ p: ProgrammeSummary) -> Bool { p.status.isPublic || isMember(p.organisationID) }
 
-    /// Structure, strategic plan, settings: the planning service.
-    func canEditPlan(_ p: ProgrammeSummary) -> Bool {
-        guard let user, isMember(p.organisationID) else { return false }
-        return user.role == .planner || user.role == .admin
-    }
+    /// Structure, strategic plan, settings, ranks, locks, imports: the planning service.
+    func canEditPlan(_ p: ProgrammeSummary) -> Bool { plans && isMember(p.organisationID) }
 
     func canEdit(_ action: Action, in p: ProgrammeSummary) -> Bool {
-        if canEditPlan(p) { return true }
-        guard let user, user.role == .unitHead, isMember(p.organisationID) else { return false }
-        return user.unitIDs.contains(action.responsibleUnitID)
+        canEditPlan(p) || (isUnitHead(in: p) && ownsUnit(action.responsibleUnitID))
     }
 
     func canEdit(_ indicator: Indicator, in p: ProgrammeSummary) -> Bool {
-        if canEditPlan(p) { return true }
-        guard let user, user.role == .unitHead, isMember(p.organisationID), let unit = indicator.responsibleUnitID else { return false }
-        return user.unitIDs.contains(unit)
+        canEditPlan(p) || (isUnitHead(in: p) && indicator.responsibleUnitID.map(ownsUnit) == true)
     }
 
-    func canComment(_ p: ProgrammeSummary) -> Bool {
-        guard let user, isMember(p.organisationID) else { return false }
-        return user.role != .admin
-    }
+    /// The editing column of the programme's tree: the planning service, and heads of
+    /// services (for their own actions).
+    func seesEditingControls(in p: ProgrammeSummary) -> Bool { canEditPlan(p) || isUnitHead(in: p) }
 
+    /// Whether this user may name `unit` as responsible for an action or an indicator: a head
+    /// of service only their own units, the planning service any.
+    func mayAssign(unit: UUID) -> Bool { role != .unitHead || ownsUnit(unit) }
+
+    /// The units whose reports this user files and is reminded of: a head of service's own;
+    /// nil for everyone else, who sees every unit's.
+    var reportingUnits: Set<UUID>? { role == .unitHead ? user?.unitIDs : nil }
+
+    func canComment(_ p: ProgrammeSummary) -> Bool { role != nil && role != .admin && isMember(p.organisationID) }
+
+    /// Comments are the municipality's internal discussion.
+    func canReadComments(_ p: ProgrammeSummary) -> Bool { isMember(p.organisationID) }
+
+    /// The audit log of a programme and of its actions.
     func canSeeHistory(_ p: ProgrammeSummary) -> Bool { isMember(p.organisationID) }
 
-    func canManageReference(_ organisationID: UUID) -> Bool {
-        guard let user, isMember(organisationID) else { return false }
-        return user.role == .planner || user.role == .admin
-    }
+    /// The checks of the operational plan (page and API): the municipality's own work in progress.
+    func canSeeChecks(_ p: ProgrammeSummary) -> Bool { isMember(p.organisationID) }
 
-    var canManageUsers: Bool { user?.role == .admin }
+    /// What each service owes: the municipality's members.
+    func canSeeDueReports(_ p: ProgrammeSummary) -> Bool { isMember(p.organisationID) }
 
-    var canCreateProgrammes: Bool { user?.role == .admin || (user?.role == .planner && user?.organisationID != nil) }
+    func canManageReference(_ organisationID: UUID) -> Bool { plans && isMember(organisationID) }
+
+    /// The menu's link to reference data: administrators, and planners of a municipality.
+    var canManageSomeReference: Bool { role == .admin || (role == .planner && user?.organisationID != nil) }
+
+    var canManageUsers: Bool { user.map { canManageUsers(as: $0.role) } ?? false }
+
+    /// Users are managed by administrators: the role that keeps that power (an administrator
+    /// may not take it from themselves).
+    func canManageUsers(as role: Role) -> Bool { role == .admin }
+
+    var canCreateProgrammes: Bool { role == .admin || (role == .planner && user?.organisationID != nil) }
+
+    /// Personal API tokens: any signed-in user.
+    var canHaveAPITokens: Bool { user != nil }
+
+    private func isUnitHead(in p: ProgrammeSummary) -> Bool { role == .unitHead && isMember(p.organisationID) }
+
+    private func ownsUnit(_ unit: UUID) -> Bool { user?.unitIDs.contains(unit) ?? false }
 
     /// Throws 401 for the anonymous (so they are asked to sign in) and 403 for the rest.
     func require(_ allowed: Bool, _ language: Language) throws {

@@ -40,7 +40,7 @@ struct ExportCommand: AsyncCommand {
         if let year = signature.year, !programme.years.contains(year) {
             throw AccountError(description: "Το έτος \(year) είναι εκτός της περιόδου \(programme.startYear)–\(programme.endYear).")
         }
-        let year = kind.needsYear ? (signature.year ?? FileExport.defaultYear(kind, programme, today: PlanningController.today())) : nil
+        let year = kind.needsYear ? (signature.year ?? FileExport.defaultYear(kind, programme, today: context.application.clock.today)) : nil
         let approved = kind == .annual ? try await repositories.annualApprovals.find(programmeID: id, year: year ?? programme.startYear)?.programme : nil
         let data = try FileExport.document(kind, format, programme, reference, year: year, approved: approved)
         try data.write(to: URL(fileURLWithPath: output), options: .atomic)

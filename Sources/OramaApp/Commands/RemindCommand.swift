@@ -15,7 +15,7 @@ struct RemindCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let repositories = context.application.repositories
-        let today = PlanningController.today()
+        let today = context.application.clock.today
         let folder = URL(fileURLWithPath: signature.outbox ?? "outbox").appendingPathComponent(today.iso)
         let written = try await Reminders.write(from: repositories, today: today, to: folder)
         guard let smtp = SMTPClient.fromEnvironment() else {

@@ -1,4 +1,5 @@
 import Foundation
+import OramaDomain
 import Vapor
 
 /// `orama user create --email E --role R [--unit CODE] [--organisation NAME] --password-stdin`
@@ -27,7 +28,7 @@ struct UserCommand: AsyncCommand {
             throw AccountError(description: "Άγνωστη εντολή «\(signature.operation)»· διαθέσιμη: create.")
         }
         guard let email = signature.email else { throw AccountError(description: "Λείπει το --email.") }
-        guard let role = signature.role.flatMap(Role.init(argument:)) else {
+        guard let role = signature.role.flatMap(Self.role(argument:)) else {
             throw AccountError(description: "Το --role πρέπει να είναι admin, planner, unit-head ή reviewer.")
         }
         guard signature.passwordStdin, let password = readLine(strippingNewline: true), !password.isEmpty else {
@@ -48,6 +49,17 @@ struct UserCommand: AsyncCommand {
         context.console.print("Δημιουργήθηκε ο χρήστης \(email) (\(role.greek)).")
     }
 
+    /// Accepts the code and a few spellings people use on the command line.
+    static func role(argument: String) -> Role? {
+        switch argument.lowercased() {
+        case "admin": .admin
+        case "planner": .planner
+        case "unit-head", "unithead", "unit_head", "head": .unitHead
+        case "reviewer": .reviewer
+        default: nil
+        }
+    }
+
     /// Administrators may belong to no organisation; everyone else needs one, which may be
     /// left out when the server holds only one.
     static func organisation(named name: String?, role: Role, in reference: ReferenceRepository) async throws -> UUID? {
@@ -59,7 +71,7 @@ struct UserCommand: AsyncCommand {
         }
         let all = try await reference.organisations()
         if all.count == 1 { return all[0].id }
-        if role == .admin { return nil }
+        if !role.needsOrganisation { return nil }
         throw AccountError(description: all.isEmpty ? "Δεν υπάρχει ακόμη δήμος· τρέξτε πρώτα orama demo --no-serve." : "Ο διακομιστής έχει \(all.count) δήμους· δώστε --organisation.")
     }
 }

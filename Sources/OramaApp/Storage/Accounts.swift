@@ -3,34 +3,6 @@ import Foundation
 import OramaDomain
 import Vapor
 
-/// What a user may do. Checked in one place (`Access`, with the workspace).
-public enum Role: String, Sendable, CaseIterable, Codable {
-    case admin
-    case planner
-    case unitHead
-    case reviewer
-
-    public var greek: String {
-        switch self {
-        case .admin: "Διαχειριστής"
-        case .planner: "Υπηρεσία Προγραμματισμού"
-        case .unitHead: "Προϊστάμενος υπηρεσίας"
-        case .reviewer: "Αξιολογητής (Συμβούλιο / Επιτροπή)"
-        }
-    }
-
-    /// Accepts the code and a few spellings people use on the command line.
-    public init?(argument: String) {
-        switch argument.lowercased() {
-        case "admin": self = .admin
-        case "planner": self = .planner
-        case "unit-head", "unithead", "unit_head", "head": self = .unitHead
-        case "reviewer": self = .reviewer
-        default: return nil
-        }
-    }
-}
-
 public struct AccountError: Error, CustomStringConvertible, Equatable {
     public var description: String
 }
@@ -94,7 +66,7 @@ public struct Accounts: Sendable {
         guard password.count >= Self.minimumPasswordLength else {
             throw AccountError(description: "Ο κωδικός πρέπει να έχει τουλάχιστον \(Self.minimumPasswordLength) χαρακτήρες.")
         }
-        if role == .unitHead && unitIDs.isEmpty {
+        if role.needsUnits && unitIDs.isEmpty {
             throw AccountError(description: "Ο προϊστάμενος υπηρεσίας πρέπει να συνδέεται με τουλάχιστον μία υπηρεσία (--unit).")
         }
         if try await UserModel.query(on: db).filter(\.$email == email).count() > 0 {

@@ -209,14 +209,15 @@ struct ProgrammeRows {
                       let e = m.scheduleEnd.flatMap(YearQuarter.init(parsing:)) else { return nil }
                 return Schedule(start: s, end: e)
             }()
+            let linked = Dictionary(grouping: links, by: \.role).mapValues { $0.map(\.targetID) }
             return Action(
                 id: id, title: m.title, description: m.description,
                 kind: Action.Kind(rawValue: m.kind) ?? .projectCategory,
                 nature: Action.Nature(rawValue: m.nature) ?? .works,
                 responsibleUnitID: m.responsibleUnitID,
-                coResponsibleUnitIDs: links.filter { $0.role == "coUnit" }.map(\.targetID),
+                coResponsibleUnitIDs: linked["coUnit"] ?? [],
                 implementingBody: body, isSupraLocal: m.supraLocal, partners: JSONText.decode(m.partners),
-                localityIDs: links.filter { $0.role == "locality" }.map(\.targetID),
+                localityIDs: linked["locality"] ?? [],
                 priority: Action.Priority(rawValue: m.priority) ?? .medium, rank: m.rank,
                 maturity: Action.Maturity(rawValue: m.maturity) ?? .idea, preconditions: m.preconditions,
                 cost: Money(cents: m.costCents),

@@ -1,47 +1,42 @@
 import Foundation
 import OramaDomain
-import Plot
-import Vapor
+
+// One label per value: the Greek is the domain's own (`greek`), the English sits beside it
+// here, and `label(_:)` picks by the interface language.
 
 extension Role {
-    func greek(_ language: Language) -> String {
+    func label(_ language: Language) -> String {
         switch self {
-        case .admin: language.t("Διαχειριστής", "Administrator")
-        case .planner: language.t("Υπηρεσία Προγραμματισμού", "Planning service")
-        case .unitHead: language.t("Προϊστάμενος υπηρεσίας", "Head of service")
-        case .reviewer: language.t("Αξιολογητής", "Reviewer")
+        case .admin: language.t(greek, "Administrator")
+        case .planner: language.t(greek, "Planning service")
+        case .unitHead: language.t(greek, "Head of service")
+        case .reviewer: language.t(greek, "Reviewer (council / committee)")
         }
     }
 }
 
 extension Programme.Status {
+    /// The status, and whether the public can read a programme in it.
     func label(_ language: Language) -> String {
+        let name: String
         switch self {
-        case .draft: language.t("Σχέδιο (μη δημόσιο)", "Draft (not public)")
-        case .consultation: language.t("Σε διαβούλευση", "In consultation")
-        case .approved: language.t("Εγκεκριμένο (μη δημοσιευμένο)", "Approved (not published)")
-        case .published: language.t("Δημοσιευμένο", "Published")
-        case .superseded: language.t("Αντικατεστάθη", "Superseded")
+        case .draft: name = language.t(greek, "Draft")
+        case .consultation: name = language.t(greek, "In consultation")
+        case .approved: name = language.t(greek, "Approved")
+        case .published: name = language.t(greek, "Published")
+        case .superseded: name = language.t(greek, "Superseded")
         }
+        return isPublic ? name : name + language.t(" (μη δημόσιο)", " (not public)")
     }
 }
 
 extension Indicator.Kind {
     func label(_ language: Language) -> String {
         switch self {
-        case .input: language.t("Εισροών", "Input")
-        case .output: language.t("Εκροών", "Output")
-        case .result: language.t("Αποτελεσμάτων", "Result")
-        case .impact: language.t("Επιπτώσεων", "Impact")
-        }
-    }
-}
-
-extension Programme {
-    func attachmentCode(_ attachment: Indicator.Attachment) -> String {
-        switch attachment {
-        case .measure(let id): "Μέτρο \(measure(id)?.code ?? "—")"
-        case .objective(let id): "Στόχος \(objective(id)?.code ?? "—")"
+        case .input: language.t(greek, "Input")
+        case .output: language.t(greek, "Output")
+        case .result: language.t(greek, "Result")
+        case .impact: language.t(greek, "Impact")
         }
     }
 }
@@ -49,10 +44,19 @@ extension Programme {
 extension TreeLevel {
     func label(_ language: Language) -> String {
         switch self {
-        case .axis: language.t("Άξονας", "Axis")
-        case .measure: language.t("Μέτρο", "Measure")
-        case .objective: language.t("Στόχος", "Objective")
-        case .action: language.t("Δράση", "Action")
+        case .axis: language.t(greek, "Axis")
+        case .measure: language.t(greek, "Measure")
+        case .objective: language.t(greek, "Objective")
+        case .action: language.t(greek, "Action")
+        }
+    }
+}
+
+extension Programme {
+    func attachmentCode(_ attachment: Indicator.Attachment) -> String {
+        switch attachment {
+        case .measure(let id): "\(TreeLevel.measure.greek) \(measure(id)?.code ?? "—")"
+        case .objective(let id): "\(TreeLevel.objective.greek) \(objective(id)?.code ?? "—")"
         }
     }
 }

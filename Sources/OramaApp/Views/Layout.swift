@@ -7,7 +7,7 @@ import Vapor
 /// print-friendly CSS.
 struct Layout {
     var title: String
-    var context: PageContext = PageContext()
+    var context: PageContext
     var breadcrumbs: [(String, String)] = []
     var notice: String? = nil
     var script: Bool = false
@@ -39,17 +39,17 @@ struct Layout {
                         .ariaLabel(c.t("Κύρια πλοήγηση", "Main navigation")),
                         .ul(
                             .li(.a(.href(SiteURL.home.path), .text(c.t("Προγράμματα", "Programmes")))),
-                            .if(c.user?.role == .admin, .li(.a(.href(SiteURL.users.path), .text(c.t("Χρήστες", "Users"))))),
-                            .if(c.user?.role == .admin || (c.user?.role == .planner && c.user?.organisationID != nil),
+                            .if(c.access.canManageUsers, .li(.a(.href(SiteURL.users.path), .text(c.t("Χρήστες", "Users"))))),
+                            .if(c.access.canManageSomeReference,
                                 .li(.a(.href(SiteURL.reference.path), .text(c.t("Στοιχεία Δήμου", "Reference data"))))),
-                            .if(c.user != nil, .li(.a(.href(SiteURL.apiTokens.path), .text(c.t("Κλειδιά API", "API tokens"))))),
+                            .if(c.access.canHaveAPITokens, .li(.a(.href(SiteURL.apiTokens.path), .text(c.t("Κλειδιά API", "API tokens"))))),
                             .li(.a(.href(SiteURL.language(other.rawValue, back: c.path).path), .attribute(named: "lang", value: other.rawValue),
                                    .text(other == .en ? "English" : "Ελληνικά"))),
                             .unwrap(c.user, { user in
                                 .li(.form(.method(.post), .action(SiteURL.signOut.path), .class("inline"),
                                           c.csrfField,
                                           .span(.class("who"), .attribute(named: "title", value: Escape.attribute(user.email)),
-                                                .text(user.name == user.role.greek(c.language) ? user.name : "\(user.name) · \(user.role.greek(c.language))")),
+                                                .text(user.name == user.role.label(c.language) ? user.name : "\(user.name) · \(user.role.label(c.language))")),
                                           .button(.type(.submit), .class("link"), .text(c.t("Αποσύνδεση", "Sign out")))))
                             }, else: .li(.a(.href(SiteURL.signIn.path), .text(c.t("Σύνδεση", "Sign in")))))
                         )

@@ -10,15 +10,16 @@ struct PageContext: Sendable {
     var csrf: String = ""
     var path: String = "/"
     var flash: String? = nil
-    /// Today in Athens; pages that depend on the date read it here, so tests can fix it.
-    var today: CalendarDate = PlanningController.today()
+    /// Today in Athens, from the application's clock; pages that depend on the date read it here.
+    var today: CalendarDate
 
-    init(language: Language = .el, user: UserAccount? = nil, csrf: String = "", path: String = "/", flash: String? = nil) {
+    init(language: Language = .el, user: UserAccount? = nil, csrf: String = "", path: String = "/", flash: String? = nil, today: CalendarDate) {
         self.language = language
         self.user = user
         self.csrf = csrf
         self.path = path
         self.flash = flash
+        self.today = today
     }
 
     /// A CSRF token (and so a stored session) only for pages that carry forms: those of
@@ -26,9 +27,12 @@ struct PageContext: Sendable {
     init(_ req: Request, withForm: Bool = false) {
         let needsToken = withForm || req.user != nil
         self.init(language: req.language, user: req.user, csrf: needsToken ? CSRF.token(for: req) : "", path: req.url.path,
-                  flash: req.hasSession ? req.session.data["flash"] : nil)
+                  flash: req.hasSession ? req.session.data["flash"] : nil, today: req.today)
         if req.hasSession && req.session.data["flash"] != nil { req.session.data["flash"] = nil }
     }
+
+    /// What the page's user may see and do, for menus and controls.
+    var access: Access { Access(user: user) }
 
     func t(_ greek: String, _ english: String) -> String { language.t(greek, english) }
 

@@ -31,7 +31,7 @@ struct OramaErrorMiddleware: AsyncMiddleware {
                 try response.content.encode(body, as: .json)
                 return response
             }
-            let context = PageContext(language: request.language, user: request.user, csrf: request.user != nil ? CSRF.token(for: request) : "", path: request.url.path)
+            let context = PageContext(language: request.language, user: request.user, csrf: request.user != nil ? CSRF.token(for: request) : "", path: request.url.path, today: request.today)
             let response = Response(status: status, body: .init(string: ErrorPage(context: context, status: Int(status.code), message: message).render()))
             response.headers.contentType = .html
             return response
@@ -50,4 +50,16 @@ struct UserFacingError: AbortError {
     }
 
     static let programmeNotFound = UserFacingError(status: .notFound, code: "not_found", reason: "Το πρόγραμμα δεν βρέθηκε ή δεν είναι δημοσιευμένο.")
+
+    /// Someone else saved the programme between this user's reading and writing.
+    static func conflict(_ language: Language) -> UserFacingError {
+        UserFacingError(status: .conflict, code: "conflict",
+                        reason: language.t("Το πρόγραμμα άλλαξε στο μεταξύ από άλλον χρήστη. Δεν αποθηκεύτηκε τίποτα· ανανεώστε τη σελίδα και δοκιμάστε ξανά.",
+                                           "The programme was changed meanwhile by someone else. Nothing was saved; reload the page and try again."))
+    }
+
+    /// «Δεν βρέθηκε: η δράση.»: what was asked for does not exist (or is not the user's to see).
+    static func notFound(_ what: String, _ language: Language) -> UserFacingError {
+        UserFacingError(status: .notFound, code: "not_found", reason: language.t("Δεν βρέθηκε: \(what).", "Not found: \(what)."))
+    }
 }

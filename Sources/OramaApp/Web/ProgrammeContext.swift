@@ -1,7 +1,5 @@
-import Crypto
 import Foundation
 import OramaDomain
-import Plot
 import Vapor
 
 /// A programme loaded for a request, already checked as readable by the user.
@@ -11,27 +9,27 @@ struct LoadedProgramme: Sendable {
     var reference: ReferenceData
 
     var id: UUID { summary.id }
+
+    /// The action the request's path names (`actionID`), 404 if it is not in this programme.
+    func action(_ req: Request) throws -> Action {
+        guard let action = programme.action(try req.uuid("actionID")) else { throw UserFacingError.notFound(req.language.t("η δράση", "the action"), req.language) }
+        return action
+    }
+
+    /// The indicator the request's path names (`indicatorID`), 404 if it is not in this programme.
+    func indicator(_ req: Request) throws -> Indicator {
+        let id = try req.uuid("indicatorID")
+        guard let indicator = programme.indicators.first(where: { $0.id == id }) else { throw UserFacingError.notFound(req.language.t("ο δείκτης", "the indicator"), req.language) }
+        return indicator
+    }
 }
 
-enum Workspace {
-    static func programmeID(_ req: Request) throws -> UUID {
-        let text = req.parameters.get("programmeID") ?? ""
-        guard let id = UUID(uuidString: text) else { throw UserFacingError.badID(text) }
-        return id
-    }
-
-    static func uuid(_ req: Request, _ name: String) throws -> UUID {
-        let text = req.parameters.get(name) ?? req.query[String.self, at: name] ?? ""
-        guard let id = UUID(uuidString: text) else {
-            throw UserFacingError(status: .badRequest, code: "invalid_id",
-                                  reason: req.language.t("Μη έγκυρος κωδικός στη διεύθυνση: «\(text.prefix(60))».", "Invalid id in the address: “\(text.prefix(60))”."))
-        }
-        return id
-    }
-
+/// The programme a request is about: found, checked as readable, loaded; and a change to it
+/// saved with conflict detection.
+enum ProgrammeContext {
     /// The summary row only (one query), 404 unless the user may read the programme.
     static func summary(_ req: Request) async throws -> ProgrammeSummary {
-        let id = try programmeID(req)
+        let id = try req.programmeID()
         guard let summary = try await req.repositories.programmes.summary(id), req.access.canRead(summary) else {
             throw UserFacingError.programmeNotFound
         }
@@ -45,10 +43,6 @@ enum Workspace {
             throw UserFacingError.programmeNotFound
         }
         return LoadedProgramme(summary: summary, programme: programme, reference: reference)
-    }
-
-    static func notFound(_ req: Request, _ what: String) -> UserFacingError {
-        UserFacingError(status: .notFound, code: "not_found", reason: req.language.t("Δεν βρέθηκε: \(what).", "Not found: \(what)."))
     }
 
     /// Saves a change made to a freshly loaded programme. `base` is the fingerprint of the
@@ -72,17 +66,5 @@ enum Workspace {
     enum Outcome {
         case saved(Programme)
         case conflict
-    }
-
-    static func redirect(_ req: Request, to path: String, flash: String? = nil) -> Response {
-        if let flash { req.session.data["flash"] = flash }
-        return req.redirect(to: path, redirectType: .normal)
-    }
-
-    static func html(_ body: String, status: HTTPResponseStatus = .ok) -> Response {
-        let response = Response(status: status, body: .init(string: body))
-        response.headers.contentType = .html
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
     }
 }

@@ -6,40 +6,6 @@ import Vapor
 /// The action form: every field of the domain, funding per source and year, schedule,
 /// localities, partners, milestones and budget lines.
 enum ActionController {
-    struct MilestoneRow: Codable {
-        var id: String?
-        var date: String?
-        var title: String?
-        var done: String?
-    }
-
-    struct ActionForm: Content {
-        var objective: String?
-        var title: String?
-        var description: String?
-        var kind: String?
-        var nature: String?
-        var responsibleUnit: String?
-        var coUnits: [String]?
-        var implementing: String?
-        var partnerName: String?
-        var partnerContract: String?
-        var supraLocal: String?
-        var partners: String?
-        var localities: [String]?
-        var priority: String?
-        var rank: String?
-        var maturity: String?
-        var preconditions: String?
-        var cost: String?
-        var fund: [String: [String: String]]?
-        var scheduleStart: String?
-        var scheduleEnd: String?
-        var budgetLines: String?
-        var weight: String?
-        var ms: [String: MilestoneRow]?
-        var base: String?
-    }
 
     static func form(from a: Action, objective: UUID, base: String?) -> ActionForm {
         var fund: [String: [String: String]] = [:]
@@ -74,7 +40,7 @@ enum ActionController {
     /// `current` is the action as stored (nil for a new one): milestone ids are kept only if
     /// they are its own, and without `canMove` (a unit head) the planner's fields — order,
     /// weight, priority — stay as they are.
-    static func validate(_ f: ActionForm, id: UUID, current: Action? = nil, in loaded: LoadedProgramme, user: UserAccount, canMove: Bool, _ l: Language) -> (Action?, UUID?, FieldErrors) {
+    static func validate(_ f: ActionForm, id: UUID, current: Action? = nil, in loaded: LoadedProgramme, access: Access, canMove: Bool, _ l: Language) -> (Action?, UUID?, FieldErrors) {
         var e = FieldErrors()
         let p = loaded.programme
         let r = loaded.reference
@@ -89,7 +55,7 @@ enum ActionController {
         if nature == nil { e.add("nature", l.t("Επιλέξτε φύση δράσης.", "Choose the nature of the action.")) }
         let unit = UUID(uuidString: f.responsibleUnit ?? "").flatMap { r.unit($0) }?.id
         if unit == nil { e.add("responsibleUnit", l.t("Η αρμόδια υπηρεσία είναι υποχρεωτική.", "The responsible unit is required.")) }
-        if let unit, user.role == .unitHead, !user.unitIDs.contains(unit) {
+        if let unit, !access.mayAssign(unit: unit) {
             e.add("responsibleUnit", l.t("Ως προϊστάμενος μπορείτε να ορίσετε μόνο δική σας υπηρεσία.", "As head of service you can only choose your own unit."))
         }
         let coUnits = (f.coUnits ?? []).compactMap(UUID.init(uuidString:)).filter { r.unit($0) != nil && $0 != unit }
@@ -203,84 +169,78 @@ enum ActionController {
 
     // MARK: handlers
 
-    static func action(_ req: Request, _ loaded: LoadedProgramme) throws -> Action {
-        let id = try Workspace.uuid(req, "actionID")
-        guard let action = loaded.programme.action(id) else { throw Workspace.notFound(req, req.language.t("η δράση", "the action")) }
-        return action
-    }
-
     @Sendable static func show(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        let action = try action(req, loaded)
+        let loaded = try await ProgrammeContext.load(req)
+        let action = try loaded.action(req)
         // Comments are the municipality's internal discussion, not part of the public programme.
-        let comments = req.access.canSeeHistory(loaded.summary) ? try await req.repositories.comments.comments(on: action.id) : []
-        return Workspace.html(ActionPage(context: PageContext(req), loaded: loaded, action: action, access: req.access, comments: comments).render())
+        let comments = req.access.canReadComments(loaded.summary) ? try await req.repositories.comments.comments(on: action.id) : []
+        return Respond.html(ActionPage(context: PageContext(req), loaded: loaded, action: action, access: req.access, comments: comments).render())
     }
 
     @Sendable static func newForm(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let objective = req.query[String.self, at: "objective"].flatMap(UUID.init(uuidString:))
         var form = ActionForm(objective: objective?.uuidString, kind: Action.Kind.projectCategory.rawValue, nature: Action.Nature.works.rawValue,
                               implementing: "own", priority: "2", maturity: Action.Maturity.idea.rawValue, cost: "", weight: "1")
         form.fund = [:]
-        return Workspace.html(ActionFormPage(context: PageContext(req), loaded: loaded, actionID: nil, form: form, errors: FieldErrors(), conflict: nil, canMove: true).render())
+        return Respond.html(ActionFormPage(context: PageContext(req), loaded: loaded, actionID: nil, form: form, errors: FieldErrors(), conflict: nil, canMove: true).render())
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let form = try req.content.decode(ActionForm.self)
         let id = UUID()
-        let (action, objective, errors) = validate(form, id: id, in: loaded, user: req.user!, canMove: true, req.language)
+        let (action, objective, errors) = validate(form, id: id, in: loaded, access: req.access, canMove: true, req.language)
         guard let action, let objective else {
-            return Workspace.html(ActionFormPage(context: PageContext(req), loaded: loaded, actionID: nil, form: form, errors: errors, conflict: nil, canMove: true).render(), status: .unprocessableEntity)
+            return Respond.html(ActionFormPage(context: PageContext(req), loaded: loaded, actionID: nil, form: form, errors: errors, conflict: nil, canMove: true).render(), status: .unprocessableEntity)
         }
-        let outcome = try await Workspace.commit(req, loaded, base: nil, current: nil) { p in
+        let outcome = try await ProgrammeContext.commit(req, loaded, base: nil, current: nil) { p in
             p.editObjective(objective) { $0.actions.append(action) }
             p.renumber()
         }
-        guard case .saved(let saved) = outcome else { throw TreeController.conflictError(req) }
-        return Workspace.redirect(req, to: SiteURL.action(loaded.id, id).path,
+        guard case .saved(let saved) = outcome else { throw UserFacingError.conflict(req.language) }
+        return Respond.redirect(req, to: SiteURL.action(loaded.id, id).path,
                                   flash: req.language.t("Η δράση \(saved.action(id)?.code ?? "") δημιουργήθηκε.", "Action \(saved.action(id)?.code ?? "") was created."))
     }
 
     @Sendable static func editForm(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        let action = try action(req, loaded)
+        let loaded = try await ProgrammeContext.load(req)
+        let action = try loaded.action(req)
         try req.access.require(req.access.canEdit(action, in: loaded.summary), req.language)
         let objective = objectiveOf(action.id, in: loaded.programme)!
         let form = form(from: action, objective: objective, base: Fingerprint.of(action))
-        return Workspace.html(ActionFormPage(context: PageContext(req), loaded: loaded, actionID: action.id, form: form, errors: FieldErrors(), conflict: nil,
+        return Respond.html(ActionFormPage(context: PageContext(req), loaded: loaded, actionID: action.id, form: form, errors: FieldErrors(), conflict: nil,
                                              canMove: req.access.canEditPlan(loaded.summary)).render())
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        let current = try action(req, loaded)
+        let loaded = try await ProgrammeContext.load(req)
+        let current = try loaded.action(req)
         try req.access.require(req.access.canEdit(current, in: loaded.summary), req.language)
         let canMove = req.access.canEditPlan(loaded.summary)
         let currentObjective = objectiveOf(current.id, in: loaded.programme)!
         var form = try req.content.decode(ActionForm.self)
         if !canMove { form.objective = currentObjective.uuidString }
-        let (edited, objective, errors) = validate(form, id: current.id, current: current, in: loaded, user: req.user!, canMove: canMove, req.language)
+        let (edited, objective, errors) = validate(form, id: current.id, current: current, in: loaded, access: req.access, canMove: canMove, req.language)
         guard var edited, let objective else {
-            return Workspace.html(ActionFormPage(context: PageContext(req), loaded: loaded, actionID: current.id, form: form, errors: errors, conflict: nil, canMove: canMove).render(),
+            return Respond.html(ActionFormPage(context: PageContext(req), loaded: loaded, actionID: current.id, form: form, errors: errors, conflict: nil, canMove: canMove).render(),
                                   status: .unprocessableEntity)
         }
         edited.code = current.code
-        let outcome = try await Workspace.commit(req, loaded, base: form.base, current: Fingerprint.of(current)) { p in
+        let outcome = try await ProgrammeContext.commit(req, loaded, base: form.base, current: Fingerprint.of(current)) { p in
             p.editAction(current.id) { $0 = edited }
             if objective != currentObjective { try p.moveAction(current.id, toObjective: objective, at: .max) }
         }
         switch outcome {
         case .saved(let saved):
-            return Workspace.redirect(req, to: SiteURL.action(loaded.id, current.id).path,
+            return Respond.redirect(req, to: SiteURL.action(loaded.id, current.id).path,
                                       flash: req.language.t("Η δράση \(saved.action(current.id)?.code ?? "") αποθηκεύτηκε.", "Action \(saved.action(current.id)?.code ?? "") was saved."))
         case .conflict:
             form.base = Fingerprint.of(current)
             let notice = ConflictNotice.diff(describe(current, objective: currentObjective, loaded), describe(edited, objective: objective, loaded))
-            return Workspace.html(ActionFormPage(context: PageContext(req), loaded: loaded, actionID: current.id, form: form, errors: FieldErrors(), conflict: notice, canMove: canMove).render(),
+            return Respond.html(ActionFormPage(context: PageContext(req), loaded: loaded, actionID: current.id, form: form, errors: FieldErrors(), conflict: notice, canMove: canMove).render(),
                                   status: .conflict)
         }
     }
@@ -288,16 +248,16 @@ enum ActionController {
     struct CommentForm: Content { var text: String? }
 
     @Sendable static func comment(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        let action = try action(req, loaded)
+        let loaded = try await ProgrammeContext.load(req)
+        let action = try loaded.action(req)
         try req.access.require(req.access.canComment(loaded.summary), req.language)
         let text = (try req.content.decode(CommentForm.self).text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.count <= 4000 else {
             throw UserFacingError(status: .unprocessableEntity, code: "invalid_comment",
                                   reason: req.language.t("Το σχόλιο πρέπει να έχει από 1 έως 4.000 χαρακτήρες.", "A comment must have 1 to 4,000 characters."))
         }
-        try await req.repositories.comments.add(text, on: action.id, programme: loaded.summary, by: req.user!, at: Date())
-        return Workspace.redirect(req, to: SiteURL.action(loaded.id, action.id).path + "#comments",
+        try await req.repositories.comments.add(text, on: action.id, programme: loaded.summary, by: req.user!, at: req.now)
+        return Respond.redirect(req, to: SiteURL.action(loaded.id, action.id).path + "#comments",
                                   flash: req.language.t("Το σχόλιο καταχωρίστηκε.", "The comment was added."))
     }
 }

@@ -6,7 +6,7 @@ struct ActionFormPage {
     var context: PageContext
     var loaded: LoadedProgramme
     var actionID: UUID?
-    var form: ActionController.ActionForm
+    var form: ActionForm
     var errors: FieldErrors
     var conflict: ConflictNotice?
     var canMove: Bool
@@ -22,7 +22,7 @@ struct ActionFormPage {
         let years = Array(p.years)
         let units = r.units.map { ($0.id.uuidString, "\($0.code) · \($0.name)") }
         var milestoneRows = (form.ms ?? [:]).sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map { $0.value }
-        milestoneRows += Array(repeating: ActionController.MilestoneRow(), count: 3)
+        milestoneRows += Array(repeating: MilestoneRow(), count: 3)
         let implementing = [("own", c.t("Η αρμόδια υπηρεσία του Δήμου", "The municipality's responsible unit"))]
             + r.legalEntities.map { ("entity:" + $0.id.uuidString, "\(c.t("Νομικό πρόσωπο", "Legal entity")): \($0.name)") }
             + [("partner", c.t("Φορέας σύμβασης συνεργασίας", "Body under a cooperation contract"))]

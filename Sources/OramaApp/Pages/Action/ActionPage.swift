@@ -89,7 +89,7 @@ struct ActionPage {
                                          .td(.class("num"), .text(u.spentToDate.formatted)), .td(.text(u.comment)))
                                  })))
             ),
-            .if(access.canSeeHistory(loaded.summary), .section(.id("comments"),
+            .if(access.canReadComments(loaded.summary), .section(.id("comments"),
                 .h2(.text(c.t("Σχόλια", "Comments"))),
                 .if(comments.isEmpty, .p(.text(c.t("Δεν υπάρχουν σχόλια.", "No comments.")))),
                 .forEach(comments) { comment in

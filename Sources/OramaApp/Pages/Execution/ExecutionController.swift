@@ -18,10 +18,10 @@ enum ExecutionController {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         let year = try year(req, loaded, req.query[String.self, at: "year"])
         let lines = try await req.repositories.budgetExecution.lines(organisationID: loaded.summary.organisationID, year: year)
-        return Workspace.html(ExecutionPage(context: PageContext(req), loaded: loaded, year: year, lines: lines, problems: [],
+        return Respond.html(ExecutionPage(context: PageContext(req), loaded: loaded, year: year, lines: lines, problems: [],
                                             canImport: req.access.canEditPlan(loaded.summary)).render())
     }
 
@@ -31,7 +31,7 @@ enum ExecutionController {
     }
 
     @Sendable static func upload(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let upload = try req.content.decode(Upload.self)
         let year = try year(req, loaded, upload.year)
@@ -45,7 +45,7 @@ enum ExecutionController {
         case .success(let lines):
             try await store.replace(organisationID: loaded.summary.organisationID, year: year, with: lines, actor: req.user!.actor)
             let matched = BudgetExecutionImport.match(lines, to: loaded.programme.actions)
-            return Workspace.redirect(req, to: SiteURL.execution(loaded.id, year: year).path,
+            return Respond.redirect(req, to: SiteURL.execution(loaded.id, year: year).path,
                                       flash: req.language.t("Εισήχθησαν \(lines.count) γραμμές του \(year)· \(lines.count - matched.unmatched.count) αντιστοιχίστηκαν σε δράσεις.",
                                                             "Imported \(lines.count) lines of \(year); \(lines.count - matched.unmatched.count) matched to actions."))
         }
@@ -53,7 +53,7 @@ enum ExecutionController {
 
     static func refuse(_ req: Request, _ loaded: LoadedProgramme, _ year: Int, _ problems: [ImportProblem]) async throws -> Response {
         let lines = try await req.repositories.budgetExecution.lines(organisationID: loaded.summary.organisationID, year: year)
-        return Workspace.html(ExecutionPage(context: PageContext(req), loaded: loaded, year: year, lines: lines, problems: problems, canImport: true).render(),
+        return Respond.html(ExecutionPage(context: PageContext(req), loaded: loaded, year: year, lines: lines, problems: problems, canImport: true).render(),
                               status: .unprocessableEntity)
     }
 }

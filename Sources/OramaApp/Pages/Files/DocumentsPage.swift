@@ -13,7 +13,7 @@ struct DocumentsPage {
         let c = context
         let p = loaded.programme
         let title = c.t("Έγγραφα και αρχεία", "Documents and files")
-        let today = PlanningController.today()
+        let today = c.today
         func documentRow(_ kind: ProgrammeDocuments.Kind) -> Node<HTML.TableContext> {
             let year = kind.needsYear ? FileExport.defaultYear(kind, p, today: today) : nil
             return .tr(.th(.attribute(named: "scope", value: "row"), .text(kind.greek + (year.map { " \($0)" } ?? ""))),

@@ -6,8 +6,8 @@ import Vapor
 
 enum FilesController {
     @Sendable static func index(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        return Workspace.html(DocumentsPage(context: PageContext(req), loaded: loaded, canImport: req.access.canEditPlan(loaded.summary)).render())
+        let loaded = try await ProgrammeContext.load(req)
+        return Respond.html(DocumentsPage(context: PageContext(req), loaded: loaded, canImport: req.access.canEditPlan(loaded.summary)).render())
     }
 
     @Sendable static func document(req: Request) async throws -> Response {
@@ -21,7 +21,7 @@ enum FilesController {
         guard let format = FileExport.Format(rawValue: formatText) else {
             throw UserFacingError(status: .badRequest, code: "invalid_format", reason: req.language.t("Η μορφή είναι docx ή html.", "The format is docx or html."))
         }
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         let p = loaded.programme
         var year: Int? = nil
         if kind.needsYear {
@@ -32,7 +32,7 @@ enum FilesController {
                 }
                 year = y
             } else {
-                year = FileExport.defaultYear(kind, p, today: PlanningController.today())
+                year = FileExport.defaultYear(kind, p, today: req.today)
             }
         }
         // The annual programme of a year the council approved is the approved (frozen) one.
@@ -56,14 +56,14 @@ enum FilesController {
         guard FileExport.spreadsheetFiles.contains(name) else {
             throw UserFacingError(status: .notFound, code: "not_found", reason: req.language.t("Δεν υπάρχει αρχείο «\(name.prefix(40))».", "There is no file “\(name.prefix(40))”."))
         }
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         guard let (data, type) = try FileExport.spreadsheet(name, loaded.programme, loaded.reference) else { throw Abort(.notFound) }
         let base = name.replacingOccurrences(of: ".", with: "-\(loaded.programme.startYear)-\(loaded.programme.endYear).")
         return FileExport.download(data, type: type, fileName: base, public: loaded.summary.status.isPublic)
     }
 
     @Sendable static func openData(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         guard loaded.summary.status.isPublic else {
             throw UserFacingError(status: .notFound, code: "not_published",
                                   reason: req.language.t("Τα ανοιχτά δεδομένα διατίθενται μόνο για δημοσιευμένα προγράμματα.", "Open data is available for published programmes only."))
@@ -74,8 +74,8 @@ enum FilesController {
     }
 
     @Sendable static func calendar(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        let text = ICalendar.feed(loaded.programme, reference: loaded.reference, stamp: Date())
+        let loaded = try await ProgrammeContext.load(req)
+        let text = ICalendar.feed(loaded.programme, reference: loaded.reference, stamp: req.now)
         let response = Response(status: .ok, body: .init(string: text))
         response.headers.contentType = FileExport.icsType
         response.headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename=\"programme.ics\"")

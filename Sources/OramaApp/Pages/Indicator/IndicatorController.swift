@@ -4,22 +4,6 @@ import Plot
 import Vapor
 
 enum IndicatorController {
-    struct IndicatorForm: Content {
-        var code: String?
-        var name: String?
-        var kind: String?
-        var unit: String?
-        var direction: String?
-        var baseline: String?
-        var baselineYear: String?
-        var target: [String: String]?
-        var dataSource: String?
-        var frequency: String?
-        var responsibleUnit: String?
-        var attachTo: String?
-        var action: String?
-        var base: String?
-    }
 
     static func form(from i: Indicator, base: String?) -> IndicatorForm {
         let attach: String
@@ -34,7 +18,7 @@ enum IndicatorController {
                              attachTo: attach, action: i.actionID?.uuidString ?? "", base: base)
     }
 
-    static func validate(_ f: IndicatorForm, id: UUID, existing: Indicator?, in loaded: LoadedProgramme, user: UserAccount, _ l: Language) -> (Indicator?, FieldErrors) {
+    static func validate(_ f: IndicatorForm, id: UUID, existing: Indicator?, in loaded: LoadedProgramme, access: Access, _ l: Language) -> (Indicator?, FieldErrors) {
         var e = FieldErrors()
         let p = loaded.programme
         let code = (f.code ?? "").trimmingCharacters(in: .whitespaces)
@@ -74,7 +58,7 @@ enum IndicatorController {
         if frequency == nil { e.add("frequency", l.t("Επιλέξτε συχνότητα μέτρησης.", "Choose how often it is measured.")) }
         let responsible = UUID(uuidString: f.responsibleUnit ?? "").flatMap { loaded.reference.unit($0) }?.id
         if responsible == nil { e.add("responsibleUnit", l.t("Επιλέξτε την υπεύθυνη υπηρεσία.", "Choose the responsible unit.")) }
-        if user.role == .unitHead, let responsible, !user.unitIDs.contains(responsible) {
+        if let responsible, !access.mayAssign(unit: responsible) {
             e.add("responsibleUnit", l.t("Ως προϊστάμενος μπορείτε να ορίσετε μόνο δική σας υπηρεσία.", "As head of service you can only choose your own unit."))
         }
         var attachment: Indicator.Attachment?
@@ -109,43 +93,37 @@ enum IndicatorController {
          ("Ενταγμένος σε", loaded.programme.attachmentCode(i.attachment))]
     }
 
-    static func indicator(_ req: Request, _ loaded: LoadedProgramme) throws -> Indicator {
-        let id = try Workspace.uuid(req, "indicatorID")
-        guard let indicator = loaded.programme.indicators.first(where: { $0.id == id }) else { throw Workspace.notFound(req, req.language.t("ο δείκτης", "the indicator")) }
-        return indicator
-    }
-
     @Sendable static func newForm(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let form = IndicatorForm(code: "Δ\(loaded.programme.indicators.count + 1)", kind: Indicator.Kind.output.rawValue, direction: Indicator.Direction.higherIsBetter.rawValue,
                                  frequency: Indicator.Frequency.annual.rawValue, attachTo: req.query[String.self, at: "attach"])
-        return Workspace.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: nil, form: form, errors: FieldErrors(), conflict: nil).render())
+        return Respond.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: nil, form: form, errors: FieldErrors(), conflict: nil).render())
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let form = try req.content.decode(IndicatorForm.self)
-        let (indicator, errors) = validate(form, id: UUID(), existing: nil, in: loaded, user: req.user!, req.language)
+        let (indicator, errors) = validate(form, id: UUID(), existing: nil, in: loaded, access: req.access, req.language)
         guard let indicator else {
-            return Workspace.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: nil, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
+            return Respond.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: nil, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
         }
-        guard case .saved = try await Workspace.commit(req, loaded, base: nil, current: nil, { $0.indicators.append(indicator) }) else { throw TreeController.conflictError(req) }
-        return Workspace.redirect(req, to: SiteURL.programme(loaded.id).path, flash: req.language.t("Ο δείκτης \(indicator.code) δημιουργήθηκε.", "Indicator \(indicator.code) was created."))
+        guard case .saved = try await ProgrammeContext.commit(req, loaded, base: nil, current: nil, { $0.indicators.append(indicator) }) else { throw UserFacingError.conflict(req.language) }
+        return Respond.redirect(req, to: SiteURL.programme(loaded.id).path, flash: req.language.t("Ο δείκτης \(indicator.code) δημιουργήθηκε.", "Indicator \(indicator.code) was created."))
     }
 
     @Sendable static func editForm(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        let indicator = try indicator(req, loaded)
+        let loaded = try await ProgrammeContext.load(req)
+        let indicator = try loaded.indicator(req)
         try req.access.require(req.access.canEdit(indicator, in: loaded.summary), req.language)
-        return Workspace.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: indicator.id,
+        return Respond.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: indicator.id,
                                                 form: form(from: indicator, base: Fingerprint.of(Definition(indicator: indicator))), errors: FieldErrors(), conflict: nil).render())
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        let current = try indicator(req, loaded)
+        let loaded = try await ProgrammeContext.load(req)
+        let current = try loaded.indicator(req)
         try req.access.require(req.access.canEdit(current, in: loaded.summary), req.language)
         var form = try req.content.decode(IndicatorForm.self)
         if !req.access.canEditPlan(loaded.summary) {
@@ -155,19 +133,19 @@ enum IndicatorController {
             form.attachTo = fixed.attachTo
             form.action = fixed.action
         }
-        let (edited, errors) = validate(form, id: current.id, existing: current, in: loaded, user: req.user!, req.language)
+        let (edited, errors) = validate(form, id: current.id, existing: current, in: loaded, access: req.access, req.language)
         guard let edited else {
-            return Workspace.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: current.id, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
+            return Respond.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: current.id, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
         }
-        let outcome = try await Workspace.commit(req, loaded, base: form.base, current: Fingerprint.of(Definition(indicator: current))) { p in
+        let outcome = try await ProgrammeContext.commit(req, loaded, base: form.base, current: Fingerprint.of(Definition(indicator: current))) { p in
             if let i = p.indicators.firstIndex(where: { $0.id == current.id }) { p.indicators[i] = edited }
         }
         switch outcome {
         case .saved:
-            return Workspace.redirect(req, to: SiteURL.programme(loaded.id).path, flash: req.language.t("Ο δείκτης \(edited.code) αποθηκεύτηκε.", "Indicator \(edited.code) was saved."))
+            return Respond.redirect(req, to: SiteURL.programme(loaded.id).path, flash: req.language.t("Ο δείκτης \(edited.code) αποθηκεύτηκε.", "Indicator \(edited.code) was saved."))
         case .conflict:
             form.base = Fingerprint.of(Definition(indicator: current))
-            return Workspace.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: current.id, form: form, errors: FieldErrors(),
+            return Respond.html(IndicatorFormPage(context: PageContext(req), loaded: loaded, indicatorID: current.id, form: form, errors: FieldErrors(),
                                                     conflict: ConflictNotice.diff(describe(current, loaded), describe(edited, loaded))).render(), status: .conflict)
         }
     }

@@ -7,7 +7,7 @@ struct IndicatorFormPage {
     var context: PageContext
     var loaded: LoadedProgramme
     var indicatorID: UUID?
-    var form: IndicatorController.IndicatorForm
+    var form: IndicatorForm
     var errors: FieldErrors
     var conflict: ConflictNotice?
 

@@ -21,29 +21,19 @@ enum MonitoringController {
     // MARK: what is due
 
     @Sendable static func due(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        try req.access.require(req.access.canSeeHistory(loaded.summary), req.language)
+        let loaded = try await ProgrammeContext.load(req)
+        try req.access.require(req.access.canSeeDueReports(loaded.summary), req.language)
         let context = PageContext(req)
-        let units: Set<UUID> = req.user?.role == .unitHead ? req.user!.unitIDs : Set(loaded.reference.units.map(\.id))
+        let units = req.access.reportingUnits ?? Set(loaded.reference.units.map(\.id))
         let items = loaded.programme.dueItems(units: units, calendar: loaded.programme.reportingCalendar, today: context.today)
-        return Workspace.html(DuePage(context: context, loaded: loaded, items: items, access: req.access).render())
+        return Respond.html(DuePage(context: context, loaded: loaded, items: items, access: req.access).render())
     }
 
     // MARK: progress
 
-    struct ProgressForm: Content {
-        var period: String?
-        var status: String?
-        var physicalProgress: String?
-        var spent: String?
-        var comment: String?
-        var milestones: [String]?
-        var reason: String?
-    }
-
     @Sendable static func progressForm(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        let action = try ActionController.action(req, loaded)
+        let loaded = try await ProgrammeContext.load(req)
+        let action = try loaded.action(req)
         try req.access.require(req.access.canEdit(action, in: loaded.summary), req.language)
         let context = PageContext(req)
         let period = try period(req, loaded, default: currentQuarter(context.today))
@@ -51,12 +41,12 @@ enum MonitoringController {
         let form = ProgressForm(period: period.code, status: existing?.status.rawValue ?? ProgressUpdate.Status.onTrack.rawValue,
                                 physicalProgress: existing.map { String($0.physicalProgress) } ?? "0", spent: existing?.spentToDate.formattedNumber ?? "0,00",
                                 comment: "", milestones: action.milestones.filter(\.isDone).map(\.id.uuidString), reason: "")
-        return Workspace.html(ProgressPage(context: context, loaded: loaded, action: action, form: form, errors: FieldErrors()).render())
+        return Respond.html(ProgressPage(context: context, loaded: loaded, action: action, form: form, errors: FieldErrors()).render())
     }
 
     @Sendable static func saveProgress(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        let action = try ActionController.action(req, loaded)
+        let loaded = try await ProgrammeContext.load(req)
+        let action = try loaded.action(req)
         try req.access.require(req.access.canEdit(action, in: loaded.summary), req.language)
         let form = try req.content.decode(ProgressForm.self)
         let context = PageContext(req)
@@ -76,42 +66,35 @@ enum MonitoringController {
                 try programme.recordProgress(actionID: action.id, period: period, status: status, physicalProgress: percent, spentToDate: spent,
                                              comment: (form.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
                                              milestonesDone: Set((form.milestones ?? []).compactMap(UUID.init(uuidString:))),
-                                             by: req.user!.name, at: Date().roundedToMilliseconds, today: context.today, reason: form.reason)
+                                             by: req.user!.name, at: req.now, today: context.today, reason: form.reason)
                 let recorded = programme
-                guard case .saved = try await Workspace.commit(req, loaded, base: nil, current: nil, { $0 = recorded }) else { throw TreeController.conflictError(req) }
-                return Workspace.redirect(req, to: SiteURL.due(loaded.id).path,
+                guard case .saved = try await ProgrammeContext.commit(req, loaded, base: nil, current: nil, { $0 = recorded }) else { throw UserFacingError.conflict(req.language) }
+                return Respond.redirect(req, to: SiteURL.due(loaded.id).path,
                                           flash: l.t("Η πρόοδος της δράσης \(action.code) για \(period.greek) καταχωρίστηκε.", "Progress of action \(action.code) for \(period.code) was recorded."))
             } catch let error as EntryError {
                 errors.add(error.field, error.description)
             }
         }
-        return Workspace.html(ProgressPage(context: context, loaded: loaded, action: action, form: form, errors: errors).render(), status: .unprocessableEntity)
+        return Respond.html(ProgressPage(context: context, loaded: loaded, action: action, form: form, errors: errors).render(), status: .unprocessableEntity)
     }
 
     // MARK: indicator values
 
-    struct ValueForm: Content {
-        var period: String?
-        var value: String?
-        var note: String?
-        var reason: String?
-    }
-
     @Sendable static func valueForm(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        let indicator = try IndicatorController.indicator(req, loaded)
+        let loaded = try await ProgrammeContext.load(req)
+        let indicator = try loaded.indicator(req)
         try req.access.require(req.access.canEdit(indicator, in: loaded.summary), req.language)
         let context = PageContext(req)
         let fallback = indicator.reportingPeriods(in: loaded.programme.years).last { $0.firstDay <= context.today } ?? ReportingPeriod(year: loaded.programme.startYear)
         let period = try period(req, loaded, default: fallback)
         let existing = indicator.measurements.first { $0.period == period }
         let form = ValueForm(period: period.code, value: existing.map { Format.input($0.value) } ?? "", note: "", reason: "")
-        return Workspace.html(ValuePage(context: context, loaded: loaded, indicator: indicator, form: form, errors: FieldErrors()).render())
+        return Respond.html(ValuePage(context: context, loaded: loaded, indicator: indicator, form: form, errors: FieldErrors()).render())
     }
 
     @Sendable static func saveValue(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        let indicator = try IndicatorController.indicator(req, loaded)
+        let loaded = try await ProgrammeContext.load(req)
+        let indicator = try loaded.indicator(req)
         try req.access.require(req.access.canEdit(indicator, in: loaded.summary), req.language)
         let form = try req.content.decode(ValueForm.self)
         let context = PageContext(req)
@@ -126,16 +109,16 @@ enum MonitoringController {
             do {
                 try programme.recordMeasurement(indicatorID: indicator.id, period: period, value: value,
                                                 note: (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-                                                by: req.user!.name, at: Date().roundedToMilliseconds, today: context.today, reason: form.reason)
+                                                by: req.user!.name, at: req.now, today: context.today, reason: form.reason)
                 let recorded = programme
-                guard case .saved = try await Workspace.commit(req, loaded, base: nil, current: nil, { $0 = recorded }) else { throw TreeController.conflictError(req) }
-                return Workspace.redirect(req, to: SiteURL.due(loaded.id).path,
+                guard case .saved = try await ProgrammeContext.commit(req, loaded, base: nil, current: nil, { $0 = recorded }) else { throw UserFacingError.conflict(req.language) }
+                return Respond.redirect(req, to: SiteURL.due(loaded.id).path,
                                           flash: l.t("Η τιμή του δείκτη \(indicator.code) για \(period.greek) καταχωρίστηκε.", "The value of \(indicator.code) for \(period.code) was recorded."))
             } catch let error as EntryError {
                 errors.add(error.field, error.description)
             }
         }
-        return Workspace.html(ValuePage(context: context, loaded: loaded, indicator: indicator, form: form, errors: errors).render(), status: .unprocessableEntity)
+        return Respond.html(ValuePage(context: context, loaded: loaded, indicator: indicator, form: form, errors: errors).render(), status: .unprocessableEntity)
     }
 
     // MARK: dashboards
@@ -143,17 +126,17 @@ enum MonitoringController {
     /// The programme's dashboard, or one service's (`?unit=`) or one place's (`?locality=`,
     /// a municipal unit taking in its communities).
     @Sendable static func dashboard(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         let context = PageContext(req)
         let p = loaded.programme
         let r = loaded.reference
         let year = p.yearNearest(context.today.year)
         var scope: DashboardPage.Scope = .programme
         if let text = req.query[String.self, at: "unit"], !text.isEmpty {
-            guard let unit = UUID(uuidString: text).flatMap(r.unit) else { throw Workspace.notFound(req, req.language.t("η υπηρεσία", "the unit")) }
+            guard let unit = UUID(uuidString: text).flatMap(r.unit) else { throw UserFacingError.notFound(req.language.t("η υπηρεσία", "the unit"), req.language) }
             scope = .unit(unit)
         } else if let text = req.query[String.self, at: "locality"], !text.isEmpty {
-            guard let place = UUID(uuidString: text).flatMap(r.locality) else { throw Workspace.notFound(req, req.language.t("η τοποθεσία", "the place")) }
+            guard let place = UUID(uuidString: text).flatMap(r.locality) else { throw UserFacingError.notFound(req.language.t("η τοποθεσία", "the place"), req.language) }
             scope = .locality(place)
         }
         let actions: [Action]
@@ -170,56 +153,51 @@ enum MonitoringController {
             indicators = []
         }
         let figures = DashboardFigures(p, year: year, actions: actions, indicators: scope == .programme ? nil : indicators)
-        return Workspace.html(DashboardPage(context: context, loaded: loaded, figures: figures, scope: scope, actions: actions).render())
+        return Respond.html(DashboardPage(context: context, loaded: loaded, figures: figures, scope: scope, actions: actions).render())
     }
 
     @Sendable static func rollup(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        let id = try Workspace.uuid(req, "nodeID")
+        let loaded = try await ProgrammeContext.load(req)
+        let id = try req.uuid("nodeID")
         guard let node = loaded.programme.progressRollup().find(id), node.level != .action else {
-            throw Workspace.notFound(req, req.language.t("το στοιχείο", "the item"))
+            throw UserFacingError.notFound(req.language.t("το στοιχείο", "the item"), req.language)
         }
-        return Workspace.html(RollupPage(context: PageContext(req), loaded: loaded, node: node).render())
+        return Respond.html(RollupPage(context: PageContext(req), loaded: loaded, node: node).render())
     }
 
     @Sendable static func indicator(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        let indicator = try IndicatorController.indicator(req, loaded)
-        return Workspace.html(IndicatorPage(context: PageContext(req), loaded: loaded, indicator: indicator,
+        let loaded = try await ProgrammeContext.load(req)
+        let indicator = try loaded.indicator(req)
+        return Respond.html(IndicatorPage(context: PageContext(req), loaded: loaded, indicator: indicator,
                                             canReport: req.access.canEdit(indicator, in: loaded.summary)).render())
     }
 
     @Sendable static func evaluation(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         let year = try PlanningController.year(req, loaded)
-        return Workspace.html(EvaluationPage(context: PageContext(req), loaded: loaded, year: year).render())
+        return Respond.html(EvaluationPage(context: PageContext(req), loaded: loaded, year: year).render())
     }
 
     // MARK: completeness and locks
 
     @Sendable static func reporting(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
-        return Workspace.html(ReportingPage(context: PageContext(req), loaded: loaded).render())
-    }
-
-    struct LockForm: Content {
-        var period: String?
-        var lock: String?
+        return Respond.html(ReportingPage(context: PageContext(req), loaded: loaded).render())
     }
 
     @Sendable static func lock(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let form = try req.content.decode(LockForm.self)
         guard let period = ReportingPeriod(parsing: form.period ?? ""), loaded.programme.years.contains(period.year) else {
             throw UserFacingError(status: .badRequest, code: "invalid_period", reason: req.language.t("Μη έγκυρη περίοδος.", "Invalid period."))
         }
         let locking = form.lock == "on"
-        guard case .saved = try await Workspace.commit(req, loaded, base: nil, current: nil, { p in
+        guard case .saved = try await ProgrammeContext.commit(req, loaded, base: nil, current: nil, { p in
             if locking { p.lockedPeriods.insert(period) } else { p.lockedPeriods.remove(period) }
-        }) else { throw TreeController.conflictError(req) }
-        return Workspace.redirect(req, to: SiteURL.reporting(loaded.id).path,
+        }) else { throw UserFacingError.conflict(req.language) }
+        return Respond.redirect(req, to: SiteURL.reporting(loaded.id).path,
                                   flash: locking ? req.language.t("Η περίοδος \(period.greek) κλειδώθηκε.", "Period \(period.code) was locked.")
                                                  : req.language.t("Η περίοδος \(period.greek) ξεκλειδώθηκε.", "Period \(period.code) was unlocked."))
     }

@@ -6,7 +6,7 @@ struct ProgressPage {
     var context: PageContext
     var loaded: LoadedProgramme
     var action: Action
-    var form: MonitoringController.ProgressForm
+    var form: ProgressForm
     var errors: FieldErrors
 
     func render() -> String {

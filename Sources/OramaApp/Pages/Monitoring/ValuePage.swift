@@ -6,7 +6,7 @@ struct ValuePage {
     var context: PageContext
     var loaded: LoadedProgramme
     var indicator: Indicator
-    var form: MonitoringController.ValueForm
+    var form: ValueForm
     var errors: FieldErrors
 
     func render() -> String {

@@ -6,20 +6,13 @@ import Vapor
 /// The second half of the operational plan: checks, prioritisation, schedule, financial
 /// programme, annual action programme and the funding what-if.
 enum PlanningController {
-    static func today() -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Athens")!
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)
-    }
-
     // MARK: checks
 
     @Sendable static func checks(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        try req.access.require(req.access.canSeeHistory(loaded.summary), req.language)
+        let loaded = try await ProgrammeContext.load(req)
+        try req.access.require(req.access.canSeeChecks(loaded.summary), req.language)
         let findings = loaded.programme.check(reference: loaded.reference)
-        return Workspace.html(ChecksPage(context: PageContext(req), loaded: loaded, findings: findings).render())
+        return Respond.html(ChecksPage(context: PageContext(req), loaded: loaded, findings: findings).render())
     }
 
     struct FindingDTO: Content {
@@ -51,8 +44,8 @@ enum PlanningController {
 
     /// `GET /api/v1/programmes/{id}/checks`, for signed-in members of the municipality.
     @Sendable static func checksAPI(req: Request) async throws -> [FindingDTO] {
-        let loaded = try await Workspace.load(req)
-        guard req.access.canSeeHistory(loaded.summary) else {
+        let loaded = try await ProgrammeContext.load(req)
+        guard req.access.canSeeChecks(loaded.summary) else {
             throw UserFacingError(status: req.user == nil ? .unauthorized : .forbidden, code: req.user == nil ? "sign_in" : "forbidden",
                                   reason: req.language.t("Οι έλεγχοι είναι διαθέσιμοι στους χρήστες του Δήμου.", "Checks are available to the municipality's users."))
         }
@@ -62,8 +55,8 @@ enum PlanningController {
     // MARK: priorities
 
     @Sendable static func priorities(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        return Workspace.html(PrioritiesPage(context: PageContext(req), loaded: loaded, canEdit: req.access.canEditPlan(loaded.summary), errors: [:]).render())
+        let loaded = try await ProgrammeContext.load(req)
+        return Respond.html(PrioritiesPage(context: PageContext(req), loaded: loaded, canEdit: req.access.canEditPlan(loaded.summary), errors: [:]).render())
     }
 
     struct RankForm: Content {
@@ -75,7 +68,7 @@ enum PlanningController {
 
     /// Sets the planner's order for many actions at once: all or nothing.
     @Sendable static func saveRanks(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let form = try req.content.decode(RankForm.self)
         var ranks: [UUID: Int?] = [:]
@@ -95,27 +88,27 @@ enum PlanningController {
             ranks[id] = n
         }
         guard errors.isEmpty else {
-            return Workspace.html(PrioritiesPage(context: PageContext(req), loaded: loaded, canEdit: true, errors: errors).render(), status: .unprocessableEntity)
+            return Respond.html(PrioritiesPage(context: PageContext(req), loaded: loaded, canEdit: true, errors: errors).render(), status: .unprocessableEntity)
         }
         guard conflicts.isEmpty else {
             throw UserFacingError(status: .conflict, code: "conflict",
                                   reason: req.language.t("Η σειρά των δράσεων \(conflicts.sorted().joined(separator: ", ")) άλλαξε στο μεταξύ από άλλον χρήστη. Δεν αποθηκεύτηκε τίποτα· ανανεώστε τη σελίδα.",
                                                          "The rank of actions \(conflicts.sorted().joined(separator: ", ")) was changed meanwhile. Nothing was saved; reload the page."))
         }
-        guard case .saved = try await Workspace.commit(req, loaded, base: nil, current: nil, { p in
+        guard case .saved = try await ProgrammeContext.commit(req, loaded, base: nil, current: nil, { p in
             for (id, rank) in ranks { p.editAction(id) { $0.rank = rank } }
-        }) else { throw TreeController.conflictError(req) }
-        return Workspace.redirect(req, to: SiteURL.priorities(loaded.id).path, flash: req.language.t("Η σειρά των δράσεων αποθηκεύτηκε.", "The order of actions was saved."))
+        }) else { throw UserFacingError.conflict(req.language) }
+        return Respond.redirect(req, to: SiteURL.priorities(loaded.id).path, flash: req.language.t("Η σειρά των δράσεων αποθηκεύτηκε.", "The order of actions was saved."))
     }
 
     // MARK: schedule
 
     @Sendable static func schedule(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         let by = req.query[String.self, at: "by"] ?? "axis"
         guard ["axis", "measure", "unit"].contains(by) else { throw badGrouping(req, by, allowed: "axis, measure, unit") }
         let context = PageContext(req)
-        return Workspace.html(SchedulePage(context: context, loaded: loaded, by: by, today: context.today).render())
+        return Respond.html(SchedulePage(context: context, loaded: loaded, by: by, today: context.today).render())
     }
 
     // MARK: finance
@@ -133,9 +126,9 @@ enum PlanningController {
 
     @Sendable static func finance(req: Request) async throws -> Response {
         let grouping = try grouping(req)
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         let table = loaded.programme.fundingTable(by: grouping, reference: loaded.reference)
-        return Workspace.html(FinancePage(context: PageContext(req), loaded: loaded, table: table).render())
+        return Respond.html(FinancePage(context: PageContext(req), loaded: loaded, table: table).render())
     }
 
     struct FinanceDTO: Content {
@@ -153,7 +146,7 @@ enum PlanningController {
 
     @Sendable static func financeAPI(req: Request) async throws -> FinanceDTO {
         let grouping = try grouping(req)
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         let t = loaded.programme.fundingTable(by: grouping, reference: loaded.reference)
         return FinanceDTO(
             grouping: grouping.rawValue, years: t.years, sources: t.sources.map { .init(code: $0.code, name: $0.name) },
@@ -183,12 +176,12 @@ enum PlanningController {
     }
 
     @Sendable static func annual(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         let year = try year(req, loaded)
         let approval = try await req.repositories.annualApprovals.find(programmeID: loaded.id, year: year)
         let live = req.query[String.self, at: "live"] == "1"
         let annual = (live ? nil : approval?.programme) ?? loaded.programme.annualProgramme(year: year, reference: loaded.reference)
-        return Workspace.html(AnnualPage(context: PageContext(req), loaded: loaded, annual: annual, approval: approval, showingLive: live || approval == nil,
+        return Respond.html(AnnualPage(context: PageContext(req), loaded: loaded, annual: annual, approval: approval, showingLive: live || approval == nil,
                                          canApprove: req.access.canEditPlan(loaded.summary)).render())
     }
 
@@ -203,7 +196,7 @@ enum PlanningController {
     }
 
     @Sendable static func annualAPI(req: Request) async throws -> AnnualDTO {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         let year = try year(req, loaded)
         let approval = try await req.repositories.annualApprovals.find(programmeID: loaded.id, year: year)
         let annual = approval?.programme ?? loaded.programme.annualProgramme(year: year, reference: loaded.reference)
@@ -212,7 +205,7 @@ enum PlanningController {
     }
 
     @Sendable static func approveAnnual(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let year = try year(req, loaded)
         let annual = loaded.programme.annualProgramme(year: year, reference: loaded.reference)
@@ -222,7 +215,7 @@ enum PlanningController {
             throw UserFacingError(status: .conflict, code: "already_approved",
                                   reason: req.language.t("Το Ετήσιο Πρόγραμμα Δράσης του \(year) έχει ήδη εγκριθεί.", "The \(year) Annual Action Programme is already approved."))
         }
-        return Workspace.redirect(req, to: SiteURL.annual(loaded.id, year: year).path,
+        return Respond.redirect(req, to: SiteURL.annual(loaded.id, year: year).path,
                                   flash: req.language.t("Το Ετήσιο Πρόγραμμα Δράσης \(year) εγκρίθηκε και «πάγωσε»· οι επόμενες αλλαγές δεν το επηρεάζουν.",
                                                         "The \(year) Annual Action Programme was approved and frozen; later edits do not change it."))
     }
@@ -230,7 +223,7 @@ enum PlanningController {
     // MARK: what-if
 
     @Sendable static func whatIf(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         let p = loaded.programme
         let l = req.language
         var errors = FieldErrors()
@@ -258,7 +251,7 @@ enum PlanningController {
                 result = p.whatIf(c, priorityOrder: p.ranking(of: p.actions, reference: loaded.reference).map(\.0.id))
             }
         }
-        return Workspace.html(WhatIfPage(context: PageContext(req), loaded: loaded, query: req.url.query ?? "", cut: cut, result: result, errors: errors).render(),
+        return Respond.html(WhatIfPage(context: PageContext(req), loaded: loaded, query: req.url.query ?? "", cut: cut, result: result, errors: errors).render(),
                               status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }

@@ -10,10 +10,10 @@ enum ProgrammeController {
         let context = PageContext(req)
         // A head of service starts from what their unit owes in the programmes being carried out.
         var due: [(ProgrammeSummary, [DueItem])] = []
-        if let user = req.user, user.role == .unitHead {
+        if let units = access.reportingUnits, let user = req.user {
             for summary in summaries where summary.organisationID == user.organisationID && [.approved, .published, .consultation].contains(summary.status) {
                 guard let programme = try await req.repositories.programmes.load(summary.id) else { continue }
-                due.append((summary, programme.dueItems(units: user.unitIDs, calendar: programme.reportingCalendar, today: context.today)))
+                due.append((summary, programme.dueItems(units: units, calendar: programme.reportingCalendar, today: context.today)))
             }
         }
         let page = HomePage(context: context, programmes: summaries.map { ($0, organisations[$0.organisationID]?.name ?? "") },
@@ -23,62 +23,31 @@ enum ProgrammeController {
             if let notModified = ETag.notModified(req, etag) { return notModified }
             return ETag.response(page.render(), contentType: .html, etag: etag)
         }
-        return Workspace.html(page.render())
+        return Respond.html(page.render())
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let summary = try await Workspace.summary(req)
+        let summary = try await ProgrammeContext.summary(req)
         // The public page is the same for every visitor: rendered once per programme version.
         if req.user == nil {
             let etag = ETag.forProgramme(summary, variant: "html-" + req.language.rawValue)
             if let notModified = ETag.notModified(req, etag) { return notModified }
             let language = req.language
+            let today = req.today
             let body = try await req.application.renderCache.bytes(for: etag) {
-                let loaded = try await Workspace.load(req)
-                return Data(ProgrammePage(context: PageContext(language: language, path: SiteURL.programme(summary.id).path),
+                let loaded = try await ProgrammeContext.load(req)
+                return Data(ProgrammePage(context: PageContext(language: language, path: SiteURL.programme(summary.id).path, today: today),
                                           loaded: loaded, access: Access(user: nil)).render().utf8)
             }
             return ETag.response(body, contentType: .html, etag: etag)
         }
-        let loaded = try await Workspace.load(req)
-        return Workspace.html(ProgrammePage(context: PageContext(req), loaded: loaded, access: req.access).render())
+        let loaded = try await ProgrammeContext.load(req)
+        return Respond.html(ProgrammePage(context: PageContext(req), loaded: loaded, access: req.access).render())
     }
 
     // MARK: create and settings
 
-    struct SettingsForm: Content {
-        var title: String?
-        var startYear: String?
-        var endYear: String?
-        var status: String?
-        var note: String?
-        var organisation: String?
-        var reportingFrequency: String?
-        var reportingDueDays: String?
-        var consultationStart: String?
-        var consultationEnd: String?
-        var councilSession: String?
-        var base: String?
-    }
-
-    struct Settings: Codable {
-        var title: String
-        var startYear: Int
-        var endYear: Int
-        var status: String
-        var note: String
-        var reportingFrequency: String
-        var reportingDueDays: Int
-        var keyDates: KeyDates
-
-        init(_ p: Programme) {
-            title = p.title; startYear = p.startYear; endYear = p.endYear; status = p.status.rawValue; note = p.note
-            reportingFrequency = p.reportingCalendar.frequency.rawValue; reportingDueDays = p.reportingCalendar.dueAfterDays
-            keyDates = p.keyDates
-        }
-    }
-
-    static func validate(_ form: SettingsForm, _ language: Language) -> (Settings?, FieldErrors) {
+    static func validate(_ form: SettingsForm, _ language: Language) -> (ProgrammeSettings?, FieldErrors) {
         var errors = FieldErrors()
         let title = (form.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty { errors.add("title", language.t("Δώστε τίτλο.", "Enter a title.")) }
@@ -119,15 +88,15 @@ enum ProgrammeController {
         p.note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         p.reportingCalendar = ReportingCalendar(frequency: frequency, dueAfterDays: dueDays)
         p.keyDates = keyDates
-        return (Settings(p), errors)
+        return (ProgrammeSettings(p), errors)
     }
 
     @Sendable static func newForm(req: Request) async throws -> Response {
         try req.access.require(req.access.canCreateProgrammes, req.language)
-        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let year = req.today.year
         let form = SettingsForm(title: "", startYear: String(year), endYear: String(year + 4), status: "draft", note: "")
         let organisations = try await req.repositories.reference.organisations()
-        return Workspace.html(SettingsPage(context: PageContext(req), programme: nil, form: form, errors: FieldErrors(), conflict: nil, organisations: organisations).render())
+        return Respond.html(SettingsPage(context: PageContext(req), programme: nil, form: form, errors: FieldErrors(), conflict: nil, organisations: organisations).render())
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -142,7 +111,7 @@ enum ProgrammeController {
             errors2.add("organisation", req.language.t("Επιλέξτε τον δήμο του προγράμματος.", "Choose the programme's municipality."))
         }
         guard let settings, errors2.isEmpty, let organisationID else {
-            return Workspace.html(SettingsPage(context: PageContext(req), programme: nil, form: form, errors: errors2, conflict: nil, organisations: organisations).render(),
+            return Respond.html(SettingsPage(context: PageContext(req), programme: nil, form: form, errors: errors2, conflict: nil, organisations: organisations).render(),
                                   status: .unprocessableEntity)
         }
         let programme = Programme(organisationID: organisationID, title: settings.title, startYear: settings.startYear, endYear: settings.endYear,
@@ -151,22 +120,22 @@ enum ProgrammeController {
                                                                        dueAfterDays: settings.reportingDueDays),
                                   keyDates: settings.keyDates)
         try await req.repositories.programmes.create(programme, actor: user.actor)
-        return Workspace.redirect(req, to: SiteURL.programme(programme.id).path, flash: req.language.t("Το πρόγραμμα δημιουργήθηκε.", "The programme was created."))
+        return Respond.redirect(req, to: SiteURL.programme(programme.id).path, flash: req.language.t("Το πρόγραμμα δημιουργήθηκε.", "The programme was created."))
     }
 
     @Sendable static func settingsForm(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let p = loaded.programme
         let form = SettingsForm(title: p.title, startYear: String(p.startYear), endYear: String(p.endYear), status: p.status.rawValue, note: p.note,
                                 reportingFrequency: p.reportingCalendar.frequency.rawValue, reportingDueDays: String(p.reportingCalendar.dueAfterDays),
                                 consultationStart: p.keyDates.consultationStart?.formatted, consultationEnd: p.keyDates.consultationEnd?.formatted,
-                                councilSession: p.keyDates.councilSession?.formatted, base: Fingerprint.of(Settings(p)))
-        return Workspace.html(SettingsPage(context: PageContext(req), programme: loaded, form: form, errors: FieldErrors(), conflict: nil).render())
+                                councilSession: p.keyDates.councilSession?.formatted, base: Fingerprint.of(ProgrammeSettings(p)))
+        return Respond.html(SettingsPage(context: PageContext(req), programme: loaded, form: form, errors: FieldErrors(), conflict: nil).render())
     }
 
     @Sendable static func saveSettings(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         var form = try req.content.decode(SettingsForm.self)
         var (settings, errors) = validate(form, req.language)
@@ -182,10 +151,10 @@ enum ProgrammeController {
             }
         }
         guard let settings else {
-            return Workspace.html(SettingsPage(context: PageContext(req), programme: loaded, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
+            return Respond.html(SettingsPage(context: PageContext(req), programme: loaded, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
         }
-        let current = Settings(loaded.programme)
-        let outcome = try await Workspace.commit(req, loaded, base: form.base, current: Fingerprint.of(current)) { p in
+        let current = ProgrammeSettings(loaded.programme)
+        let outcome = try await ProgrammeContext.commit(req, loaded, base: form.base, current: Fingerprint.of(current)) { p in
             p.title = settings.title
             p.startYear = settings.startYear
             p.endYear = settings.endYear
@@ -197,14 +166,14 @@ enum ProgrammeController {
         }
         switch outcome {
         case .saved:
-            return Workspace.redirect(req, to: SiteURL.programme(loaded.id).path, flash: req.language.t("Οι ρυθμίσεις αποθηκεύτηκαν.", "Settings saved."))
+            return Respond.redirect(req, to: SiteURL.programme(loaded.id).path, flash: req.language.t("Οι ρυθμίσεις αποθηκεύτηκαν.", "Settings saved."))
         case .conflict:
-            let describe: (Settings) -> [(String, String)] = { s in
+            let describe: (ProgrammeSettings) -> [(String, String)] = { s in
                 [("Τίτλος", s.title), ("Έναρξη", String(s.startYear)), ("Λήξη", String(s.endYear)),
                  ("Κατάσταση", Programme.Status(rawValue: s.status)?.greek ?? s.status), ("Σημείωση", s.note)]
             }
             form.base = Fingerprint.of(current)
-            return Workspace.html(SettingsPage(context: PageContext(req), programme: loaded, form: form, errors: FieldErrors(),
+            return Respond.html(SettingsPage(context: PageContext(req), programme: loaded, form: form, errors: FieldErrors(),
                                                conflict: ConflictNotice.diff(describe(current), describe(settings))).render(), status: .conflict)
         }
     }

@@ -35,8 +35,8 @@ struct ProgrammePage {
                     .li(.a(.href(SiteURL.execution(p.id, year: nil).path), .text(c.t("Εκτέλεση Προϋπολογισμού", "Budget execution")))),
                     .li(.a(.href(SiteURL.priorities(p.id).path), .text(c.t("Ιεράρχηση", "Priorities")))),
                     .li(.a(.href(SiteURL.whatIf(p.id).path), .text(c.t("Σενάρια χρηματοδότησης", "Funding what-if")))),
-                    .if(access.canSeeHistory(s), .li(.a(.href(SiteURL.checks(p.id).path), .text(c.t("Έλεγχοι", "Checks"))))),
-                    .if(access.canSeeHistory(s), .li(.a(.href(SiteURL.due(p.id).path), .text(c.t("Εκκρεμείς αναφορές", "Reports due"))))),
+                    .if(access.canSeeChecks(s), .li(.a(.href(SiteURL.checks(p.id).path), .text(c.t("Έλεγχοι", "Checks"))))),
+                    .if(access.canSeeDueReports(s), .li(.a(.href(SiteURL.due(p.id).path), .text(c.t("Εκκρεμείς αναφορές", "Reports due"))))),
                     .if(planner, .li(.a(.href(SiteURL.reporting(p.id).path), .text(c.t("Πληρότητα αναφορών", "Reporting completeness"))))),
                     .li(.a(.href(SiteURL.search(p.id, query: nil).path), .text(c.t("Αναζήτηση", "Search")))),
                     .if(access.canSeeHistory(s), .li(.a(.href(SiteURL.history(p.id).path), .text(c.t("Ιστορικό αλλαγών", "Change history"))))),
@@ -67,7 +67,7 @@ struct ProgrammePage {
                     .caption(.text(c.t("Άξονες, μέτρα, στόχοι και δράσεις με κόστος και πρόοδο", "Axes, measures, objectives and actions with cost and progress"))),
                     .thead(.tr(.th(.text(c.t("Κωδ.", "Code"))), .th(.text(c.t("Τίτλος", "Title"))), .th(.text(c.t("Αρμόδια υπηρεσία", "Responsible unit"))),
                                .th(.class("num"), .text(c.t("Κόστος", "Cost"))), .th(.class("num"), .text(c.t("Πρόοδος", "Progress"))),
-                               .if(planner || access.user?.role == .unitHead, .th(.class("noprint"), .text(c.t("Ενέργειες", "Actions")))))),
+                               .if(access.seesEditingControls(in: s), .th(.class("noprint"), .text(c.t("Ενέργειες", "Actions")))))),
                     .forEach(Array(p.axes.enumerated())) { ai, axis in axisBody(axis, index: ai, rollup: rollup, planner: planner) }
                 )
             ),
@@ -153,7 +153,7 @@ struct ProgrammePage {
             .td(.text(loaded.reference.unit(action.responsibleUnitID)?.name ?? "—")),
             .td(.class("num"), .text(action.cost.formatted)),
             .td(.class("num"), .text(actionProgress(action, rollup))),
-            .if(planner || access.user?.role == .unitHead, .td(.class("controls noprint"), editLink, moves)))
+            .if(access.seesEditingControls(in: loaded.summary), .td(.class("controls noprint"), editLink, moves)))
     }
 
     func controls(_ level: TreeLevel, _ id: UUID, title: String, index: Int, count: Int, child: (String, String)) -> Node<HTML.TableRowContext> {

@@ -5,7 +5,7 @@ import Plot
 struct SettingsPage {
     var context: PageContext
     var programme: LoadedProgramme?
-    var form: ProgrammeController.SettingsForm
+    var form: SettingsForm
     var errors: FieldErrors
     var conflict: ConflictNotice?
     var organisations: [Organisation] = []

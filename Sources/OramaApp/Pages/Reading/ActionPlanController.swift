@@ -7,9 +7,9 @@ import Vapor
 /// year and source, and its indicators. Printable as it stands.
 enum ActionPlanController {
     @Sendable static func show(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
-        let unitID = try Workspace.uuid(req, "unitID")
-        guard let unit = loaded.reference.unit(unitID) else { throw Workspace.notFound(req, req.language.t("η υπηρεσία", "the unit")) }
-        return Workspace.html(ActionPlanPage(context: PageContext(req), loaded: loaded, unit: unit).render())
+        let loaded = try await ProgrammeContext.load(req)
+        let unitID = try req.uuid("unitID")
+        guard let unit = loaded.reference.unit(unitID) else { throw UserFacingError.notFound(req.language.t("η υπηρεσία", "the unit"), req.language) }
+        return Respond.html(ActionPlanPage(context: PageContext(req), loaded: loaded, unit: unit).render())
     }
 }

@@ -39,9 +39,9 @@ enum SearchController {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         let query = String((req.query[String.self, at: "q"] ?? "").prefix(200))
         let hits = search(query, in: loaded.programme)
-        return Workspace.html(SearchPage(context: PageContext(req), loaded: loaded, query: query, hits: hits).render())
+        return Respond.html(SearchPage(context: PageContext(req), loaded: loaded, query: query, hits: hits).render())
     }
 }

@@ -6,22 +6,6 @@ import Vapor
 /// The municipality's reference data: services (the organisation chart with phones and
 /// e-mails), legal entities, localities and funding sources.
 enum ReferenceController {
-    enum Kind: String, CaseIterable {
-        case units, entities, localities, sources
-    }
-
-    struct RowForm: Content {
-        var id: String?
-        var code: String?
-        var name: String?
-        var kind: String?
-        var parent: String?
-        var phone: String?
-        var email: String?
-        var ceiling: String?
-        var delete: String?
-        var organisation: String?
-    }
 
     static func organisationID(_ req: Request, _ submitted: String? = nil) async throws -> UUID {
         if let own = req.user?.organisationID { return own }
@@ -36,18 +20,18 @@ enum ReferenceController {
         let organisationID = try await organisationID(req)
         try req.access.require(req.access.canManageReference(organisationID), req.language)
         guard let reference = try await req.repositories.reference.load(organisationID: organisationID) else {
-            throw Workspace.notFound(req, req.language.t("ο δήμος", "the municipality"))
+            throw UserFacingError.notFound(req.language.t("ο δήμος", "the municipality"), req.language)
         }
-        return Workspace.html(ReferencePage(context: PageContext(req), reference: reference, errors: [:]).render())
+        return Respond.html(ReferencePage(context: PageContext(req), reference: reference, errors: [:]).render())
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
-        guard let kind = Kind(rawValue: req.parameters.get("kind") ?? "") else { throw Workspace.notFound(req, req.parameters.get("kind") ?? "") }
-        let form = try req.content.decode(RowForm.self)
+        guard let kind = ReferenceKind(rawValue: req.parameters.get("kind") ?? "") else { throw UserFacingError.notFound(req.parameters.get("kind") ?? "", req.language) }
+        let form = try req.content.decode(ReferenceRowForm.self)
         let organisationID = try await organisationID(req, form.organisation)
         try req.access.require(req.access.canManageReference(organisationID), req.language)
         let repository = req.repositories.reference
-        guard let reference = try await repository.load(organisationID: organisationID) else { throw Workspace.notFound(req, req.language.t("ο δήμος", "the municipality")) }
+        guard let reference = try await repository.load(organisationID: organisationID) else { throw UserFacingError.notFound(req.language.t("ο δήμος", "the municipality"), req.language) }
         let l = req.language
         let id = UUID(uuidString: form.id ?? "")
         var errors = FieldErrors()
@@ -62,7 +46,7 @@ enum ReferenceController {
         do {
             if form.delete == "on", let id {
                 try await repository.delete(kind: kind.rawValue, id: id, organisationID: organisationID, actor: actor)
-                return Workspace.redirect(req, to: SiteURL.reference.path + "?organisation=\(organisationID.uuidString)#\(kind.rawValue)", flash: l.t("Διαγράφηκε.", "Deleted."))
+                return Respond.redirect(req, to: SiteURL.reference.path + "?organisation=\(organisationID.uuidString)#\(kind.rawValue)", flash: l.t("Διαγράφηκε.", "Deleted."))
             }
             if name.isEmpty { errors.add("\(row)-name", l.t("Δώστε όνομα.", "Enter a name.")) }
             switch kind {
@@ -99,10 +83,10 @@ enum ReferenceController {
             errors.add("\(row)-name", error.message(l))
         }
         guard errors.isEmpty else {
-            return Workspace.html(ReferencePage(context: PageContext(req), reference: reference, errors: errors.messagesByRow(row), submitted: (row, form)).render(),
+            return Respond.html(ReferencePage(context: PageContext(req), reference: reference, errors: errors.messagesByRow(row), submitted: (row, form)).render(),
                                   status: .unprocessableEntity)
         }
-        return Workspace.redirect(req, to: SiteURL.reference.path + "?organisation=\(organisationID.uuidString)#\(kind.rawValue)", flash: l.t("Αποθηκεύτηκε.", "Saved."))
+        return Respond.redirect(req, to: SiteURL.reference.path + "?organisation=\(organisationID.uuidString)#\(kind.rawValue)", flash: l.t("Αποθηκεύτηκε.", "Saved."))
     }
 }
 

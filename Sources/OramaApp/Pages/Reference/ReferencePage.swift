@@ -8,7 +8,7 @@ struct ReferencePage {
     var reference: ReferenceData
     /// Errors of the one row that was submitted, by field.
     var errors: [String: String]
-    var submitted: (String, ReferenceController.RowForm)? = nil
+    var submitted: (String, ReferenceRowForm)? = nil
 
     func render() -> String {
         let c = context
@@ -37,7 +37,7 @@ struct ReferencePage {
         var id, code, name, kind, parent, phone, email, ceiling: String
     }
 
-    func section(_ kind: ReferenceController.Kind, _ heading: String, rows: [RowValues], kinds: [(String, String)], parents: [(String, String)]?,
+    func section(_ kind: ReferenceKind, _ heading: String, rows: [RowValues], kinds: [(String, String)], parents: [(String, String)]?,
                  code: Bool, contact: Bool, ceiling: Bool = false) -> Node<HTML.BodyContext> {
         let c = context
         let blank = RowValues(id: "", code: "", name: "", kind: kinds.first?.0 ?? "", parent: "", phone: "", email: "", ceiling: "")

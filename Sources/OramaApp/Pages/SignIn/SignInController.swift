@@ -10,7 +10,7 @@ enum SignInController {
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
-        Workspace.html(SignInPage(context: PageContext(req, withForm: true), email: "", back: safeBack(req.query[String.self, at: "back"]), error: nil).render())
+        Respond.html(SignInPage(context: PageContext(req, withForm: true), email: "", back: safeBack(req.query[String.self, at: "back"]), error: nil).render())
     }
 
     @Sendable static func signIn(req: Request) async throws -> Response {
@@ -24,12 +24,12 @@ enum SignInController {
         if let wait = await throttle.wait(for: keys) {
             let message = req.language.t("Πολλές αποτυχημένες προσπάθειες. Δοκιμάστε ξανά σε \(Plural.count(wait, ("δευτερόλεπτο", "δευτερόλεπτα"), ("second", "seconds"), .el)).",
                                          "Too many failed attempts. Try again in \(wait) seconds.")
-            return Workspace.html(SignInPage(context: PageContext(req, withForm: true), email: email, back: back, error: message).render(), status: .tooManyRequests)
+            return Respond.html(SignInPage(context: PageContext(req, withForm: true), email: email, back: back, error: message).render(), status: .tooManyRequests)
         }
         guard let id = try await req.repositories.accounts.verify(email: email, password: form.password ?? "") else {
             await throttle.failed(keys)
             let message = req.language.t("Λάθος e-mail ή κωδικός.", "Wrong e-mail or password.")
-            return Workspace.html(SignInPage(context: PageContext(req, withForm: true), email: email, back: back, error: message).render(), status: .unauthorized)
+            return Respond.html(SignInPage(context: PageContext(req, withForm: true), email: email, back: back, error: message).render(), status: .unauthorized)
         }
         await throttle.succeeded(keys)
         // A new session id on sign-in, so a session id planted before it cannot be taken over:

@@ -7,22 +7,6 @@ import Vapor
 /// critical issues, vision, guiding principles and the strategic goals of each axis.
 /// Lists are written one item per line, as people already write them in Word.
 enum StrategyController {
-    struct SectionRow: Codable {
-        var id: String?
-        var title: String?
-        var body: String?
-        var figures: String?
-    }
-
-    struct StrategyForm: Content {
-        var vision: String?
-        var swot: [String: String]?
-        var criticalIssues: String?
-        var principles: String?
-        var goals: [String: String]?
-        var section: [String: SectionRow]?
-        var base: String?
-    }
 
     static func lines(_ text: String?) -> [String] {
         (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -83,24 +67,24 @@ enum StrategyController {
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         let canEdit = req.access.canEditPlan(loaded.summary)
-        return Workspace.html(StrategyPage(context: PageContext(req), loaded: loaded, form: form(from: loaded.programme.strategicPlan, axes: loaded.programme.axes),
+        return Respond.html(StrategyPage(context: PageContext(req), loaded: loaded, form: form(from: loaded.programme.strategicPlan, axes: loaded.programme.axes),
                                            errors: FieldErrors(), conflict: nil, canEdit: canEdit).render())
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         var form = try req.content.decode(StrategyForm.self)
         let (plan, errors) = validate(form, axes: loaded.programme.axes, current: loaded.programme.strategicPlan, req.language)
         guard let plan else {
-            return Workspace.html(StrategyPage(context: PageContext(req), loaded: loaded, form: form, errors: errors, conflict: nil, canEdit: true).render(), status: .unprocessableEntity)
+            return Respond.html(StrategyPage(context: PageContext(req), loaded: loaded, form: form, errors: errors, conflict: nil, canEdit: true).render(), status: .unprocessableEntity)
         }
         let current = loaded.programme.strategicPlan
-        switch try await Workspace.commit(req, loaded, base: form.base, current: Fingerprint.of(current), { $0.strategicPlan = plan }) {
+        switch try await ProgrammeContext.commit(req, loaded, base: form.base, current: Fingerprint.of(current), { $0.strategicPlan = plan }) {
         case .saved:
-            return Workspace.redirect(req, to: SiteURL.strategy(loaded.id).path, flash: req.language.t("Το Στρατηγικό Σχέδιο αποθηκεύτηκε.", "The Strategic Plan was saved."))
+            return Respond.redirect(req, to: SiteURL.strategy(loaded.id).path, flash: req.language.t("Το Στρατηγικό Σχέδιο αποθηκεύτηκε.", "The Strategic Plan was saved."))
         case .conflict:
             func describe(_ s: StrategicPlan) -> [(String, String)] {
                 [("Όραμα", s.vision), ("SWOT", s.swot.map(\.text).joined(separator: "; ")), ("Κρίσιμα ζητήματα", s.criticalIssues.joined(separator: "; ")),
@@ -108,7 +92,7 @@ enum StrategyController {
                  ("Ενότητες προφίλ", s.profileSections.map(\.title).joined(separator: "; "))]
             }
             form.base = Fingerprint.of(current)
-            return Workspace.html(StrategyPage(context: PageContext(req), loaded: loaded, form: form, errors: FieldErrors(),
+            return Respond.html(StrategyPage(context: PageContext(req), loaded: loaded, form: form, errors: FieldErrors(),
                                                conflict: ConflictNotice.diff(describe(current), describe(plan)), canEdit: true).render(), status: .conflict)
         }
     }

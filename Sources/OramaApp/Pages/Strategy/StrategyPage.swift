@@ -6,7 +6,7 @@ import Vapor
 struct StrategyPage {
     var context: PageContext
     var loaded: LoadedProgramme
-    var form: StrategyController.StrategyForm
+    var form: StrategyForm
     var errors: FieldErrors
     var conflict: ConflictNotice?
     var canEdit: Bool
@@ -42,7 +42,7 @@ struct StrategyPage {
             ))
         }
         var rows = (form.section ?? [:]).sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map { $0.value }
-        rows.append(StrategyController.SectionRow())
+        rows.append(SectionRow())
         let lineHint = c.t("Ένα στοιχείο ανά γραμμή.", "One item per line.")
         return Layout(title: title, context: c, breadcrumbs: crumbs).render(.group(
             .h1(.text(title)),

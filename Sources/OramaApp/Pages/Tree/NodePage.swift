@@ -8,9 +8,18 @@ struct NodePage {
     var loaded: LoadedProgramme
     var level: TreeLevel
     var nodeID: UUID?
-    var form: TreeController.NodeForm
+    var form: NodeForm
     var errors: FieldErrors
     var conflict: ConflictNotice?
+
+    /// Where a measure or an objective may belong.
+    func parents(in p: Programme) -> [(String, String)] {
+        switch level {
+        case .axis, .action: return []
+        case .measure: return p.axes.map { ($0.id.uuidString, "\($0.code). \($0.title)") }
+        case .objective: return p.measures.map { ($0.id.uuidString, "\($0.code). \($0.title)") }
+        }
+    }
 
     func render() -> String {
         let c = context
@@ -26,7 +35,7 @@ struct NodePage {
                   .unwrap(conflict) { $0.node(c) },
                   FormField.errorSummary(errors, c),
                   .if(level != .axis, FormField.select("parent", level == .measure ? c.t("Άξονας", "Axis") : c.t("Μέτρο", "Measure"),
-                                                   [("", "—")] + TreeController.parents(of: level, in: p), selected: form.parent?.uppercased() ?? "", errors: errors, required: true,
+                                                   [("", "—")] + parents(in: p), selected: form.parent?.uppercased() ?? "", errors: errors, required: true,
                                                    hint: nodeID == nil ? nil : c.t("Αλλάζοντας γονέα, το στοιχείο μετακινείται στο τέλος του και οι κωδικοί αναριθμούνται.", "Changing the parent moves the item to its end; codes are renumbered."))),
                   FormField.text("title", c.t("Τίτλος", "Title"), form.title ?? "", errors: errors, required: true),
                   FormField.textarea("description", c.t("Περιγραφή", "Description"), form.description ?? "", errors: errors),

@@ -6,19 +6,6 @@ import Vapor
 /// Adding, editing, moving and deleting axes, measures and objectives (actions have their
 /// own form). Only the planning service changes the structure.
 enum TreeController {
-    struct NodeForm: Content {
-        var title: String?
-        var description: String?
-        var parent: String?
-        var base: String?
-    }
-
-    /// What a node looks like in a form, for conflict checks.
-    struct NodeState: Codable {
-        var title: String
-        var description: String
-        var parent: UUID?
-    }
 
     static func level(_ req: Request, allowAction: Bool = false) throws -> TreeLevel {
         let text = req.parameters.get("level") ?? req.query[String.self, at: "level"] ?? ""
@@ -34,14 +21,6 @@ enum TreeController {
         case .measure: return p.measure(id).map { m in NodeState(title: m.title, description: m.description, parent: p.axes.first { $0.measures.contains { $0.id == id } }?.id) }
         case .objective: return p.objective(id).map { o in NodeState(title: o.title, description: o.description, parent: p.measures.first { $0.objectives.contains { $0.id == id } }?.id) }
         case .action: return nil
-        }
-    }
-
-    static func parents(of level: TreeLevel, in p: Programme) -> [(String, String)] {
-        switch level {
-        case .axis, .action: return []
-        case .measure: return p.axes.map { ($0.id.uuidString, "\($0.code). \($0.title)") }
-        case .objective: return p.measures.map { ($0.id.uuidString, "\($0.code). \($0.title)") }
         }
     }
 
@@ -61,24 +40,24 @@ enum TreeController {
     }
 
     @Sendable static func newForm(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let level = try level(req)
         let form = NodeForm(title: "", description: "", parent: req.query[String.self, at: "parent"], base: nil)
-        return Workspace.html(NodePage(context: PageContext(req), loaded: loaded, level: level, nodeID: nil, form: form, errors: FieldErrors(), conflict: nil).render())
+        return Respond.html(NodePage(context: PageContext(req), loaded: loaded, level: level, nodeID: nil, form: form, errors: FieldErrors(), conflict: nil).render())
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let level = try level(req)
         let form = try req.content.decode(NodeForm.self)
         let (state, errors) = validate(form, level: level, in: loaded.programme, req.language)
         guard let state else {
-            return Workspace.html(NodePage(context: PageContext(req), loaded: loaded, level: level, nodeID: nil, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
+            return Respond.html(NodePage(context: PageContext(req), loaded: loaded, level: level, nodeID: nil, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
         }
         let id = UUID()
-        let outcome = try await Workspace.commit(req, loaded, base: nil, current: nil) { p in
+        let outcome = try await ProgrammeContext.commit(req, loaded, base: nil, current: nil) { p in
             switch level {
             case .axis: p.axes.append(Axis(id: id, title: state.title, description: state.description))
             case .measure: if let a = p.axes.firstIndex(where: { $0.id == state.parent }) { p.axes[a].measures.append(Measure(id: id, title: state.title, description: state.description)) }
@@ -87,33 +66,33 @@ enum TreeController {
             }
             p.renumber()
         }
-        guard case .saved(let saved) = outcome else { throw conflictError(req) }
-        return Workspace.redirect(req, to: SiteURL.programme(loaded.id).path + "#" + (saved.code(of: level, id) ?? ""),
+        guard case .saved(let saved) = outcome else { throw UserFacingError.conflict(req.language) }
+        return Respond.redirect(req, to: SiteURL.programme(loaded.id).path + "#" + (saved.code(of: level, id) ?? ""),
                                   flash: req.language.t("Προστέθηκε: \(level.greek) \(saved.code(of: level, id) ?? "").", "Added: \(level.rawValue) \(saved.code(of: level, id) ?? "")."))
     }
 
     @Sendable static func editForm(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let level = try level(req)
-        let id = try Workspace.uuid(req, "nodeID")
-        guard let state = state(of: level, id, in: loaded.programme) else { throw Workspace.notFound(req, level.greek) }
+        let id = try req.uuid("nodeID")
+        guard let state = state(of: level, id, in: loaded.programme) else { throw UserFacingError.notFound(level.greek, req.language) }
         let form = NodeForm(title: state.title, description: state.description, parent: state.parent?.uuidString, base: Fingerprint.of(state))
-        return Workspace.html(NodePage(context: PageContext(req), loaded: loaded, level: level, nodeID: id, form: form, errors: FieldErrors(), conflict: nil).render())
+        return Respond.html(NodePage(context: PageContext(req), loaded: loaded, level: level, nodeID: id, form: form, errors: FieldErrors(), conflict: nil).render())
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let level = try level(req)
-        let id = try Workspace.uuid(req, "nodeID")
-        guard let current = state(of: level, id, in: loaded.programme) else { throw Workspace.notFound(req, level.greek) }
+        let id = try req.uuid("nodeID")
+        guard let current = state(of: level, id, in: loaded.programme) else { throw UserFacingError.notFound(level.greek, req.language) }
         var form = try req.content.decode(NodeForm.self)
         let (state, errors) = validate(form, level: level, in: loaded.programme, req.language)
         guard let state else {
-            return Workspace.html(NodePage(context: PageContext(req), loaded: loaded, level: level, nodeID: id, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
+            return Respond.html(NodePage(context: PageContext(req), loaded: loaded, level: level, nodeID: id, form: form, errors: errors, conflict: nil).render(), status: .unprocessableEntity)
         }
-        let outcome = try await Workspace.commit(req, loaded, base: form.base, current: Fingerprint.of(current)) { p in
+        let outcome = try await ProgrammeContext.commit(req, loaded, base: form.base, current: Fingerprint.of(current)) { p in
             switch level {
             case .axis:
                 if let a = p.axes.firstIndex(where: { $0.id == id }) { p.axes[a].title = state.title; p.axes[a].description = state.description }
@@ -128,14 +107,14 @@ enum TreeController {
         }
         switch outcome {
         case .saved(let saved):
-            return Workspace.redirect(req, to: SiteURL.programme(loaded.id).path,
+            return Respond.redirect(req, to: SiteURL.programme(loaded.id).path,
                                       flash: req.language.t("Αποθηκεύτηκε: \(level.greek) \(saved.code(of: level, id) ?? "").", "Saved: \(level.rawValue) \(saved.code(of: level, id) ?? "")."))
         case .conflict:
             let describe: (NodeState) -> [(String, String)] = { s in
                 [("Τίτλος", s.title), ("Περιγραφή", s.description), ("Ανήκει σε", s.parent.flatMap { loaded.programme.code(of: level == .measure ? .axis : .measure, $0) } ?? "—")]
             }
             form.base = Fingerprint.of(current)
-            return Workspace.html(NodePage(context: PageContext(req), loaded: loaded, level: level, nodeID: id, form: form, errors: FieldErrors(),
+            return Respond.html(NodePage(context: PageContext(req), loaded: loaded, level: level, nodeID: id, form: form, errors: FieldErrors(),
                                            conflict: ConflictNotice.diff(describe(current), describe(state))).render(), status: .conflict)
         }
     }
@@ -143,14 +122,14 @@ enum TreeController {
     struct MoveForm: Content { var direction: String? }
 
     @Sendable static func move(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let text = req.parameters.get("level") ?? ""
-        guard let level = TreeLevel(rawValue: text) else { throw Workspace.notFound(req, text) }
-        let id = try Workspace.uuid(req, "nodeID")
+        guard let level = TreeLevel(rawValue: text) else { throw UserFacingError.notFound(text, req.language) }
+        let id = try req.uuid("nodeID")
         let step = try req.content.decode(MoveForm.self).direction == "up" ? -1 : 1
         let p = loaded.programme
-        let outcome = try await Workspace.commit(req, loaded, base: nil, current: nil) { p in
+        let outcome = try await ProgrammeContext.commit(req, loaded, base: nil, current: nil) { p in
             switch level {
             case .axis:
                 guard let i = p.axes.firstIndex(where: { $0.id == id }) else { return }
@@ -166,44 +145,38 @@ enum TreeController {
                 try p.moveAction(id, toObjective: objective.id, at: i + step)
             }
         }
-        guard case .saved(let saved) = outcome else { throw conflictError(req) }
+        guard case .saved(let saved) = outcome else { throw UserFacingError.conflict(req.language) }
         let before = p.code(of: level, id) ?? "", after = saved.code(of: level, id) ?? ""
-        return Workspace.redirect(req, to: SiteURL.programme(loaded.id).path,
+        return Respond.redirect(req, to: SiteURL.programme(loaded.id).path,
                                   flash: req.language.t("Μετακινήθηκε: \(before) → \(after). Οι κωδικοί αναριθμήθηκαν.", "Moved: \(before) → \(after). Codes were renumbered."))
     }
 
     @Sendable static func confirmDelete(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let level = try level(req, allowAction: true)
-        let id = try Workspace.uuid(req, "nodeID")
+        let id = try req.uuid("nodeID")
         let title = level == .action ? loaded.programme.action(id)?.title : state(of: level, id, in: loaded.programme)?.title
-        guard let title else { throw Workspace.notFound(req, level.greek) }
+        guard let title else { throw UserFacingError.notFound(level.greek, req.language) }
         var copy = loaded.programme
         var blocked: String?
         do { try copy.remove(level, id) } catch let error as TreeEditError { blocked = error.description }
-        return Workspace.html(DeletePage(context: PageContext(req), loaded: loaded, level: level, id: id, title: title, blocked: blocked).render())
+        return Respond.html(DeletePage(context: PageContext(req), loaded: loaded, level: level, id: id, title: title, blocked: blocked).render())
     }
 
     @Sendable static func delete(req: Request) async throws -> Response {
-        let loaded = try await Workspace.load(req)
+        let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let level = try level(req, allowAction: true)
-        let id = try Workspace.uuid(req, "nodeID")
+        let id = try req.uuid("nodeID")
         let code = loaded.programme.code(of: level, id) ?? ""
         do {
-            let outcome = try await Workspace.commit(req, loaded, base: nil, current: nil) { p in try p.remove(level, id) }
-            guard case .saved = outcome else { throw conflictError(req) }
+            let outcome = try await ProgrammeContext.commit(req, loaded, base: nil, current: nil) { p in try p.remove(level, id) }
+            guard case .saved = outcome else { throw UserFacingError.conflict(req.language) }
         } catch let error as TreeEditError {
             throw UserFacingError(status: .conflict, code: "has_children", reason: error.description)
         }
-        return Workspace.redirect(req, to: SiteURL.programme(loaded.id).path,
+        return Respond.redirect(req, to: SiteURL.programme(loaded.id).path,
                                   flash: req.language.t("Διαγράφηκε: \(level.greek) \(code). Οι κωδικοί αναριθμήθηκαν.", "Deleted: \(level.rawValue) \(code). Codes were renumbered."))
-    }
-
-    static func conflictError(_ req: Request) -> UserFacingError {
-        UserFacingError(status: .conflict, code: "conflict",
-                        reason: req.language.t("Το πρόγραμμα άλλαξε στο μεταξύ από άλλον χρήστη. Δεν αποθηκεύτηκε τίποτα· ανανεώστε τη σελίδα και δοκιμάστε ξανά.",
-                                               "The programme was changed meanwhile by someone else. Nothing was saved; reload the page and try again."))
     }
 }

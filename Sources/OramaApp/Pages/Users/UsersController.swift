@@ -6,18 +6,10 @@ import Vapor
 /// Administrators invite users, set their role and units, and reset passwords. A new or
 /// reset password is random and shown once, to be handed over in person.
 enum UsersController {
-    struct UserForm: Content {
-        var email: String?
-        var name: String?
-        var role: String?
-        var units: [String]?
-        var organisation: String?
-        var reset: String?
-    }
 
     @Sendable static func index(req: Request) async throws -> Response {
         try req.access.require(req.access.canManageUsers, req.language)
-        return Workspace.html(try await page(req, form: UserForm(role: Role.unitHead.rawValue), errors: FieldErrors()).render())
+        return Respond.html(try await page(req, form: UserForm(role: Role.unitHead.rawValue), errors: FieldErrors()).render())
     }
 
     static func page(_ req: Request, form: UserForm, errors: FieldErrors) async throws -> UsersPage {
@@ -35,46 +27,46 @@ enum UsersController {
         let form = try req.content.decode(UserForm.self)
         let l = req.language
         var errors = FieldErrors()
-        let role = Role(rawValue: form.role ?? "")
-        if role == nil { errors.add("role", l.t("Επιλέξτε ρόλο.", "Choose a role.")) }
+        let newRole = Role(rawValue: form.role ?? "")
+        if newRole == nil { errors.add("role", l.t("Επιλέξτε ρόλο.", "Choose a role.")) }
         let units = (form.units ?? []).compactMap(UUID.init(uuidString:))
         // A server-wide administrator may leave the municipality out when the chosen units,
         // or the server itself, leave no doubt which one it is.
         var organisationID = req.user?.organisationID ?? UUID(uuidString: form.organisation ?? "")
-        if organisationID == nil && role != .admin {
+        if organisationID == nil && newRole?.needsOrganisation != false {
             let unitOrganisations = Set(try await req.repositories.reference.units(ids: units).map(\.organisationID))
             let all = try await req.repositories.reference.organisations()
             organisationID = unitOrganisations.count == 1 ? unitOrganisations.first : (all.count == 1 ? all[0].id : nil)
         }
-        if organisationID == nil && role != .admin { errors.add("organisation", l.t("Επιλέξτε δήμο.", "Choose a municipality.")) }
+        if organisationID == nil && newRole?.needsOrganisation != false { errors.add("organisation", l.t("Επιλέξτε δήμο.", "Choose a municipality.")) }
         if let organisationID {
             let known = try await req.repositories.reference.organisation(organisationID) != nil
             let foreign = try await req.repositories.reference.units(ids: units).contains { $0.organisationID != organisationID }
             if !known { errors.add("organisation", l.t("Άγνωστος δήμος.", "Unknown municipality.")) }
             if foreign { errors.add("units", l.t("Οι υπηρεσίες πρέπει να ανήκουν στον ίδιο δήμο με τον χρήστη.", "The units must belong to the user's municipality.")) }
         }
-        if role == .unitHead && units.isEmpty { errors.add("units", l.t("Ο προϊστάμενος χρειάζεται τουλάχιστον μία υπηρεσία.", "A head of service needs at least one unit.")) }
+        if newRole?.needsUnits == true && units.isEmpty { errors.add("units", l.t("Ο προϊστάμενος χρειάζεται τουλάχιστον μία υπηρεσία.", "A head of service needs at least one unit.")) }
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         if name.isEmpty { errors.add("name", l.t("Δώστε ονοματεπώνυμο.", "Enter the full name.")) }
-        if errors.isEmpty, let role {
+        if errors.isEmpty, let newRole {
             let password = Accounts.randomPassword()
             do {
-                try await req.repositories.accounts.create(email: form.email ?? "", name: name, role: role, organisationID: organisationID, unitIDs: units,
+                try await req.repositories.accounts.create(email: form.email ?? "", name: name, role: newRole, organisationID: organisationID, unitIDs: units,
                                                       password: password, actor: req.user!.actor)
-                return Workspace.redirect(req, to: SiteURL.users.path, flash: l.t("Ο χρήστης \(form.email ?? "") δημιουργήθηκε. Προσωρινός κωδικός (εμφανίζεται μόνο τώρα): \(password)",
+                return Respond.redirect(req, to: SiteURL.users.path, flash: l.t("Ο χρήστης \(form.email ?? "") δημιουργήθηκε. Προσωρινός κωδικός (εμφανίζεται μόνο τώρα): \(password)",
                                                                                   "User \(form.email ?? "") was created. Temporary password (shown only now): \(password)"))
             } catch let error as AccountError {
                 errors.add("email", error.description)
             }
         }
-        return Workspace.html(try await page(req, form: form, errors: errors).render(), status: .unprocessableEntity)
+        return Respond.html(try await page(req, form: form, errors: errors).render(), status: .unprocessableEntity)
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
         try req.access.require(req.access.canManageUsers, req.language)
-        let id = try Workspace.uuid(req, "userID")
+        let id = try req.uuid("userID")
         guard let user = try await req.repositories.accounts.account(id), req.user?.organisationID == nil || user.organisationID == req.user?.organisationID else {
-            throw Workspace.notFound(req, req.language.t("ο χρήστης", "the user"))
+            throw UserFacingError.notFound(req.language.t("ο χρήστης", "the user"), req.language)
         }
         let form = try req.content.decode(UserForm.self)
         let l = req.language
@@ -82,21 +74,21 @@ enum UsersController {
         if form.reset == "on" {
             let password = Accounts.randomPassword()
             try await accounts.setPassword(id, to: password, actor: req.user!.actor)
-            return Workspace.redirect(req, to: SiteURL.users.path, flash: l.t("Νέος κωδικός για \(user.email) (εμφανίζεται μόνο τώρα): \(password). Τα κλειδιά API του ανακλήθηκαν.",
+            return Respond.redirect(req, to: SiteURL.users.path, flash: l.t("Νέος κωδικός για \(user.email) (εμφανίζεται μόνο τώρα): \(password). Τα κλειδιά API του ανακλήθηκαν.",
                                                                                   "New password for \(user.email) (shown only now): \(password). Their API tokens were revoked."))
         }
-        guard let role = Role(rawValue: form.role ?? "") else {
+        guard let newRole = Role(rawValue: form.role ?? "") else {
             throw UserFacingError(status: .unprocessableEntity, code: "invalid_role", reason: l.t("Άγνωστος ρόλος.", "Unknown role."))
         }
         // Units not posted at all stay as they were.
         let units = form.units.map { $0.compactMap(UUID.init(uuidString:)) }
-        if role == .unitHead && (units.map(\.isEmpty) ?? user.unitIDs.isEmpty) {
+        if newRole.needsUnits && (units.map(\.isEmpty) ?? user.unitIDs.isEmpty) {
             throw UserFacingError(status: .unprocessableEntity, code: "invalid_units", reason: l.t("Ο προϊστάμενος χρειάζεται τουλάχιστον μία υπηρεσία.", "A head of service needs at least one unit."))
         }
-        if id == req.user?.id && role != .admin {
+        if id == req.user?.id && !req.access.canManageUsers(as: newRole) {
             throw UserFacingError(status: .unprocessableEntity, code: "self_demotion", reason: l.t("Δεν μπορείτε να αφαιρέσετε από τον εαυτό σας τον ρόλο του διαχειριστή.", "You cannot remove your own administrator role."))
         }
-        try await accounts.setRole(id, role: role, unitIDs: units, actor: req.user!.actor)
-        return Workspace.redirect(req, to: SiteURL.users.path, flash: l.t("Ο χρήστης \(user.email) ενημερώθηκε.", "User \(user.email) was updated."))
+        try await accounts.setRole(id, role: newRole, unitIDs: units, actor: req.user!.actor)
+        return Respond.redirect(req, to: SiteURL.users.path, flash: l.t("Ο χρήστης \(user.email) ενημερώθηκε.", "User \(user.email) was updated."))
     }
 }
