@@ -1,15 +1,19 @@
 import Foundation
+import OramaDomain
 import Vapor
 
-/// Every path of the site, so that routes and the links to them cannot drift apart.
-enum SiteURL {
+/// Every path of the site, in one definition: a case gives both the route's path components
+/// (`routes.swift` registers every route from here) and every link to it, so links and routes
+/// cannot drift apart. A test walks every case and finds its route.
+enum SiteURL: Sendable, Hashable {
     case home
     case signIn
     case signOut
     case language(String, back: String)
     case users
     case user(UUID)
-    case reference
+    case reference(organisation: UUID? = nil)
+    case referenceRow(String)
     case newProgramme
     case programme(UUID)
     case settings(UUID)
@@ -18,7 +22,7 @@ enum SiteURL {
     case node(UUID, level: String, id: UUID, verb: String)
     case action(UUID, UUID)
     case editAction(UUID, UUID)
-    case newAction(UUID, objective: UUID)
+    case newAction(UUID, objective: UUID?)
     case actionHistory(UUID, UUID)
     case actionComments(UUID, UUID)
     case newIndicator(UUID, attachTo: String?)
@@ -31,11 +35,13 @@ enum SiteURL {
     case schedule(UUID, by: String)
     case finance(UUID, by: String)
     case annual(UUID, year: Int)
+    case approveAnnual(UUID, year: Int)
     case whatIf(UUID)
     case due(UUID)
     case progress(UUID, UUID, period: String?)
     case values(UUID, UUID, period: String?)
     case reporting(UUID)
+    case lockPeriod(UUID)
     case dashboard(UUID)
     case rollup(UUID, node: UUID)
     case indicator(UUID, UUID)
@@ -50,74 +56,323 @@ enum SiteURL {
     case apiTokens
     case revokeToken(UUID)
     case openAPI
+    case apiProgrammes
+    case apiProgramme(UUID)
+    case apiStrategy(UUID)
+    case apiActions(UUID)
+    case apiAction(UUID, UUID)
+    case apiProgress(UUID, UUID)
+    case apiIndicators(UUID)
+    case apiIndicator(UUID, UUID)
+    case apiMeasurements(UUID, UUID)
     case apiChecks(UUID)
     case apiFinance(UUID, by: String)
     case apiAnnual(UUID, year: Int)
-    case apiProgrammes
-    case apiProgramme(UUID)
     case health
     case stylesheet
     case script
 
-    var path: String {
-        func id(_ u: UUID) -> String { u.uuidString.lowercased() }
-        func q(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "" }
+    /// A part of a path: fixed text, or a value that the route reads as a named parameter.
+    enum Segment: Sendable, Hashable {
+        case fixed(String)
+        case value(name: String, String)
+    }
+
+    var segments: [Segment] {
+        func programme(_ p: UUID, _ rest: Segment...) -> [Segment] { [.fixed("programmes"), .value(name: "programmeID", id(p))] + rest }
+        func api(_ p: UUID, _ rest: Segment...) -> [Segment] { [.fixed("api"), .fixed("v1"), .fixed("programmes"), .value(name: "programmeID", id(p))] + rest }
+        let action = { (a: UUID) in Segment.value(name: "actionID", id(a)) }
+        let indicator = { (i: UUID) in Segment.value(name: "indicatorID", id(i)) }
+        let year = { (y: Int) in Segment.value(name: "year", String(y)) }
         switch self {
-        case .home: return "/"
-        case .signIn: return "/signin"
-        case .signOut: return "/signout"
-        case .language(let code, let back): return "/language/\(code)?back=\(q(back))"
-        case .users: return "/admin/users"
-        case .user(let u): return "/admin/users/\(id(u))"
-        case .reference: return "/reference"
-        case .newProgramme: return "/programmes/new"
-        case .programme(let p): return "/programmes/\(id(p))"
-        case .settings(let p): return "/programmes/\(id(p))/settings"
-        case .strategy(let p): return "/programmes/\(id(p))/strategy"
-        case .newNode(let p, let level, let parent): return "/programmes/\(id(p))/nodes/new?level=\(level)" + (parent.map { "&parent=\(id($0))" } ?? "")
-        case .node(let p, let level, let n, let verb): return "/programmes/\(id(p))/nodes/\(level)/\(id(n))/\(verb)"
-        case .action(let p, let a): return "/programmes/\(id(p))/actions/\(id(a))"
-        case .editAction(let p, let a): return "/programmes/\(id(p))/actions/\(id(a))/edit"
-        case .newAction(let p, let o): return "/programmes/\(id(p))/actions/new?objective=\(id(o))"
-        case .actionHistory(let p, let a): return "/programmes/\(id(p))/actions/\(id(a))/history"
-        case .actionComments(let p, let a): return "/programmes/\(id(p))/actions/\(id(a))/comments"
-        case .newIndicator(let p, let attach): return "/programmes/\(id(p))/indicators/new" + (attach.map { "?attach=\(q($0))" } ?? "")
-        case .editIndicator(let p, let i): return "/programmes/\(id(p))/indicators/\(id(i))/edit"
-        case .actionPlan(let p, let u): return "/programmes/\(id(p))/units/\(id(u))"
-        case .search(let p, let query): return "/programmes/\(id(p))/search" + (query.map { "?q=\(q($0))" } ?? "")
-        case .history(let p): return "/programmes/\(id(p))/history"
-        case .checks(let p): return "/programmes/\(id(p))/checks"
-        case .priorities(let p): return "/programmes/\(id(p))/priorities"
-        case .schedule(let p, let by): return "/programmes/\(id(p))/schedule?by=\(by)"
-        case .finance(let p, let by): return "/programmes/\(id(p))/finance?by=\(by)"
-        case .annual(let p, let year): return "/programmes/\(id(p))/annual/\(year)"
-        case .whatIf(let p): return "/programmes/\(id(p))/whatif"
-        case .due(let p): return "/programmes/\(id(p))/due"
-        case .progress(let p, let a, let period): return "/programmes/\(id(p))/actions/\(id(a))/progress" + (period.map { "?period=\(q($0))" } ?? "")
-        case .values(let p, let i, let period): return "/programmes/\(id(p))/indicators/\(id(i))/values" + (period.map { "?period=\(q($0))" } ?? "")
-        case .reporting(let p): return "/programmes/\(id(p))/reporting"
-        case .dashboard(let p): return "/programmes/\(id(p))/dashboard"
-        case .rollup(let p, let node): return "/programmes/\(id(p))/dashboard/\(id(node))"
-        case .indicator(let p, let i): return "/programmes/\(id(p))/indicators/\(id(i))"
-        case .evaluation(let p, let year): return "/programmes/\(id(p))/evaluation/\(year)"
-        case .execution(let p, let year): return "/programmes/\(id(p))/execution" + (year.map { "?year=\($0)" } ?? "")
-        case .documents(let p): return "/programmes/\(id(p))/documents"
-        case .document(let p, let kind, let format, let year): return "/programmes/\(id(p))/documents/\(kind)?format=\(format)" + (year.map { "&year=\($0)" } ?? "")
-        case .export(let p, let file): return "/programmes/\(id(p))/export/\(file)"
-        case .importData(let p): return "/programmes/\(id(p))/import"
-        case .openData(let p): return "/programmes/\(id(p))/open-data.zip"
-        case .calendar(let p): return "/programmes/\(id(p))/calendar.ics"
-        case .apiTokens: return "/account/tokens"
-        case .revokeToken(let t): return "/account/tokens/\(id(t))/revoke"
-        case .openAPI: return "/openapi.json"
-        case .apiChecks(let p): return "/api/v1/programmes/\(id(p))/checks"
-        case .apiFinance(let p, let by): return "/api/v1/programmes/\(id(p))/finance?by=\(by)"
-        case .apiAnnual(let p, let year): return "/api/v1/programmes/\(id(p))/annual/\(year)"
-        case .apiProgrammes: return "/api/v1/programmes"
-        case .apiProgramme(let p): return "/api/v1/programmes/\(id(p))"
-        case .health: return "/health"
-        case .stylesheet: return "/styles.css"
-        case .script: return "/app.js"
+        case .home: return []
+        case .signIn: return [.fixed("signin")]
+        case .signOut: return [.fixed("signout")]
+        case .language(let code, _): return [.fixed("language"), .value(name: "code", code)]
+        case .users: return [.fixed("admin"), .fixed("users")]
+        case .user(let u): return [.fixed("admin"), .fixed("users"), .value(name: "userID", id(u))]
+        case .reference: return [.fixed("reference")]
+        case .referenceRow(let kind): return [.fixed("reference"), .value(name: "kind", kind)]
+        case .newProgramme: return [.fixed("programmes"), .fixed("new")]
+        case .programme(let p): return programme(p)
+        case .settings(let p): return programme(p, .fixed("settings"))
+        case .strategy(let p): return programme(p, .fixed("strategy"))
+        case .newNode(let p, _, _): return programme(p, .fixed("nodes"), .fixed("new"))
+        case .node(let p, let level, let n, let verb): return programme(p, .fixed("nodes"), .value(name: "level", level), .value(name: "nodeID", id(n)), .fixed(verb))
+        case .action(let p, let a): return programme(p, .fixed("actions"), action(a))
+        case .editAction(let p, let a): return programme(p, .fixed("actions"), action(a), .fixed("edit"))
+        case .newAction(let p, _): return programme(p, .fixed("actions"), .fixed("new"))
+        case .actionHistory(let p, let a): return programme(p, .fixed("actions"), action(a), .fixed("history"))
+        case .actionComments(let p, let a): return programme(p, .fixed("actions"), action(a), .fixed("comments"))
+        case .newIndicator(let p, _): return programme(p, .fixed("indicators"), .fixed("new"))
+        case .editIndicator(let p, let i): return programme(p, .fixed("indicators"), indicator(i), .fixed("edit"))
+        case .actionPlan(let p, let u): return programme(p, .fixed("units"), .value(name: "unitID", id(u)))
+        case .search(let p, _): return programme(p, .fixed("search"))
+        case .history(let p): return programme(p, .fixed("history"))
+        case .checks(let p): return programme(p, .fixed("checks"))
+        case .priorities(let p): return programme(p, .fixed("priorities"))
+        case .schedule(let p, _): return programme(p, .fixed("schedule"))
+        case .finance(let p, _): return programme(p, .fixed("finance"))
+        case .annual(let p, let y): return programme(p, .fixed("annual"), year(y))
+        case .approveAnnual(let p, let y): return programme(p, .fixed("annual"), year(y), .fixed("approve"))
+        case .whatIf(let p): return programme(p, .fixed("whatif"))
+        case .due(let p): return programme(p, .fixed("due"))
+        case .progress(let p, let a, _): return programme(p, .fixed("actions"), action(a), .fixed("progress"))
+        case .values(let p, let i, _): return programme(p, .fixed("indicators"), indicator(i), .fixed("values"))
+        case .reporting(let p): return programme(p, .fixed("reporting"))
+        case .lockPeriod(let p): return programme(p, .fixed("reporting"), .fixed("lock"))
+        case .dashboard(let p): return programme(p, .fixed("dashboard"))
+        case .rollup(let p, let node): return programme(p, .fixed("dashboard"), .value(name: "nodeID", id(node)))
+        case .indicator(let p, let i): return programme(p, .fixed("indicators"), indicator(i))
+        case .evaluation(let p, let y): return programme(p, .fixed("evaluation"), year(y))
+        case .execution(let p, _): return programme(p, .fixed("execution"))
+        case .documents(let p): return programme(p, .fixed("documents"))
+        case .document(let p, let kind, _, _): return programme(p, .fixed("documents"), .value(name: "document", kind))
+        case .export(let p, let file): return programme(p, .fixed("export"), .value(name: "file", file))
+        case .importData(let p): return programme(p, .fixed("import"))
+        case .openData(let p): return programme(p, .fixed("open-data.zip"))
+        case .calendar(let p): return programme(p, .fixed("calendar.ics"))
+        case .apiTokens: return [.fixed("account"), .fixed("tokens")]
+        case .revokeToken(let t): return [.fixed("account"), .fixed("tokens"), .value(name: "tokenID", id(t)), .fixed("revoke")]
+        case .openAPI: return [.fixed("openapi.json")]
+        case .apiProgrammes: return [.fixed("api"), .fixed("v1"), .fixed("programmes")]
+        case .apiProgramme(let p): return api(p)
+        case .apiStrategy(let p): return api(p, .fixed("strategy"))
+        case .apiActions(let p): return api(p, .fixed("actions"))
+        case .apiAction(let p, let a): return api(p, .fixed("actions"), action(a))
+        case .apiProgress(let p, let a): return api(p, .fixed("actions"), action(a), .fixed("progress"))
+        case .apiIndicators(let p): return api(p, .fixed("indicators"))
+        case .apiIndicator(let p, let i): return api(p, .fixed("indicators"), indicator(i))
+        case .apiMeasurements(let p, let i): return api(p, .fixed("indicators"), indicator(i), .fixed("measurements"))
+        case .apiChecks(let p): return api(p, .fixed("checks"))
+        case .apiFinance(let p, _): return api(p, .fixed("finance"))
+        case .apiAnnual(let p, let y): return api(p, .fixed("annual"), year(y))
+        case .health: return [.fixed("health")]
+        case .stylesheet: return [.fixed("styles.css")]
+        case .script: return [.fixed("app.js")]
+        }
+    }
+
+    /// The query a link carries (the route does not depend on it).
+    var query: [(String, String)] {
+        switch self {
+        case .language(_, let back): return [("back", back)]
+        case .reference(let organisation): return organisation.map { [("organisation", $0.uuidString)] } ?? []
+        case .newNode(_, let level, let parent): return [("level", level)] + (parent.map { [("parent", id($0))] } ?? [])
+        case .newAction(_, let objective): return objective.map { [("objective", id($0))] } ?? []
+        case .newIndicator(_, let attach): return attach.map { [("attach", $0)] } ?? []
+        case .search(_, let query): return query.map { [("q", $0)] } ?? []
+        case .schedule(_, let by), .finance(_, let by), .apiFinance(_, let by): return [("by", by)]
+        case .progress(_, _, let period), .values(_, _, let period): return period.map { [("period", $0)] } ?? []
+        case .execution(_, let year): return year.map { [("year", String($0))] } ?? []
+        case .document(_, _, let format, let year): return [("format", format)] + (year.map { [("year", String($0))] } ?? [])
+        default: return []
+        }
+    }
+
+    /// The link: `/programmes/…/annual/2025`, with the query when there is one.
+    var path: String {
+        let path = "/" + segments.map { segment in
+            switch segment {
+            case .fixed(let text): text
+            case .value(_, let value): value
+            }
+        }.joined(separator: "/")
+        guard !query.isEmpty else { return path }
+        return path + "?" + query.map { "\($0.0)=\(Self.escape($0.1))" }.joined(separator: "&")
+    }
+
+    /// What the router matches: fixed text and named parameters.
+    var pathComponents: [PathComponent] {
+        segments.map { segment in
+            switch segment {
+            case .fixed(let text): .constant(text)
+            case .value(let name, _): .parameter(name)
+            }
+        }
+    }
+
+    /// The route's path in OpenAPI's form: `/api/v1/programmes/{programmeID}`.
+    var template: String {
+        "/" + segments.map { segment in
+            switch segment {
+            case .fixed(let text): text
+            case .value(let name, _): "{\(name)}"
+            }
+        }.joined(separator: "/")
+    }
+
+    private func id(_ u: UUID) -> String { u.uuidString.lowercased() }
+
+    static func escape(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "" }
+}
+
+extension SiteURL {
+    /// Where a finding of the checks is put right.
+    static func place(of f: Finding, in p: UUID) -> String? {
+        switch f.place {
+        case .action: SiteURL.action(p, f.entityID).path
+        case .indicator: SiteURL.editIndicator(p, f.entityID).path
+        case .axis, .measure, .objective: SiteURL.programme(p).path + "#n-" + f.code
+        case .unit: SiteURL.reference().path + "#units"
+        case .fundingSource: SiteURL.finance(p, by: "axis").path
+        }
+    }
+}
+
+extension SiteURL {
+    /// Every kind of path, with no values: what the route test walks, and what `routes.swift`
+    /// registers with `example(_:)`. A new case cannot be left out: both switches below are
+    /// exhaustive.
+    enum Name: String, CaseIterable, Sendable {
+        case home, signIn, signOut, language, users, user, reference, referenceRow, newProgramme, programme, settings, strategy, newNode, node
+        case action, editAction, newAction, actionHistory, actionComments, newIndicator, editIndicator, actionPlan, search, history, checks
+        case priorities, schedule, finance, annual, approveAnnual, whatIf, due, progress, values, reporting, lockPeriod, dashboard, rollup
+        case indicator, evaluation, execution, documents, document, export, importData, openData, calendar, apiTokens, revokeToken, openAPI
+        case apiProgrammes, apiProgramme, apiStrategy, apiActions, apiAction, apiProgress, apiIndicators, apiIndicator, apiMeasurements
+        case apiChecks, apiFinance, apiAnnual, health, stylesheet, script
+    }
+
+    var name: Name {
+        switch self {
+        case .home: .home
+        case .signIn: .signIn
+        case .signOut: .signOut
+        case .language: .language
+        case .users: .users
+        case .user: .user
+        case .reference: .reference
+        case .referenceRow: .referenceRow
+        case .newProgramme: .newProgramme
+        case .programme: .programme
+        case .settings: .settings
+        case .strategy: .strategy
+        case .newNode: .newNode
+        case .node: .node
+        case .action: .action
+        case .editAction: .editAction
+        case .newAction: .newAction
+        case .actionHistory: .actionHistory
+        case .actionComments: .actionComments
+        case .newIndicator: .newIndicator
+        case .editIndicator: .editIndicator
+        case .actionPlan: .actionPlan
+        case .search: .search
+        case .history: .history
+        case .checks: .checks
+        case .priorities: .priorities
+        case .schedule: .schedule
+        case .finance: .finance
+        case .annual: .annual
+        case .approveAnnual: .approveAnnual
+        case .whatIf: .whatIf
+        case .due: .due
+        case .progress: .progress
+        case .values: .values
+        case .reporting: .reporting
+        case .lockPeriod: .lockPeriod
+        case .dashboard: .dashboard
+        case .rollup: .rollup
+        case .indicator: .indicator
+        case .evaluation: .evaluation
+        case .execution: .execution
+        case .documents: .documents
+        case .document: .document
+        case .export: .export
+        case .importData: .importData
+        case .openData: .openData
+        case .calendar: .calendar
+        case .apiTokens: .apiTokens
+        case .revokeToken: .revokeToken
+        case .openAPI: .openAPI
+        case .apiProgrammes: .apiProgrammes
+        case .apiProgramme: .apiProgramme
+        case .apiStrategy: .apiStrategy
+        case .apiActions: .apiActions
+        case .apiAction: .apiAction
+        case .apiProgress: .apiProgress
+        case .apiIndicators: .apiIndicators
+        case .apiIndicator: .apiIndicator
+        case .apiMeasurements: .apiMeasurements
+        case .apiChecks: .apiChecks
+        case .apiFinance: .apiFinance
+        case .apiAnnual: .apiAnnual
+        case .health: .health
+        case .stylesheet: .stylesheet
+        case .script: .script
+        }
+    }
+
+    /// A path of each kind, with placeholder values: its path components are the route's.
+    static func example(_ name: Name) -> SiteURL {
+        let p = UUID(uuidString: "00000000-0000-4000-8000-000000000001")!
+        let x = UUID(uuidString: "00000000-0000-4000-8000-000000000002")!
+        switch name {
+        case .home: return .home
+        case .signIn: return .signIn
+        case .signOut: return .signOut
+        case .language: return .language("el", back: "/")
+        case .users: return .users
+        case .user: return .user(x)
+        case .reference: return .reference()
+        case .referenceRow: return .referenceRow("units")
+        case .newProgramme: return .newProgramme
+        case .programme: return .programme(p)
+        case .settings: return .settings(p)
+        case .strategy: return .strategy(p)
+        case .newNode: return .newNode(p, level: "axis", parent: nil)
+        case .node: return .node(p, level: "axis", id: x, verb: "edit")
+        case .action: return .action(p, x)
+        case .editAction: return .editAction(p, x)
+        case .newAction: return .newAction(p, objective: nil)
+        case .actionHistory: return .actionHistory(p, x)
+        case .actionComments: return .actionComments(p, x)
+        case .newIndicator: return .newIndicator(p, attachTo: nil)
+        case .editIndicator: return .editIndicator(p, x)
+        case .actionPlan: return .actionPlan(p, unit: x)
+        case .search: return .search(p, query: nil)
+        case .history: return .history(p)
+        case .checks: return .checks(p)
+        case .priorities: return .priorities(p)
+        case .schedule: return .schedule(p, by: "axis")
+        case .finance: return .finance(p, by: "axis")
+        case .annual: return .annual(p, year: 2025)
+        case .approveAnnual: return .approveAnnual(p, year: 2025)
+        case .whatIf: return .whatIf(p)
+        case .due: return .due(p)
+        case .progress: return .progress(p, x, period: nil)
+        case .values: return .values(p, x, period: nil)
+        case .reporting: return .reporting(p)
+        case .lockPeriod: return .lockPeriod(p)
+        case .dashboard: return .dashboard(p)
+        case .rollup: return .rollup(p, node: x)
+        case .indicator: return .indicator(p, x)
+        case .evaluation: return .evaluation(p, year: 2025)
+        case .execution: return .execution(p, year: nil)
+        case .documents: return .documents(p)
+        case .document: return .document(p, kind: "phase-b", format: "docx", year: nil)
+        case .export: return .export(p, file: "actions.xlsx")
+        case .importData: return .importData(p)
+        case .openData: return .openData(p)
+        case .calendar: return .calendar(p)
+        case .apiTokens: return .apiTokens
+        case .revokeToken: return .revokeToken(x)
+        case .openAPI: return .openAPI
+        case .apiProgrammes: return .apiProgrammes
+        case .apiProgramme: return .apiProgramme(p)
+        case .apiStrategy: return .apiStrategy(p)
+        case .apiActions: return .apiActions(p)
+        case .apiAction: return .apiAction(p, x)
+        case .apiProgress: return .apiProgress(p, x)
+        case .apiIndicators: return .apiIndicators(p)
+        case .apiIndicator: return .apiIndicator(p, x)
+        case .apiMeasurements: return .apiMeasurements(p, x)
+        case .apiChecks: return .apiChecks(p)
+        case .apiFinance: return .apiFinance(p, by: "axis")
+        case .apiAnnual: return .apiAnnual(p, year: 2025)
+        case .health: return .health
+        case .stylesheet: return .stylesheet
+        case .script: return .script
         }
     }
 }

@@ -1,97 +1,139 @@
 import Foundation
 import Vapor
 
+/// Every route, registered from `SiteURL`: the path components come from the same
+/// definition as the links.
 func routes(_ app: Application) throws {
-    app.get("health", use: HealthController.show)
+    typealias U = SiteURL
+    func url(_ name: U.Name) -> U { U.example(name) }
 
-    app.get("signin", use: SignInController.form)
-    app.post("signin", use: SignInController.signIn)
-    app.post("signout", use: SignInController.signOut)
-    app.get("language", ":code", use: SignInController.language)
+    app.get(url(.health), use: HealthController.show)
+    app.get(url(.stylesheet), use: StaticAssets.stylesheet)
+    app.get(url(.script), use: StaticAssets.script)
 
-    app.get(use: ProgrammeController.home)
-    app.get("programmes", "new", use: ProgrammeController.newForm)
-    app.post("programmes", "new", use: ProgrammeController.create)
-    let programme = app.grouped("programmes", ":programmeID")
-    programme.get(use: ProgrammeController.show)
-    programme.get("settings", use: ProgrammeController.settingsForm)
-    programme.post("settings", use: ProgrammeController.saveSettings)
-    programme.get("strategy", use: StrategyController.form)
-    programme.post("strategy", use: StrategyController.save)
-    programme.get("nodes", "new", use: TreeController.newForm)
-    programme.post("nodes", "new", use: TreeController.create)
-    programme.get("nodes", ":level", ":nodeID", "edit", use: TreeController.editForm)
-    programme.post("nodes", ":level", ":nodeID", "edit", use: TreeController.save)
-    programme.post("nodes", ":level", ":nodeID", "move", use: TreeController.move)
-    programme.get("nodes", ":level", ":nodeID", "delete", use: TreeController.confirmDelete)
-    programme.post("nodes", ":level", ":nodeID", "delete", use: TreeController.delete)
-    programme.get("actions", "new", use: ActionController.newForm)
-    programme.post("actions", "new", use: ActionController.create)
-    programme.get("actions", ":actionID", use: ActionController.show)
-    programme.get("actions", ":actionID", "edit", use: ActionController.editForm)
-    programme.post("actions", ":actionID", "edit", use: ActionController.save)
-    programme.get("actions", ":actionID", "history", use: HistoryController.action)
-    programme.post("actions", ":actionID", "comments", use: ActionController.comment)
-    programme.get("indicators", "new", use: IndicatorController.newForm)
-    programme.post("indicators", "new", use: IndicatorController.create)
-    programme.get("indicators", ":indicatorID", "edit", use: IndicatorController.editForm)
-    programme.post("indicators", ":indicatorID", "edit", use: IndicatorController.save)
-    programme.get("units", ":unitID", use: ActionPlanController.show)
-    programme.get("search", use: SearchController.show)
-    programme.get("history", use: HistoryController.programme)
-    programme.get("checks", use: PlanningController.checks)
-    programme.get("priorities", use: PlanningController.priorities)
-    programme.post("priorities", use: PlanningController.saveRanks)
-    programme.get("schedule", use: PlanningController.schedule)
-    programme.get("finance", use: PlanningController.finance)
-    programme.get("annual", ":year", use: PlanningController.annual)
-    programme.post("annual", ":year", "approve", use: PlanningController.approveAnnual)
-    programme.get("whatif", use: PlanningController.whatIf)
-    programme.get("due", use: MonitoringController.due)
-    programme.get("actions", ":actionID", "progress", use: MonitoringController.progressForm)
-    programme.post("actions", ":actionID", "progress", use: MonitoringController.saveProgress)
-    programme.get("indicators", ":indicatorID", "values", use: MonitoringController.valueForm)
-    programme.post("indicators", ":indicatorID", "values", use: MonitoringController.saveValue)
-    programme.get("reporting", use: MonitoringController.reporting)
-    programme.get("dashboard", use: MonitoringController.dashboard)
-    programme.get("dashboard", ":nodeID", use: MonitoringController.rollup)
-    programme.get("indicators", ":indicatorID", use: MonitoringController.indicator)
-    programme.get("evaluation", ":year", use: MonitoringController.evaluation)
-    programme.get("execution", use: ExecutionController.show)
-    programme.on(.POST, "execution", body: .collect(maxSize: "12mb"), use: ExecutionController.upload)
-    programme.post("reporting", "lock", use: MonitoringController.lock)
-    programme.get("documents", use: FilesController.index)
-    programme.get("documents", ":document", use: FilesController.document)
-    programme.get("export", ":file", use: FilesController.export)
-    programme.get("open-data.zip", use: FilesController.openData)
-    programme.get("calendar.ics", use: FilesController.calendar)
-    programme.get("import", use: ImportController.form)
-    programme.on(.POST, "import", body: .collect(maxSize: "12mb"), use: ImportController.upload)
+    app.get(url(.signIn), use: SignInController.form)
+    app.post(url(.signIn), use: SignInController.signIn)
+    app.post(url(.signOut), use: SignInController.signOut)
+    app.get(url(.language), use: SignInController.language)
 
-    app.get("account", "tokens", use: APITokenController.index)
-    app.post("account", "tokens", use: APITokenController.create)
-    app.post("account", "tokens", ":tokenID", "revoke", use: APITokenController.revoke)
-    app.get("openapi.json", use: OpenAPIDocument.serve)
+    app.get(url(.home), use: HomeController.show)
+    app.get(url(.newProgramme), use: ProgrammeController.newForm)
+    app.post(url(.newProgramme), use: ProgrammeController.create)
+    app.get(url(.programme), use: ProgrammeController.show)
+    app.get(url(.settings), use: ProgrammeController.settingsForm)
+    app.post(url(.settings), use: ProgrammeController.saveSettings)
+    app.get(url(.strategy), use: StrategyController.form)
+    app.post(url(.strategy), use: StrategyController.save)
 
-    app.get("reference", use: ReferenceController.show)
-    app.post("reference", ":kind", use: ReferenceController.save)
+    app.get(url(.newNode), use: TreeController.newForm)
+    app.post(url(.newNode), use: TreeController.create)
+    app.get(U.node(U.placeholder, level: "axis", id: U.placeholder, verb: "edit"), use: TreeController.editForm)
+    app.post(U.node(U.placeholder, level: "axis", id: U.placeholder, verb: "edit"), use: TreeController.save)
+    app.post(U.node(U.placeholder, level: "axis", id: U.placeholder, verb: "move"), use: TreeController.move)
+    app.get(U.node(U.placeholder, level: "axis", id: U.placeholder, verb: "delete"), use: TreeController.confirmDelete)
+    app.post(U.node(U.placeholder, level: "axis", id: U.placeholder, verb: "delete"), use: TreeController.delete)
 
-    app.get("admin", "users", use: UsersController.index)
-    app.post("admin", "users", use: UsersController.create)
-    app.post("admin", "users", ":userID", use: UsersController.update)
+    app.get(url(.newAction), use: ActionController.newForm)
+    app.post(url(.newAction), use: ActionController.create)
+    app.get(url(.action), use: ActionController.show)
+    app.get(url(.editAction), use: ActionController.editForm)
+    app.post(url(.editAction), use: ActionController.save)
+    app.get(url(.actionHistory), use: HistoryController.action)
+    app.post(url(.actionComments), use: ActionController.comment)
 
-    let api = app.grouped("api", "v1").grouped(APITokenMiddleware())
-    api.get("programmes", use: ProgrammeAPIController.index)
-    api.get("programmes", ":programmeID", use: ProgrammeAPIController.show)
-    api.get("programmes", ":programmeID", "strategy", use: ProgrammeAPIController.strategy)
-    api.get("programmes", ":programmeID", "actions", use: ProgrammeAPIController.actions)
-    api.get("programmes", ":programmeID", "actions", ":actionID", use: ProgrammeAPIController.action)
-    api.patch("programmes", ":programmeID", "actions", ":actionID", use: ProgrammeAPIController.patchAction)
-    api.post("programmes", ":programmeID", "actions", ":actionID", "progress", use: ProgrammeAPIController.recordProgress)
-    api.get("programmes", ":programmeID", "indicators", use: ProgrammeAPIController.indicators)
-    api.get("programmes", ":programmeID", "indicators", ":indicatorID", use: ProgrammeAPIController.indicator)
-    api.post("programmes", ":programmeID", "indicators", ":indicatorID", "measurements", use: ProgrammeAPIController.recordMeasurement)
-    api.get("programmes", ":programmeID", "checks", use: PlanningController.checksAPI)
-    api.get("programmes", ":programmeID", "finance", use: PlanningController.financeAPI)
-    api.get("programmes", ":programmeID", "annual", ":year", use: PlanningController.annualAPI)
+    app.get(url(.newIndicator), use: IndicatorController.newForm)
+    app.post(url(.newIndicator), use: IndicatorController.create)
+    app.get(url(.editIndicator), use: IndicatorController.editForm)
+    app.post(url(.editIndicator), use: IndicatorController.save)
+
+    app.get(url(.actionPlan), use: ActionPlanController.show)
+    app.get(url(.search), use: SearchController.show)
+    app.get(url(.history), use: HistoryController.programme)
+
+    app.get(url(.checks), use: PlanningController.checks)
+    app.get(url(.priorities), use: PlanningController.priorities)
+    app.post(url(.priorities), use: PlanningController.saveRanks)
+    app.get(url(.schedule), use: PlanningController.schedule)
+    app.get(url(.finance), use: PlanningController.finance)
+    app.get(url(.annual), use: PlanningController.annual)
+    app.post(url(.approveAnnual), use: PlanningController.approveAnnual)
+    app.get(url(.whatIf), use: PlanningController.whatIf)
+
+    app.get(url(.due), use: MonitoringController.due)
+    app.get(url(.progress), use: MonitoringController.progressForm)
+    app.post(url(.progress), use: MonitoringController.saveProgress)
+    app.get(url(.values), use: MonitoringController.valueForm)
+    app.post(url(.values), use: MonitoringController.saveValue)
+    app.get(url(.reporting), use: MonitoringController.reporting)
+    app.post(url(.lockPeriod), use: MonitoringController.lock)
+    app.get(url(.dashboard), use: DashboardController.dashboard)
+    app.get(url(.rollup), use: DashboardController.rollup)
+    app.get(url(.indicator), use: DashboardController.indicator)
+    app.get(url(.evaluation), use: DashboardController.evaluation)
+
+    app.get(url(.execution), use: ExecutionController.show)
+    app.on(.POST, url(.execution), body: .collect(maxSize: "12mb"), use: ExecutionController.upload)
+
+    app.get(url(.documents), use: FilesController.index)
+    app.get(url(.document), use: FilesController.document)
+    app.get(url(.export), use: FilesController.export)
+    app.get(url(.openData), use: FilesController.openData)
+    app.get(url(.calendar), use: FilesController.calendar)
+    app.get(url(.importData), use: ImportController.form)
+    app.on(.POST, url(.importData), body: .collect(maxSize: "12mb"), use: ImportController.upload)
+
+    app.get(url(.apiTokens), use: APITokenController.index)
+    app.post(url(.apiTokens), use: APITokenController.create)
+    app.post(url(.revokeToken), use: APITokenController.revoke)
+
+    app.get(url(.reference), use: ReferenceController.show)
+    app.post(url(.referenceRow), use: ReferenceController.save)
+
+    app.get(url(.users), use: UsersController.index)
+    app.post(url(.users), use: UsersController.create)
+    app.post(url(.user), use: UsersController.update)
+
+    app.get(url(.openAPI), use: OpenAPIDocument.serve)
+    let api = app.grouped(APITokenMiddleware())
+    api.get(url(.apiProgrammes), use: ProgrammeAPIController.index)
+    api.get(url(.apiProgramme), use: ProgrammeAPIController.show)
+    api.get(url(.apiStrategy), use: PlanningAPIController.strategy)
+    api.get(url(.apiActions), use: ActionsAPIController.list)
+    api.get(url(.apiAction), use: ActionsAPIController.show)
+    api.patch(url(.apiAction), use: ActionsAPIController.patch)
+    api.post(url(.apiProgress), use: ActionsAPIController.recordProgress)
+    api.get(url(.apiIndicators), use: IndicatorsAPIController.list)
+    api.get(url(.apiIndicator), use: IndicatorsAPIController.show)
+    api.post(url(.apiMeasurements), use: IndicatorsAPIController.recordMeasurement)
+    api.get(url(.apiChecks), use: PlanningAPIController.checks)
+    api.get(url(.apiFinance), use: PlanningAPIController.finance)
+    api.get(url(.apiAnnual), use: PlanningAPIController.annual)
+}
+
+extension SiteURL {
+    /// The id in `example(_:)`'s paths; routes read every value from the request.
+    static let placeholder = UUID(uuidString: "00000000-0000-4000-8000-000000000001")!
+}
+
+extension RoutesBuilder {
+    @discardableResult
+    func get<R: AsyncResponseEncodable>(_ url: SiteURL, use handler: @Sendable @escaping (Request) async throws -> R) -> Route {
+        on(.GET, url.pathComponents, use: handler)
+    }
+
+    @discardableResult
+    func post<R: AsyncResponseEncodable>(_ url: SiteURL, use handler: @Sendable @escaping (Request) async throws -> R) -> Route {
+        on(.POST, url.pathComponents, use: handler)
+    }
+
+    @discardableResult
+    func patch<R: AsyncResponseEncodable>(_ url: SiteURL, use handler: @Sendable @escaping (Request) async throws -> R) -> Route {
+        on(.PATCH, url.pathComponents, use: handler)
+    }
+
+    @discardableResult
+    func on<R: AsyncResponseEncodable>(_ method: HTTPMethod, _ url: SiteURL, body: HTTPBodyStreamStrategy,
+                                       use handler: @Sendable @escaping (Request) async throws -> R) -> Route {
+        on(method, url.pathComponents, body: body, use: handler)
+    }
 }

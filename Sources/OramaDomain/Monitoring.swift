@@ -186,6 +186,44 @@ public enum EntryError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
+/// A progress report of an action as someone entered it (form, API), before it is recorded.
+public struct ProgressEntry: Sendable, Hashable {
+    public var period: ReportingPeriod
+    public var status: ProgressUpdate.Status
+    public var physicalProgress: Int
+    public var spent: Money
+    public var comment: String
+    public var milestonesDone: Set<UUID>
+    /// Why a report of a period that has ended is corrected.
+    public var reason: String?
+
+    public init(period: ReportingPeriod, status: ProgressUpdate.Status, physicalProgress: Int, spent: Money, comment: String,
+                milestonesDone: Set<UUID>, reason: String?) {
+        self.period = period
+        self.status = status
+        self.physicalProgress = physicalProgress
+        self.spent = spent
+        self.comment = comment
+        self.milestonesDone = milestonesDone
+        self.reason = reason
+    }
+}
+
+/// An indicator's value as someone entered it (form, API, import), before it is recorded.
+public struct ValueEntry: Sendable, Hashable {
+    public var period: ReportingPeriod
+    public var value: Double
+    public var note: String
+    public var reason: String?
+
+    public init(period: ReportingPeriod, value: Double, note: String, reason: String?) {
+        self.period = period
+        self.value = value
+        self.note = note
+        self.reason = reason
+    }
+}
+
 extension Programme {
     private func admit(_ period: ReportingPeriod, today: CalendarDate) throws {
         guard years.contains(period.year) else { throw EntryError.outsideProgramme(period) }
@@ -193,9 +231,27 @@ extension Programme {
         guard period.firstDay <= today else { throw EntryError.futurePeriod(period) }
     }
 
-    /// Records the progress of an action for a period. A second report for a period that has
-    /// ended is a correction: it needs a reason, which is kept with the comment (and the
-    /// audit log keeps what it replaced).
+    /// The rule both kinds of report share: a second entry for a period that has ended is a
+    /// correction, which needs a reason, kept in front of the text (the audit log keeps what
+    /// it replaced). Returns the text to store.
+    private func corrected(_ text: String, of period: ReportingPeriod, replacing: Bool, reason: String?, today: CalendarDate) throws -> String {
+        let reason = reason?.trimmingWhitespace() ?? ""
+        if replacing && period.lastDay < today && reason.isEmpty { throw EntryError.correctionNeedsReason(period) }
+        return reason.isEmpty ? text : "Διόρθωση (\(reason)). \(text)".trimmingWhitespace()
+    }
+
+    public mutating func record(_ entry: ProgressEntry, for actionID: UUID, by: String, at: Date, today: CalendarDate) throws {
+        try recordProgress(actionID: actionID, period: entry.period, status: entry.status, physicalProgress: entry.physicalProgress,
+                           spentToDate: entry.spent, comment: entry.comment, milestonesDone: entry.milestonesDone, by: by, at: at,
+                           today: today, reason: entry.reason)
+    }
+
+    public mutating func record(_ entry: ValueEntry, for indicatorID: UUID, by: String, at: Date, today: CalendarDate) throws {
+        try recordMeasurement(indicatorID: indicatorID, period: entry.period, value: entry.value, note: entry.note, by: by, at: at,
+                              today: today, reason: entry.reason)
+    }
+
+    /// Records the progress of an action for a period (a correction needs a reason).
     public mutating func recordProgress(actionID: UUID, period: ReportingPeriod, status: ProgressUpdate.Status, physicalProgress: Int,
                                         spentToDate: Money, comment: String, milestonesDone: Set<UUID>, by: String, at: Date,
                                         today: CalendarDate, reason: String? = nil) throws {
@@ -204,9 +260,7 @@ extension Programme {
         guard (0...100).contains(physicalProgress) else { throw EntryError.percentOutOfRange(physicalProgress) }
         guard spentToDate.cents >= 0 else { throw EntryError.negativeSpending }
         let existing = progressUpdate(of: actionID, in: period)
-        let reason = reason?.trimmingWhitespace() ?? ""
-        if existing != nil && period.lastDay < today && reason.isEmpty { throw EntryError.correctionNeedsReason(period) }
-        let text = reason.isEmpty ? comment : "Διόρθωση (\(reason)). \(comment)".trimmingWhitespace()
+        let text = try corrected(comment, of: period, replacing: existing != nil, reason: reason, today: today)
         let update = ProgressUpdate(id: existing?.id ?? UUID(), actionID: actionID, date: min(period.lastDay, today), status: status,
                                     physicalProgress: physicalProgress, spentToDate: spentToDate, comment: text, recordedBy: by, recordedAt: at)
         progressUpdates.removeAll { $0.id == update.id }
@@ -224,9 +278,7 @@ extension Programme {
         let indicator = indicators[index]
         guard indicator.accepts(value) else { throw EntryError.valueNotAccepted(value: value, unit: indicator.unit) }
         let existing = indicator.measurements.first { $0.period == period }
-        let reason = reason?.trimmingWhitespace() ?? ""
-        if existing != nil && period.lastDay < today && reason.isEmpty { throw EntryError.correctionNeedsReason(period) }
-        let text = reason.isEmpty ? note : "Διόρθωση (\(reason)). \(note)".trimmingWhitespace()
+        let text = try corrected(note, of: period, replacing: existing != nil, reason: reason, today: today)
         let measurement = Measurement(id: existing?.id ?? UUID(), period: period, value: value, note: text, recordedBy: by, recordedAt: at)
         indicators[index].measurements.removeAll { $0.id == measurement.id }
         indicators[index].measurements.append(measurement)

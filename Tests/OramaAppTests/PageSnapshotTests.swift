@@ -71,7 +71,7 @@ struct PageSnapshotTests {
 
     @Test func actionForm() throws {
         let action = demo.programme.actions[0]
-        let form = ActionController.form(from: action, objective: demo.programme.objectives[0].id, base: Fingerprint.of(action))
+        let form = ActionForm(action, objective: demo.programme.objectives[0].id, base: Fingerprint.of(action))
         let page = ActionFormPage(context: context(SiteURL.editAction(loaded.id, action.id).path, user: planner), loaded: loaded, actionID: action.id,
                                   form: form, errors: FieldErrors(), conflict: nil, canMove: true)
         try assertSnapshot(page.render(), named: "action-form")

@@ -17,7 +17,7 @@ struct PlanningRouteTests {
             for grouping in FundingGrouping.allCases {
                 let response = try await visitor.get(SiteURL.apiFinance(f.programme.id, by: grouping.rawValue).path)
                 #expect(response.status == .ok, "\(grouping)")
-                let table = try response.content.decode(PlanningController.FinanceDTO.self)
+                let table = try response.content.decode(FinanceDTO.self)
                 #expect(table.grandTotalCents == total, "\(grouping)")
                 #expect(table.rows.map(\.totalCents).reduce(0, +) == total, "\(grouping)")
                 #expect(table.rows.flatMap(\.amounts).map(\.amountCents).reduce(0, +) == total, "\(grouping)")
@@ -38,7 +38,7 @@ struct PlanningRouteTests {
             for year in f.programme.years {
                 let response = try await visitor.get(SiteURL.apiAnnual(f.programme.id, year: year).path)
                 #expect(response.status == .ok)
-                let annual = try response.content.decode(PlanningController.AnnualDTO.self)
+                let annual = try response.content.decode(AnnualDTO.self)
                 let expected = Set(f.programme.actions.filter { $0.schedule?.runs(in: year) == true }.map(\.id))
                 #expect(Set(annual.actions.map(\.actionID)) == expected, "\(year)")
                 #expect(annual.actions.count == expected.count)
@@ -65,7 +65,7 @@ struct PlanningRouteTests {
             #expect(try await planner.post(SiteURL.editAction(f.programme.id, action.id).path,
                                            WorkspaceRouteTests.actionFields(action, f, title: "Τίτλος μετά την έγκριση")).status == .seeOther)
 
-            let approved = try await planner.get(SiteURL.apiAnnual(f.programme.id, year: year).path).content.decode(PlanningController.AnnualDTO.self)
+            let approved = try await planner.get(SiteURL.apiAnnual(f.programme.id, year: year).path).content.decode(AnnualDTO.self)
             #expect(approved.approved)
             #expect(approved.actions.first { $0.actionID == action.id }?.title == action.title)
             let live = try await planner.get(SiteURL.annual(f.programme.id, year: year).path + "?live=1").body.string
@@ -81,7 +81,7 @@ struct PlanningRouteTests {
             #expect(try await visitor.get(SiteURL.apiChecks(f.programme.id).path).status == .unauthorized)
             #expect(try await visitor.get(SiteURL.checks(f.programme.id).path).status == .unauthorized)
             let reviewer = try await f.browser(as: "reviewer@test.gr")
-            let findings = try await reviewer.get(SiteURL.apiChecks(f.programme.id).path).content.decode([PlanningController.FindingDTO].self)
+            let findings = try await reviewer.get(SiteURL.apiChecks(f.programme.id).path).content.decode([FindingDTO].self)
             #expect(findings.map { "\($0.rule) \($0.code)" }.sorted() == KilelerDemo.deliberateFindings.map { "\($0.0) \($0.1)" }.sorted())
             #expect(findings.allSatisfy { !$0.problem.isEmpty && !$0.remedy.isEmpty && $0.link != nil })
             let page = try await reviewer.get(SiteURL.checks(f.programme.id).path).body.string

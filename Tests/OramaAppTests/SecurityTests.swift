@@ -20,7 +20,7 @@ struct SecurityTests {
             try await Accounts(db: f.app.db).create(email: "agia@test.gr", name: "Αγιά", role: .planner, organisationID: other.organisation.id, unitIDs: [],
                                                     password: WorkspaceFixture.password, actor: .system)
             let intruder = try await f.browser(as: "agia@test.gr")
-            try await intruder.get(SiteURL.reference.path)
+            try await intruder.get(SiteURL.reference().path)
             let unit = f.technical
             let rename = try await intruder.post("/reference/units", [("id", unit.id.uuidString), ("code", "ΧΧΧ"), ("name", "Κατειλημμένη"), ("kind", "department")])
             #expect(rename.status == .unprocessableEntity)

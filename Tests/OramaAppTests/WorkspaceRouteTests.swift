@@ -35,7 +35,7 @@ struct WorkspaceRouteTests {
                 (SiteURL.editAction(p, f.socialAction.id).path, .unauthorized, .forbidden, .ok, .ok),
                 (SiteURL.editIndicator(p, indicator).path, .unauthorized, .forbidden, .forbidden, .ok),
                 (SiteURL.newProgramme.path, .unauthorized, .forbidden, .forbidden, .ok),
-                (SiteURL.reference.path, .unauthorized, .forbidden, .forbidden, .ok),
+                (SiteURL.reference().path, .unauthorized, .forbidden, .forbidden, .ok),
                 (SiteURL.users.path, .unauthorized, .forbidden, .forbidden, .forbidden),
             ]
             let browsers = [try await f.browser(as: nil), try await f.browser(as: "reviewer@test.gr"),
@@ -235,7 +235,7 @@ struct WorkspaceRouteTests {
 
     static func actionFields(_ a: Action, _ f: WorkspaceFixture, title: String) -> [(String, String)] {
         let objective = f.programme.objectives.first { $0.actions.contains { $0.id == a.id } }!.id
-        let form = ActionController.form(from: a, objective: objective, base: Fingerprint.of(a))
+        let form = ActionForm(a, objective: objective, base: Fingerprint.of(a))
         var fields: [(String, String)] = [
             ("objective", form.objective ?? ""), ("title", title), ("description", form.description ?? ""), ("kind", form.kind ?? ""),
             ("nature", form.nature ?? ""), ("responsibleUnit", form.responsibleUnit ?? ""), ("implementing", form.implementing ?? ""),

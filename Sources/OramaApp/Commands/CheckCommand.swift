@@ -26,7 +26,7 @@ struct CheckCommand: AsyncCommand {
         if signature.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let dtos = findings.map { PlanningController.dto($0, programmeID: id) }
+            let dtos = findings.map { FindingDTO($0, programmeID: id) }
             context.console.print(String(decoding: try encoder.encode(dtos), as: UTF8.self))
             return
         }

@@ -11,6 +11,15 @@ struct FieldErrors: Sendable {
     var isEmpty: Bool { messages.isEmpty }
     subscript(_ field: String) -> String? { messages[field] }
     mutating func add(_ field: String, _ message: String) { if messages[field] == nil { messages[field] = message } }
+
+    /// Runs one of the domain's field rules; a refusal is noted beside `field` (the rule's own
+    /// field unless told otherwise) in the page's language, and the value is nil.
+    mutating func check<T>(_ language: Language, as field: String? = nil, _ rule: () throws(FieldError) -> T) -> T? {
+        do throws(FieldError) { return try rule() } catch {
+            add(field ?? error.field, language.t(error.description, error.english))
+            return nil
+        }
+    }
 }
 
 /// Form controls with a label, the user's value kept, and the error beside the field.

@@ -41,7 +41,7 @@ struct Layout {
                             .li(.a(.href(SiteURL.home.path), .text(c.t("Προγράμματα", "Programmes")))),
                             .if(c.access.canManageUsers, .li(.a(.href(SiteURL.users.path), .text(c.t("Χρήστες", "Users"))))),
                             .if(c.access.canManageSomeReference,
-                                .li(.a(.href(SiteURL.reference.path), .text(c.t("Στοιχεία Δήμου", "Reference data"))))),
+                                .li(.a(.href(SiteURL.reference().path), .text(c.t("Στοιχεία Δήμου", "Reference data"))))),
                             .if(c.access.canHaveAPITokens, .li(.a(.href(SiteURL.apiTokens.path), .text(c.t("Κλειδιά API", "API tokens"))))),
                             .li(.a(.href(SiteURL.language(other.rawValue, back: c.path).path), .attribute(named: "lang", value: other.rawValue),
                                    .text(other == .en ? "English" : "Ελληνικά"))),

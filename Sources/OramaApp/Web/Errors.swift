@@ -14,9 +14,10 @@ struct OramaErrorMiddleware: AsyncMiddleware {
             let status: HTTPResponseStatus
             let code: String
             let message: String
+            var pointer: String?
             switch error {
             case let e as UserFacingError:
-                (status, code, message) = (e.status, e.code, e.reason)
+                (status, code, message, pointer) = (e.status, e.code, e.reason, e.pointer)
             case let e as AbortError:
                 status = e.status
                 code = status == .notFound ? "not_found" : "http_\(status.code)"
@@ -26,7 +27,7 @@ struct OramaErrorMiddleware: AsyncMiddleware {
                 (status, code, message) = (.internalServerError, "internal", "Παρουσιάστηκε απρόσμενο σφάλμα. Δοκιμάστε ξανά ή επικοινωνήστε με τον διαχειριστή.")
             }
             if request.url.path.hasPrefix("/api/") {
-                let body = APIErrorDTO(error: .init(status: Int(status.code), code: code, message: message))
+                let body = APIErrorDTO(error: .init(status: Int(status.code), code: code, message: message, pointer: pointer))
                 let response = Response(status: status)
                 try response.content.encode(body, as: .json)
                 return response
@@ -44,6 +45,23 @@ struct UserFacingError: AbortError {
     var status: HTTPResponseStatus
     var code: String
     var reason: String
+    /// For the API: the JSON pointer of the body's field at fault.
+    var pointer: String? = nil
+
+    /// A field the domain refused, as the API reports it: 422, the field's own message and
+    /// its JSON pointer (`property` when the API names the field otherwise).
+    static func invalid(_ error: FieldError, property: String? = nil) -> UserFacingError {
+        UserFacingError(status: .unprocessableEntity, code: "invalid_\(property ?? error.field)", reason: error.description, pointer: "/" + (property ?? error.field))
+    }
+
+    /// A year the address gives: not a year is a 400, a year outside the programme's period a
+    /// 404 (there is no such year of it), on every page, document and API route alike.
+    static func year(_ error: FieldRules.YearError, _ language: Language) -> UserFacingError {
+        switch error {
+        case .notAYear: UserFacingError(status: .badRequest, code: "invalid_year", reason: language.t(error.description, error.english))
+        case .outsidePeriod: UserFacingError(status: .notFound, code: "year_outside_period", reason: language.t(error.description, error.english))
+        }
+    }
 
     static func badID(_ text: String) -> UserFacingError {
         UserFacingError(status: .badRequest, code: "invalid_id", reason: "Το «\(text.prefix(60))» δεν είναι έγκυρος κωδικός προγράμματος.")

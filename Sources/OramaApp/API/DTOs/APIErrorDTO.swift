@@ -8,6 +8,8 @@ struct APIErrorDTO: Content {
         var status: Int
         var code: String
         var message: String
+        /// The JSON pointer of the request body's field at fault, when there is one (`/title`).
+        var pointer: String?
     }
     var error: Body
 }

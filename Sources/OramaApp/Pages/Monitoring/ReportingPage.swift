@@ -34,7 +34,7 @@ struct ReportingPage {
                 }),
                 .tfoot(.tr(.th(.text(c.t("Κλείδωμα", "Lock"))), .forEach(Array(ended)) { period in
                     let locked = p.lockedPeriods.contains(period)
-                    return .td(.form(.method(.post), .action(SiteURL.reporting(p.id).path + "/lock"), .class("inline"), c.csrfField,
+                    return .td(.form(.method(.post), .action(SiteURL.lockPeriod(p.id).path), .class("inline"), c.csrfField,
                                      .input(.type(.hidden), .name("period"), .value(period.code)),
                                      .input(.type(.hidden), .name("lock"), .value(locked ? "off" : "on")),
                                      .button(.type(.submit), .text(locked ? c.t("🔒 Ξεκλείδωμα", "🔒 Unlock") : c.t("Κλείδωμα", "Lock")),

@@ -15,43 +15,6 @@ enum PlanningController {
         return Respond.html(ChecksPage(context: PageContext(req), loaded: loaded, findings: findings).render())
     }
 
-    struct FindingDTO: Content {
-        var rule: String
-        var ruleName: String
-        var severity: String
-        var place: String
-        var code: String
-        var title: String
-        var problem: String
-        var remedy: String
-        var link: String?
-    }
-
-    static func dto(_ f: Finding, programmeID: UUID) -> FindingDTO {
-        FindingDTO(rule: f.rule.rawValue, ruleName: f.rule.greek, severity: f.severity.rawValue, place: f.place.rawValue, code: f.code, title: f.title,
-                   problem: f.problem, remedy: f.remedy, link: link(f, programmeID))
-    }
-
-    static func link(_ f: Finding, _ p: UUID) -> String? {
-        switch f.place {
-        case .action: SiteURL.action(p, f.entityID).path
-        case .indicator: SiteURL.editIndicator(p, f.entityID).path
-        case .axis, .measure, .objective: SiteURL.programme(p).path + "#n-" + f.code
-        case .unit: SiteURL.reference.path + "#units"
-        case .fundingSource: SiteURL.finance(p, by: "axis").path
-        }
-    }
-
-    /// `GET /api/v1/programmes/{id}/checks`, for signed-in members of the municipality.
-    @Sendable static func checksAPI(req: Request) async throws -> [FindingDTO] {
-        let loaded = try await ProgrammeContext.load(req)
-        guard req.access.canSeeChecks(loaded.summary) else {
-            throw UserFacingError(status: req.user == nil ? .unauthorized : .forbidden, code: req.user == nil ? "sign_in" : "forbidden",
-                                  reason: req.language.t("Οι έλεγχοι είναι διαθέσιμοι στους χρήστες του Δήμου.", "Checks are available to the municipality's users."))
-        }
-        return loaded.programme.check(reference: loaded.reference).map { dto($0, programmeID: loaded.id) }
-    }
-
     // MARK: priorities
 
     @Sendable static func priorities(req: Request) async throws -> Response {
@@ -105,79 +68,25 @@ enum PlanningController {
 
     @Sendable static func schedule(req: Request) async throws -> Response {
         let loaded = try await ProgrammeContext.load(req)
-        let by = req.query[String.self, at: "by"] ?? "axis"
-        guard ["axis", "measure", "unit"].contains(by) else { throw badGrouping(req, by, allowed: "axis, measure, unit") }
+        let by = try req.grouping(allowed: ["axis", "measure", "unit"])
         let context = PageContext(req)
         return Respond.html(SchedulePage(context: context, loaded: loaded, by: by, today: context.today).render())
     }
 
     // MARK: finance
 
-    static func grouping(_ req: Request) throws -> FundingGrouping {
-        let text = req.query[String.self, at: "by"] ?? "axis"
-        guard let grouping = FundingGrouping(rawValue: text) else { throw badGrouping(req, text, allowed: FundingGrouping.allCases.map(\.rawValue).joined(separator: ", ")) }
-        return grouping
-    }
-
-    static func badGrouping(_ req: Request, _ text: String, allowed: String) -> UserFacingError {
-        UserFacingError(status: .badRequest, code: "invalid_grouping",
-                        reason: req.language.t("Άγνωστη ομαδοποίηση «\(text.prefix(30))»· επιτρέπονται: \(allowed).", "Unknown grouping “\(text.prefix(30))”; allowed: \(allowed)."))
-    }
-
     @Sendable static func finance(req: Request) async throws -> Response {
-        let grouping = try grouping(req)
+        let grouping = try req.fundingGrouping()
         let loaded = try await ProgrammeContext.load(req)
         let table = loaded.programme.fundingTable(by: grouping, reference: loaded.reference)
         return Respond.html(FinancePage(context: PageContext(req), loaded: loaded, table: table).render())
     }
 
-    struct FinanceDTO: Content {
-        struct Source: Codable { var code: String; var name: String }
-        struct Cell: Codable { var source: String; var year: Int; var amountCents: Int64 }
-        struct Row: Codable { var code: String; var label: String; var amounts: [Cell]; var totalCents: Int64 }
-        var grouping: String
-        var years: [Int]
-        var sources: [Source]
-        var rows: [Row]
-        var totalsByYear: [String: Int64]
-        var totalsBySource: [String: Int64]
-        var grandTotalCents: Int64
-    }
-
-    @Sendable static func financeAPI(req: Request) async throws -> FinanceDTO {
-        let grouping = try grouping(req)
-        let loaded = try await ProgrammeContext.load(req)
-        let t = loaded.programme.fundingTable(by: grouping, reference: loaded.reference)
-        return FinanceDTO(
-            grouping: grouping.rawValue, years: t.years, sources: t.sources.map { .init(code: $0.code, name: $0.name) },
-            rows: t.rows.map { row in
-                .init(code: row.code, label: row.label,
-                      amounts: t.sources.flatMap { s in t.years.compactMap { y in
-                          let amount = row.amount(source: s.id, year: y)
-                          return amount.isZero ? nil : FinanceDTO.Cell(source: s.code, year: y, amountCents: amount.cents)
-                      } },
-                      totalCents: row.total.cents)
-            },
-            totalsByYear: Dictionary(uniqueKeysWithValues: t.years.map { (String($0), t.total(year: $0).cents) }),
-            totalsBySource: Dictionary(uniqueKeysWithValues: t.sources.map { ($0.code, t.total(source: $0.id).cents) }),
-            grandTotalCents: t.grandTotal.cents)
-    }
-
     // MARK: annual programme
-
-    static func year(_ req: Request, _ loaded: LoadedProgramme) throws -> Int {
-        let text = req.parameters.get("year") ?? ""
-        guard let year = Int(text), loaded.programme.years.contains(year) else {
-            throw UserFacingError(status: .notFound, code: "invalid_year",
-                                  reason: req.language.t("Το έτος «\(text.prefix(10))» δεν ανήκει στην περίοδο \(loaded.programme.startYear)–\(loaded.programme.endYear).",
-                                                         "The year “\(text.prefix(10))” is outside \(loaded.programme.startYear)–\(loaded.programme.endYear)."))
-        }
-        return year
-    }
 
     @Sendable static func annual(req: Request) async throws -> Response {
         let loaded = try await ProgrammeContext.load(req)
-        let year = try year(req, loaded)
+        let year = try req.programmeYear(in: loaded.programme)
         let approval = try await req.repositories.annualApprovals.find(programmeID: loaded.id, year: year)
         let live = req.query[String.self, at: "live"] == "1"
         let annual = (live ? nil : approval?.programme) ?? loaded.programme.annualProgramme(year: year, reference: loaded.reference)
@@ -185,29 +94,10 @@ enum PlanningController {
                                          canApprove: req.access.canEditPlan(loaded.summary)).render())
     }
 
-    struct AnnualDTO: Content {
-        var year: Int
-        var approved: Bool
-        var approvedAt: Date?
-        var approvedBy: String?
-        var actions: [AnnualProgramme.Entry]
-        var technicalProgramme: [AnnualProgramme.TechnicalGroup]
-        var totalCents: Int64
-    }
-
-    @Sendable static func annualAPI(req: Request) async throws -> AnnualDTO {
-        let loaded = try await ProgrammeContext.load(req)
-        let year = try year(req, loaded)
-        let approval = try await req.repositories.annualApprovals.find(programmeID: loaded.id, year: year)
-        let annual = approval?.programme ?? loaded.programme.annualProgramme(year: year, reference: loaded.reference)
-        return AnnualDTO(year: year, approved: approval != nil, approvedAt: approval?.approvedAt, approvedBy: approval?.approvedBy,
-                         actions: annual.entries, technicalProgramme: annual.technicalProgramme, totalCents: annual.total.cents)
-    }
-
     @Sendable static func approveAnnual(req: Request) async throws -> Response {
         let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
-        let year = try year(req, loaded)
+        let year = try req.programmeYear(in: loaded.programme)
         let annual = loaded.programme.annualProgramme(year: year, reference: loaded.reference)
         do {
             try await req.repositories.annualApprovals.approve(annual, of: loaded.summary, actor: req.user!.actor)

@@ -46,7 +46,7 @@ enum ReferenceController {
         do {
             if form.delete == "on", let id {
                 try await repository.delete(kind: kind.rawValue, id: id, organisationID: organisationID, actor: actor)
-                return Respond.redirect(req, to: SiteURL.reference.path + "?organisation=\(organisationID.uuidString)#\(kind.rawValue)", flash: l.t("Διαγράφηκε.", "Deleted."))
+                return Respond.redirect(req, to: SiteURL.reference(organisation: organisationID).path + "#\(kind.rawValue)", flash: l.t("Διαγράφηκε.", "Deleted."))
             }
             if name.isEmpty { errors.add("\(row)-name", l.t("Δώστε όνομα.", "Enter a name.")) }
             switch kind {
@@ -86,7 +86,7 @@ enum ReferenceController {
             return Respond.html(ReferencePage(context: PageContext(req), reference: reference, errors: errors.messagesByRow(row), submitted: (row, form)).render(),
                                   status: .unprocessableEntity)
         }
-        return Respond.redirect(req, to: SiteURL.reference.path + "?organisation=\(organisationID.uuidString)#\(kind.rawValue)", flash: l.t("Αποθηκεύτηκε.", "Saved."))
+        return Respond.redirect(req, to: SiteURL.reference(organisation: organisationID).path + "#\(kind.rawValue)", flash: l.t("Αποθηκεύτηκε.", "Saved."))
     }
 }
 

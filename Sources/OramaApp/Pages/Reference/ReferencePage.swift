@@ -52,7 +52,7 @@ struct ReferencePage {
                     values = RowValues(id: row.id, code: f.code ?? "", name: f.name ?? "", kind: f.kind ?? "", parent: f.parent ?? "", phone: f.phone ?? "", email: f.email ?? "", ceiling: f.ceiling ?? "")
                     for (field, message) in self.errors { errors.add("\(key)-\(field)", message) }
                 }
-                return .form(.method(.post), .action("/reference/\(kind.rawValue)"), .class(row.id.isEmpty ? "row new" : "row"),
+                return .form(.method(.post), .action(SiteURL.referenceRow(kind.rawValue).path), .class(row.id.isEmpty ? "row new" : "row"),
                              c.csrfField,
                              .input(.type(.hidden), .name("organisation"), .value(reference.organisation.id.uuidString)),
                              .input(.type(.hidden), .name("id"), .value(Escape.attribute(row.id))),

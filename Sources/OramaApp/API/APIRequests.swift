@@ -1,0 +1,79 @@
+import Foundation
+import OramaDomain
+import Vapor
+
+/// What every API handler shares: the JSON body read with a Greek refusal, the opening of a
+/// write (token, programme, the item the path names, the right to change it, the body), and
+/// the save with the programme's change counter.
+enum APIRequests {
+    static func body<T: Decodable>(_ req: Request, _ type: T.Type) throws -> T {
+        guard req.headers.contentType == .json else {
+            throw UserFacingError(status: .unsupportedMediaType, code: "json_required", reason: "Το σώμα του αιτήματος πρέπει να είναι JSON (Content-Type: application/json).")
+        }
+        do { return try req.content.decode(T.self) } catch let DecodingError.keyNotFound(key, _) {
+            throw UserFacingError(status: .badRequest, code: "invalid_body", reason: "Λείπει το πεδίο «\(key.stringValue)».", pointer: "/" + key.stringValue)
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw UserFacingError(status: .badRequest, code: "invalid_body", reason: "Λάθος τύπος στο πεδίο «\(context.codingPath.map(\.stringValue).joined(separator: "."))».",
+                                  pointer: "/" + context.codingPath.map(\.stringValue).joined(separator: "/"))
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw UserFacingError(status: .badRequest, code: "invalid_body", reason: "Κενό πεδίο «\(context.codingPath.map(\.stringValue).joined(separator: "."))».",
+                                  pointer: "/" + context.codingPath.map(\.stringValue).joined(separator: "/"))
+        } catch {
+            throw UserFacingError(status: .badRequest, code: "invalid_body", reason: "Το σώμα του αιτήματος δεν είναι έγκυρο JSON για αυτή τη λειτουργία.")
+        }
+    }
+
+    /// A write through the API, opened: who writes (by API token only: the API takes no CSRF
+    /// token, so a cookie is not enough), in which programme, to which item, with what body.
+    struct Write<Target: Sendable, Body: Decodable & Sendable>: Sendable {
+        var user: UserAccount
+        var loaded: LoadedProgramme
+        var target: Target
+        var body: Body
+    }
+
+    /// Opens a write to the action the path names; 403 naming the account and the action
+    /// unless `Access` lets the user change it.
+    static func actionWrite<Body>(_ req: Request, _ body: Body.Type, refused: String) async throws -> Write<ActionPath, Body> {
+        try await open(req, body, find: { loaded in
+            let action = try loaded.action(req)
+            return loaded.programme.actionPaths.first { $0.action.id == action.id }!
+        }, allowed: { access, path, summary in access.canEdit(path.action, in: summary) }, code: \.action.code, refused: refused)
+    }
+
+    /// Opens a write to the indicator the path names, under the same rule.
+    static func indicatorWrite<Body>(_ req: Request, _ body: Body.Type, refused: String) async throws -> Write<Indicator, Body> {
+        try await open(req, body, find: { loaded in try loaded.indicator(req) },
+                       allowed: { access, indicator, summary in access.canEdit(indicator, in: summary) }, code: \.code, refused: refused)
+    }
+
+    private static func open<Target, Body>(_ req: Request, _ body: Body.Type, find: (LoadedProgramme) throws -> Target,
+                                           allowed: (Access, Target, ProgrammeSummary) -> Bool, code: (Target) -> String,
+                                           refused: String) async throws -> Write<Target, Body> {
+        let user = try req.requireTokenUser()
+        let loaded = try await ProgrammeContext.load(req)
+        let target = try find(loaded)
+        guard allowed(req.access, target, loaded.summary) else {
+            throw UserFacingError(status: .forbidden, code: "forbidden", reason: "Ο λογαριασμός \(user.email) \(refused) \(code(target)).")
+        }
+        return Write(user: user, loaded: loaded, target: target, body: try self.body(req, Body.self))
+    }
+
+    /// Saves the changed programme; someone else's save in between is a 409.
+    static func save(_ req: Request, _ loaded: LoadedProgramme, _ programme: Programme) async throws {
+        guard case .saved = try await ProgrammeContext.commit(req, loaded, base: nil, current: nil, { $0 = programme }) else {
+            throw UserFacingError(status: .conflict, code: "conflict", reason: "Το πρόγραμμα άλλαξε ταυτόχρονα από άλλον χρήστη· ξαναδιαβάστε το και δοκιμάστε πάλι.")
+        }
+    }
+
+    /// A report the domain refused (a locked or future period, a correction without a reason …),
+    /// as a 422 with the body's property at fault.
+    static func refused(_ error: EntryError) -> UserFacingError {
+        let property: String
+        switch error.field {
+        case "spent": property = "spentCents"
+        default: property = error.field
+        }
+        return UserFacingError(status: .unprocessableEntity, code: "invalid_\(property)", reason: error.description, pointer: "/" + property)
+    }
+}
