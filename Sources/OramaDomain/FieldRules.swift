@@ -126,8 +126,8 @@ public enum FieldRules {
     /// An amount in euros, not negative, at most `Money.maximum`.
     public static func amount(_ text: String, field: String, subject: String = "Το ποσό", english: String = "The amount") throws(FieldError) -> Money {
         guard let money = Money(parsing: text) else {
-            throw FieldError(field, "\(subject) πρέπει να είναι ποσό σε ευρώ, π.χ. 125.000,00 (δόθηκε «\(text.trimmingWhitespace().prefix(30))»).",
-                             "\(english) must be an amount in euros, e.g. 125.000,00.")
+            throw FieldError(field, "\(subject) πρέπει να είναι ποσό σε ευρώ, π.χ. 125.000,00· το «\(text.trimmingWhitespace().prefix(30))» δεν είναι ποσό.",
+                             "\(english) must be an amount in euros, e.g. 125.000,00; “\(text.trimmingWhitespace().prefix(30))” is not an amount.")
         }
         return try amount(money, field: field, subject: subject, english: english)
     }

@@ -167,6 +167,88 @@ public enum ProgrammeImport {
         GreekNumber.parse(text) ?? Money(parsing: text).map { Double($0.cents) / 100 }
     }
 
+    // MARK: what both importers share
+
+    /// The row being read, and what is wrong with it so far (each with its column).
+    struct RowCheck {
+        let row: Row
+        let columns: [SheetColumn]
+        private(set) var problems: [ImportProblem] = []
+
+        init(row: Row, columns: [SheetColumn]) {
+            self.row = row
+            self.columns = columns
+        }
+
+        func cell(_ key: String) -> String? { row.cell(key) }
+        func has(_ key: String) -> Bool { row.has(key) }
+
+        mutating func refuse(_ key: String, _ message: String) {
+            problems.append(ImportProblem(row: row.number, column: row.header.names[key] ?? columns.first { $0.key == key }?.greek, message: message))
+        }
+
+        /// Runs one of the domain's field rules on a cell; a refusal is noted at the cell's
+        /// column with the rule's own message, the same the form and the API show.
+        mutating func check<T>(_ key: String, _ rule: () throws(FieldError) -> T) -> T? {
+            do throws(FieldError) { return try rule() } catch {
+                refuse(key, error.description)
+                return nil
+            }
+        }
+    }
+
+    /// How messages name what a file's rows are: «δράση», «νέα δράση», «Η ίδια δράση».
+    struct Noun {
+        var one: String
+        var newOne: String
+        var same: String
+
+        static let action = Noun(one: "δράση", newOne: "νέα δράση", same: "Η ίδια δράση")
+        static let indicator = Noun(one: "δείκτης", newOne: "νέο δείκτη", same: "Ο ίδιος δείκτης")
+    }
+
+    /// The data rows of a file (blank ones skipped), each read by `body`.
+    static func eachRow(_ rows: [[String]], header: Header, columns: [SheetColumn], _ body: (inout RowCheck) -> Void) {
+        for (n, cells) in rows.enumerated().dropFirst() where cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            var check = RowCheck(row: Row(number: n + 1, cells: cells, header: header), columns: columns)
+            body(&check)
+        }
+    }
+
+    /// Which existing item a row is: by «Αναγνωριστικό» when given, otherwise by «Κωδικός»;
+    /// nil for a new one. A second row for the same item is refused, and so are the columns a
+    /// new item needs but the row leaves empty.
+    static func identify<Item>(_ check: inout RowCheck, _ noun: Noun, byID: (UUID) -> Item?, byCode: (String) -> Item?,
+                               key: (Item) -> String, codeKey: (String) -> String, seen: inout [String: Int]) -> Item? {
+        var existing: Item?
+        let idText = check.cell("id") ?? ""
+        if !idText.isEmpty {
+            if let id = UUID(uuidString: idText) {
+                existing = byID(id)
+                if existing == nil { check.refuse("id", "Δεν υπάρχει \(noun.one) με αναγνωριστικό \(idText) σε αυτό το πρόγραμμα· για \(noun.newOne) αφήστε το κενό.") }
+            } else { check.refuse("id", "«\(idText.prefix(40))» δεν είναι αναγνωριστικό (UUID)· για \(noun.newOne) αφήστε το κενό.") }
+        } else if let code = check.cell("code"), !code.isEmpty {
+            existing = byCode(code)
+        }
+        let code = check.cell("code") ?? ""
+        if let rowKey = existing.map(key) ?? (code.isEmpty ? nil : "code:" + codeKey(code)) {
+            if let first = seen[rowKey] { check.refuse(idText.isEmpty ? "code" : "id", "\(noun.same) υπάρχει ήδη στη γραμμή \(first).") } else { seen[rowKey] = check.row.number }
+        }
+        if existing == nil {
+            for column in check.columns where column.requiredForNew && (check.cell(column.key) ?? "").isEmpty {
+                check.refuse(column.key, check.has(column.key) ? "Η στήλη είναι υποχρεωτική για \(noun.newOne)." : "Λείπει η στήλη, που χρειάζεται για \(noun.newOne).")
+            }
+        }
+        return existing
+    }
+
+    /// A text cell: nil when the file has no such column, the rule's value otherwise. An empty
+    /// cell clears the field of an existing item, except a required one (`keepsWhenEmpty`).
+    static func choice<T>(_ check: inout RowCheck, _ key: String, _ rule: (String) throws(FieldError) -> T) -> T? {
+        guard let text = check.cell(key), !text.isEmpty else { return nil }
+        return check.check(key) { () throws(FieldError) in try rule(text) }
+    }
+
     // MARK: actions
 
     public static func actions(_ rows: [[String]], into original: Programme, reference r: ReferenceData) -> ImportReport {
@@ -183,74 +265,29 @@ public enum ProgrammeImport {
 
         guard problems.isEmpty else { return ImportReport(kind: .actions, changes: [], problems: problems, programme: original) }
 
-        for (n, cells) in rows.enumerated().dropFirst() where cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            let row = Row(number: n + 1, cells: cells, header: header)
-            var rowProblems: [ImportProblem] = []
-            func refuse(_ key: String, _ message: String) {
-                rowProblems.append(ImportProblem(row: row.number, column: header.names[key] ?? columns.first { $0.key == key }?.greek, message: message))
-            }
-
-            // Which action the row is.
-            var existing: ActionPath?
-            if let idText = row.cell("id"), !idText.isEmpty {
-                if let id = UUID(uuidString: idText) {
-                    existing = pathsByID[id]
-                    if existing == nil { refuse("id", "Δεν υπάρχει δράση με αναγνωριστικό \(idText) σε αυτό το πρόγραμμα· για νέα δράση αφήστε το κενό.") }
-                } else { refuse("id", "«\(idText.prefix(40))» δεν είναι αναγνωριστικό (UUID)· για νέα δράση αφήστε το κενό.") }
-            } else if let code = row.cell("code"), !code.isEmpty, let id = idsByCode[code] {
-                existing = pathsByID[id]
-            }
-            let key = existing.map { "id:\($0.action.id)" } ?? row.cell("code").flatMap { $0.isEmpty ? nil : "code:\($0)" }
-            if let key {
-                if let first = seen[key] {
-                    refuse(existing != nil && (row.cell("id") ?? "").isEmpty == false ? "id" : "code", "Η ίδια δράση υπάρχει ήδη στη γραμμή \(first).")
-                } else { seen[key] = row.number }
-            }
-
+        eachRow(rows, header: header, columns: columns) { row in
+            let existing = identify(&row, .action, byID: { pathsByID[$0] }, byCode: { idsByCode[$0].flatMap { pathsByID[$0] } },
+                                    key: { "id:\($0.action.id)" }, codeKey: { $0 }, seen: &seen)
             var a = existing?.action ?? Action(title: "", responsibleUnitID: UUID())
             var objectiveID = existing?.objective.id
-            if existing == nil {
-                for column in columns where column.requiredForNew {
-                    if (row.cell(column.key) ?? "").isEmpty {
-                        refuse(column.key, row.has(column.key) ? "Η στήλη είναι υποχρεωτική για νέα δράση." : "Λείπει η στήλη, που χρειάζεται για νέα δράση.")
-                    }
-                }
-            }
             if let text = row.cell("objective"), !text.isEmpty {
-                if let o = objectivesByCode[text] { objectiveID = o.id } else { refuse("objective", "Δεν υπάρχει στόχος με κωδικό «\(text.prefix(20))».") }
+                if let o = objectivesByCode[text] { objectiveID = o.id } else { row.refuse("objective", "Δεν υπάρχει στόχος με κωδικό «\(text.prefix(20))».") }
             } else if existing != nil, row.has("objective") {
-                refuse("objective", "Ο στόχος δεν μπορεί να μείνει κενός.")
+                row.refuse("objective", "Ο στόχος δεν μπορεί να μείνει κενός.")
             }
-            if let text = row.cell("title") {
-                if text.isEmpty { if existing != nil { refuse("title", "Ο τίτλος δεν μπορεί να μείνει κενός.") } }
-                else if text.count > 300 { refuse("title", "Ο τίτλος ξεπερνά τους 300 χαρακτήρες.") }
-                else { a.title = text }
-            }
-            if let text = row.cell("description") { a.description = text }
-            if let text = row.cell("preconditions") { a.preconditions = text }
-            if let text = row.cell("kind"), !text.isEmpty {
-                if let v = match(text, Action.Kind.self, greek: \.greek, raw: \.rawValue) { a.kind = v }
-                else { refuse("kind", "Άγνωστο είδος «\(text.prefix(30))»· δεκτά: \(Action.Kind.allCases.map(\.greek).joined(separator: ", ")).") }
-            }
-            if let text = row.cell("nature"), !text.isEmpty {
-                if let v = match(text, Action.Nature.self, greek: \.greek, raw: \.rawValue) { a.nature = v }
-                else { refuse("nature", "Άγνωστη φύση «\(text.prefix(30))»· δεκτές: \(Action.Nature.allCases.map(\.greek).joined(separator: ", ")).") }
-            }
-            if let text = row.cell("maturity"), !text.isEmpty {
-                if let v = match(text, Action.Maturity.self, greek: \.greek, raw: \.rawValue) { a.maturity = v }
-                else { refuse("maturity", "Άγνωστη ωριμότητα «\(text.prefix(30))»· δεκτές: \(Action.Maturity.allCases.map(\.greek).joined(separator: ", ")).") }
-            }
-            if let text = row.cell("priority"), !text.isEmpty {
-                if let v = match(text, Action.Priority.self, greek: \.greek, raw: { String($0.rawValue) }) { a.priority = v }
-                else { refuse("priority", "Άγνωστη προτεραιότητα «\(text.prefix(30))»· δεκτές: Υψηλή, Μεσαία, Χαμηλή (ή 1, 2, 3).") }
-            }
+            // A new row may leave the title out (refused above as a needed column); an existing one may not empty it.
+            if let text = row.cell("title"), !text.isEmpty || existing != nil, let title = row.check("title", { () throws(FieldError) in try FieldRules.title(text) }) { a.title = title }
+            if let text = row.cell("description"), let v = row.check("description", { () throws(FieldError) in try FieldRules.description(text) }) { a.description = v }
+            if let text = row.cell("preconditions"), let v = row.check("preconditions", { () throws(FieldError) in try FieldRules.preconditions(text) }) { a.preconditions = v }
+            if let v = choice(&row, "kind", FieldRules.kind) { a.kind = v }
+            if let v = choice(&row, "nature", FieldRules.nature) { a.nature = v }
+            if let v = choice(&row, "maturity", FieldRules.maturity) { a.maturity = v }
+            if let v = choice(&row, "priority", FieldRules.priority) { a.priority = v }
             if let text = row.cell("unit"), !text.isEmpty {
-                if let u = unit(text, r) { a.responsibleUnitID = u.id } else { refuse("unit", "Δεν υπάρχει υπηρεσία «\(text.prefix(60))» στο οργανόγραμμα του Δήμου.") }
+                if let u = unit(text, r) { a.responsibleUnitID = u.id } else { row.refuse("unit", "Δεν υπάρχει υπηρεσία «\(text.prefix(60))» στο οργανόγραμμα του Δήμου.") }
             }
             if let text = row.cell("cost") {
-                if text.isEmpty { a.cost = .zero }
-                else if let m = Money(parsing: text), m.cents >= 0 { a.cost = m }
-                else { refuse("cost", "«\(text.prefix(30))» δεν είναι ποσό (π.χ. 1.234,56).") }
+                if text.isEmpty { a.cost = .zero } else if let m = row.check("cost", { () throws(FieldError) in try FieldRules.cost(text) }) { a.cost = m }
             }
             let startText = row.cell("start"), endText = row.cell("end")
             if startText != nil || endText != nil {
@@ -258,51 +295,47 @@ public enum ProgrammeImport {
                 if s.isEmpty && e.isEmpty { a.schedule = nil }
                 else {
                     let start = quarter(s), end = quarter(e)
-                    if start == nil { refuse("start", s.isEmpty ? "Λείπει η έναρξη (υπάρχει λήξη)." : "«\(s.prefix(30))» δεν είναι τρίμηνο ή ημερομηνία (π.χ. 2025-Q1, Αʹ τρίμ. 2025, 31/03/2025).") }
-                    if end == nil { refuse("end", e.isEmpty ? "Λείπει η λήξη (υπάρχει έναρξη)." : "«\(e.prefix(30))» δεν είναι τρίμηνο ή ημερομηνία (π.χ. 2026-Q4, Δʹ τρίμ. 2026, 31/12/2026).") }
+                    if start == nil { row.refuse("start", s.isEmpty ? "Λείπει η έναρξη (υπάρχει λήξη)." : "«\(s.prefix(30))» δεν είναι τρίμηνο ή ημερομηνία (π.χ. 2025-Q1, Αʹ τρίμ. 2025, 31/03/2025).") }
+                    if end == nil { row.refuse("end", e.isEmpty ? "Λείπει η λήξη (υπάρχει έναρξη)." : "«\(e.prefix(30))» δεν είναι τρίμηνο ή ημερομηνία (π.χ. 2026-Q4, Δʹ τρίμ. 2026, 31/12/2026).") }
                     if let start, let end {
                         // As in the action form: a schedule beyond the programme's period is allowed
                         // (the checks warn of it); one that ends before it starts is not.
-                        if end < start { refuse("end", "Η λήξη (\(end.greek)) είναι πριν από την έναρξη (\(start.greek)).") }
+                        if end < start { row.refuse("end", "Η λήξη (\(end.greek)) είναι πριν από την έναρξη (\(start.greek)).") }
                         else { a.schedule = Schedule(start: start, end: end) }
                     }
                 }
             }
-            if let text = row.cell("budgetLines") {
-                a.budgetLines = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            }
-            if let text = row.cell("weight"), !text.isEmpty {
-                if let w = GreekNumber.parse(text), (0...1000).contains(w) { a.weight = w } else { refuse("weight", "Το βάρος είναι αριθμός από 0 έως 1000 (δόθηκε «\(text.prefix(20))»).") }
-            }
+            if let text = row.cell("budgetLines"), let v = row.check("budgetLines", { () throws(FieldError) in try FieldRules.budgetLines(text) }) { a.budgetLines = v }
+            if let v = choice(&row, "weight", FieldRules.weight) { a.weight = v }
             if let text = row.cell("funding") {
                 var lines: [FundingLine] = []
                 for part in text.split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
                     // «ΣΑΤΑ 2025: 10.000,00»
                     guard let colon = part.lastIndex(of: ":") else {
-                        refuse("funding", "«\(part.prefix(40))»: γράψτε «πηγή έτος: ποσό», π.χ. «ΣΑΤΑ 2025: 10.000,00».")
+                        row.refuse("funding", "«\(part.prefix(40))»: γράψτε «πηγή έτος: ποσό», π.χ. «ΣΑΤΑ 2025: 10.000,00».")
                         continue
                     }
                     let head = part[..<colon].trimmingCharacters(in: .whitespaces)
                     let amountText = part[part.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                     let words = head.split(separator: " ")
                     guard let last = words.last, let year = Int(last), words.count >= 2 else {
-                        refuse("funding", "«\(part.prefix(40))»: λείπει το έτος (γράψτε «πηγή έτος: ποσό»).")
+                        row.refuse("funding", "«\(part.prefix(40))»: λείπει το έτος (γράψτε «πηγή έτος: ποσό»).")
                         continue
                     }
                     let sourceText = words.dropLast().joined(separator: " ")
                     let sk = GreekText.searchKey(sourceText)
                     guard let source = r.fundingSources.first(where: { GreekText.searchKey($0.code) == sk || GreekText.searchKey($0.name) == sk }) else {
-                        refuse("funding", "Άγνωστη πηγή χρηματοδότησης «\(sourceText.prefix(40))».")
+                        row.refuse("funding", "Άγνωστη πηγή χρηματοδότησης «\(sourceText.prefix(40))».")
                         continue
                     }
                     guard original.years.contains(year) else {
-                        refuse("funding", "Το έτος \(year) είναι εκτός της περιόδου \(original.startYear)–\(original.endYear).")
+                        row.refuse("funding", "Το έτος \(year) είναι εκτός της περιόδου \(original.startYear)–\(original.endYear).")
                         continue
                     }
-                    guard let amount = Money(parsing: amountText), amount.cents > 0 else {
-                        refuse("funding", "«\(amountText.prefix(30))» δεν είναι θετικό ποσό (π.χ. 10.000,00).")
-                        continue
-                    }
+                    guard let amount = row.check("funding", { () throws(FieldError) in
+                        try FieldRules.amount(amountText, field: "funding", subject: "Το ποσό \(source.code) \(year)", english: "The amount of \(source.code) \(year)")
+                    }) else { continue }
+                    guard !amount.isZero else { continue }
                     lines.append(FundingLine(sourceID: source.id, year: year, amount: amount))
                 }
                 a.fundingLines = lines
@@ -317,20 +350,20 @@ public enum ProgrammeImport {
                     let candidates = exact.isEmpty ? bare : exact
                     if candidates.count == 1 { ids.append(candidates[0].id) }
                     else if let kept = candidates.first(where: { a.localityIDs.contains($0.id) }) { ids.append(kept.id) }
-                    else if candidates.isEmpty { refuse("localities", "Άγνωστη περιοχή «\(name.prefix(40))».") }
+                    else if candidates.isEmpty { row.refuse("localities", "Άγνωστη περιοχή «\(name.prefix(40))».") }
                     else {
-                        refuse("localities", "Η περιοχή «\(name.prefix(40))» είναι διφορούμενη· γράψτε \(candidates.map { "«\(ProgrammeSheets.localityLabel($0, qualified: true))»" }.joined(separator: " ή ")).")
+                        row.refuse("localities", "Η περιοχή «\(name.prefix(40))» είναι διφορούμενη· γράψτε \(candidates.map { "«\(ProgrammeSheets.localityLabel($0, qualified: true))»" }.joined(separator: " ή ")).")
                     }
                 }
                 a.localityIDs = ids
             }
 
-            problems += rowProblems
-            guard rowProblems.isEmpty, let objectiveID else { continue }
+            problems += row.problems
+            guard row.problems.isEmpty, let objectiveID else { return }
             if let existing {
                 let changed = changedColumns(existing.action, a, header: header, objectiveChanged: existing.objective.id != objectiveID)
-                changes.append(ImportReport.Change(row: row.number, code: existing.action.code, title: a.title, operation: changed.isEmpty ? .unchanged : .update, columns: changed))
-                guard !changed.isEmpty else { continue }
+                changes.append(ImportReport.Change(row: row.row.number, code: existing.action.code, title: a.title, operation: changed.isEmpty ? .unchanged : .update, columns: changed))
+                guard !changed.isEmpty else { return }
                 _ = p.editAction(a.id) { $0 = a }
                 if existing.objective.id != objectiveID {
                     try? p.moveAction(a.id, toObjective: objectiveID, at: Int.max)
@@ -340,7 +373,7 @@ public enum ProgrammeImport {
                 a.code = ""
                 p.editObjective(objectiveID) { $0.actions.append(a) }
                 created.append((changes.count, a.id))
-                changes.append(ImportReport.Change(row: row.number, code: "", title: a.title, operation: .create, columns: []))
+                changes.append(ImportReport.Change(row: row.row.number, code: "", title: a.title, operation: .create, columns: []))
             }
         }
         p.renumber()
@@ -401,104 +434,83 @@ public enum ProgrammeImport {
         let objectives = Dictionary(original.objectives.map { ($0.code, $0.id) }, uniquingKeysWith: { a, _ in a })
         let actions = Dictionary(original.actions.map { ($0.code, $0.id) }, uniquingKeysWith: { a, _ in a })
 
-        for (n, cells) in rows.enumerated().dropFirst() where cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            let row = Row(number: n + 1, cells: cells, header: header)
-            var rowProblems: [ImportProblem] = []
-            func refuse(_ key: String, _ message: String) {
-                rowProblems.append(ImportProblem(row: row.number, column: header.names[key] ?? columns.first { $0.key == key }?.greek, message: message))
-            }
-            var existing: Indicator?
-            if let idText = row.cell("id"), !idText.isEmpty {
-                if let id = UUID(uuidString: idText) {
-                    existing = byID[id]
-                    if existing == nil { refuse("id", "Δεν υπάρχει δείκτης με αναγνωριστικό \(idText) σε αυτό το πρόγραμμα· για νέο δείκτη αφήστε το κενό.") }
-                } else { refuse("id", "«\(idText.prefix(40))» δεν είναι αναγνωριστικό (UUID)· για νέο δείκτη αφήστε το κενό.") }
-            } else if let code = row.cell("code"), !code.isEmpty {
-                existing = byCode[GreekText.searchKey(code)]
-            }
+        eachRow(rows, header: header, columns: columns) { row in
+            let existing = identify(&row, .indicator, byID: { byID[$0] }, byCode: { byCode[GreekText.searchKey($0)] },
+                                    key: { "id:\($0.id)" }, codeKey: GreekText.searchKey, seen: &seen)
             let code = row.cell("code") ?? existing?.code ?? ""
-            let key = existing.map { "id:\($0.id)" } ?? "code:\(GreekText.searchKey(code))"
-            if !code.isEmpty || existing != nil {
-                if let first = seen[key] { refuse("code", "Ο ίδιος δείκτης υπάρχει ήδη στη γραμμή \(first).") } else { seen[key] = row.number }
-            }
             if let existing, !code.isEmpty, GreekText.searchKey(code) != GreekText.searchKey(existing.code),
                let other = byCode[GreekText.searchKey(code)], other.id != existing.id {
-                refuse("code", "Ο κωδικός \(code) ανήκει ήδη στον δείκτη «\(other.name.prefix(60))».")
-            }
-            if existing == nil {
-                for column in ProgrammeSheets.indicatorColumns where column.requiredForNew && (row.cell(column.key) ?? "").isEmpty {
-                    refuse(column.key, row.has(column.key) ? "Η στήλη είναι υποχρεωτική για νέο δείκτη." : "Λείπει η στήλη, που χρειάζεται για νέο δείκτη.")
-                }
+                row.refuse("code", "Ο κωδικός \(code) ανήκει ήδη στον δείκτη «\(other.name.prefix(60))».")
             }
             var i = existing ?? Indicator(code: code, name: "", kind: .output, unit: "", attachment: .measure(UUID()))
             var attached = existing != nil
             if !code.isEmpty { i.code = code }
             if let text = row.cell("name") {
-                if text.isEmpty { if existing != nil { refuse("name", "Το όνομα δεν μπορεί να μείνει κενό.") } } else { i.name = text }
+                if text.isEmpty { if existing != nil { row.refuse("name", "Το όνομα δεν μπορεί να μείνει κενό.") } } else { i.name = text }
             }
             if let text = row.cell("unit") {
-                if text.isEmpty { if existing != nil { refuse("unit", "Η μονάδα μέτρησης δεν μπορεί να μείνει κενή.") } } else { i.unit = text }
+                if text.isEmpty { if existing != nil { row.refuse("unit", "Η μονάδα μέτρησης δεν μπορεί να μείνει κενή.") } } else { i.unit = text }
             }
             if let text = row.cell("kind"), !text.isEmpty {
                 if let v = match(text, Indicator.Kind.self, greek: \.greek, raw: \.rawValue) { i.kind = v }
-                else { refuse("kind", "Άγνωστο είδος «\(text.prefix(30))»· δεκτά: \(Indicator.Kind.allCases.map(\.greek).joined(separator: ", ")).") }
+                else { row.refuse("kind", "Άγνωστο είδος «\(text.prefix(30))»· δεκτά: \(Indicator.Kind.allCases.map(\.greek).joined(separator: ", ")).") }
             }
             if let text = row.cell("direction"), !text.isEmpty {
                 if let v = match(text, Indicator.Direction.self, greek: \.greek, raw: \.rawValue) { i.direction = v }
-                else { refuse("direction", "Άγνωστη κατεύθυνση «\(text.prefix(40))»· δεκτές: \(Indicator.Direction.allCases.map(\.greek).joined(separator: ", ")).") }
+                else { row.refuse("direction", "Άγνωστη κατεύθυνση «\(text.prefix(40))»· δεκτές: \(Indicator.Direction.allCases.map(\.greek).joined(separator: ", ")).") }
             }
             if let text = row.cell("frequency"), !text.isEmpty {
                 if let v = match(text, Indicator.Frequency.self, greek: \.greek, raw: \.rawValue) { i.frequency = v }
-                else { refuse("frequency", "Άγνωστη συχνότητα «\(text.prefix(30))»· δεκτές: \(Indicator.Frequency.allCases.map(\.greek).joined(separator: ", ")).") }
+                else { row.refuse("frequency", "Άγνωστη συχνότητα «\(text.prefix(30))»· δεκτές: \(Indicator.Frequency.allCases.map(\.greek).joined(separator: ", ")).") }
             }
             if let text = row.cell("attachedTo"), !text.isEmpty {
                 if let m = measures[text] { i.attachment = .measure(m); attached = true }
                 else if let o = objectives[text] { i.attachment = .objective(o); attached = true }
-                else { refuse("attachedTo", "Δεν υπάρχει μέτρο ή στόχος με κωδικό «\(text.prefix(20))».") }
+                else { row.refuse("attachedTo", "Δεν υπάρχει μέτρο ή στόχος με κωδικό «\(text.prefix(20))».") }
             }
             if let text = row.cell("action") {
                 if text.isEmpty { i.actionID = nil }
                 else if let a = actions[text] { i.actionID = a }
-                else { refuse("action", "Δεν υπάρχει δράση με κωδικό «\(text.prefix(20))».") }
+                else { row.refuse("action", "Δεν υπάρχει δράση με κωδικό «\(text.prefix(20))».") }
             }
             if let text = row.cell("baseline") {
-                if text.isEmpty { i.baseline = nil } else if let v = number(text) { i.baseline = v } else { refuse("baseline", "«\(text.prefix(30))» δεν είναι αριθμός (π.χ. 1.234,5).") }
+                if text.isEmpty { i.baseline = nil } else if let v = number(text) { i.baseline = v } else { row.refuse("baseline", "«\(text.prefix(30))» δεν είναι αριθμός (π.χ. 1.234,5).") }
             }
             if let text = row.cell("baselineYear") {
                 if text.isEmpty { i.baselineYear = nil }
                 else if let y = Int(text), (1950...original.endYear).contains(y) { i.baselineYear = y }
-                else { refuse("baselineYear", "«\(text.prefix(20))» δεν είναι έτος έως το \(original.endYear).") }
+                else { row.refuse("baselineYear", "«\(text.prefix(20))» δεν είναι έτος έως το \(original.endYear).") }
             }
             for year in original.years {
                 guard let text = row.cell("target\(year)") else { continue }
                 if text.isEmpty { i.targets[year] = nil }
                 else if let v = number(text) { i.targets[year] = v }
-                else { refuse("target\(year)", "«\(text.prefix(30))» δεν είναι αριθμός (π.χ. 1.234,5).") }
+                else { row.refuse("target\(year)", "«\(text.prefix(30))» δεν είναι αριθμός (π.χ. 1.234,5).") }
             }
             if let text = row.cell("responsibleUnit") {
                 if text.isEmpty { i.responsibleUnitID = nil }
                 else if let u = unit(text, r) { i.responsibleUnitID = u.id }
-                else { refuse("responsibleUnit", "Δεν υπάρχει υπηρεσία «\(text.prefix(60))» στο οργανόγραμμα του Δήμου.") }
+                else { row.refuse("responsibleUnit", "Δεν υπάρχει υπηρεσία «\(text.prefix(60))» στο οργανόγραμμα του Δήμου.") }
             }
             if let text = row.cell("dataSource") { i.dataSource = text }
             var values: [(ReportingPeriod, Double)] = []
             if let text = row.cell("measurements") {
                 for part in text.split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
                     guard let colon = part.firstIndex(of: ":") else {
-                        refuse("measurements", "«\(part.prefix(40))»: γράψτε «περίοδος: τιμή», π.χ. «2025-Q2: 14» ή «2025: 30».")
+                        row.refuse("measurements", "«\(part.prefix(40))»: γράψτε «περίοδος: τιμή», π.χ. «2025-Q2: 14» ή «2025: 30».")
                         continue
                     }
                     let periodText = part[..<colon].trimmingCharacters(in: .whitespaces)
                     let valueText = part[part.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                     let period = ReportingPeriod(parsing: periodText) ?? CalendarDate(parsing: periodText).map { ReportingPeriod(year: $0.year, quarter: $0.quarter.quarter) }
-                    guard let period else { refuse("measurements", "«\(periodText.prefix(30))» δεν είναι περίοδος (π.χ. 2025-Q2 ή 2025)."); continue }
-                    guard let value = number(valueText) else { refuse("measurements", "«\(valueText.prefix(30))» δεν είναι αριθμός (περίοδος \(period.code))."); continue }
+                    guard let period else { row.refuse("measurements", "«\(periodText.prefix(30))» δεν είναι περίοδος (π.χ. 2025-Q2 ή 2025)."); continue }
+                    guard let value = number(valueText) else { row.refuse("measurements", "«\(valueText.prefix(30))» δεν είναι αριθμός (περίοδος \(period.code))."); continue }
                     values.append((period, value))
                 }
             }
-            if !attached && rowProblems.isEmpty { refuse("attachedTo", "Ο νέος δείκτης πρέπει να συνδέεται με μέτρο ή στόχο.") }
-            problems += rowProblems
-            guard rowProblems.isEmpty else { continue }
+            if !attached && row.problems.isEmpty { row.refuse("attachedTo", "Ο νέος δείκτης πρέπει να συνδέεται με μέτρο ή στόχο.") }
+            problems += row.problems
+            guard row.problems.isEmpty else { return }
 
             var changed: [String] = []
             if let before = existing {
@@ -530,13 +542,13 @@ public enum ProgrammeImport {
                                             reason: latest[period] == nil ? nil : "εισαγωγή από αρχείο")
                     valuesChanged = true
                 } catch let error as EntryError {
-                    problems.append(ImportProblem(row: row.number, column: header.names["measurements"], message: "\(period.code): \(error.description)"))
+                    problems.append(ImportProblem(row: row.row.number, column: header.names["measurements"], message: "\(period.code): \(error.description)"))
                 } catch {
-                    problems.append(ImportProblem(row: row.number, column: header.names["measurements"], message: "\(period.code): \(error)"))
+                    problems.append(ImportProblem(row: row.row.number, column: header.names["measurements"], message: "\(period.code): \(error)"))
                 }
             }
             if valuesChanged, let name = header.names["measurements"] { changed.append(name) }
-            changes.append(.init(row: row.number, code: i.code, title: i.name, operation: existing == nil ? .create : (changed.isEmpty ? .unchanged : .update), columns: changed))
+            changes.append(.init(row: row.row.number, code: i.code, title: i.name, operation: existing == nil ? .create : (changed.isEmpty ? .unchanged : .update), columns: changed))
         }
         return ImportReport(kind: .indicators, changes: changes, problems: problems, programme: problems.isEmpty ? p : original)
     }

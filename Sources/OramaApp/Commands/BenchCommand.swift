@@ -63,7 +63,7 @@ struct BenchCommand: AsyncCommand {
 
             start = ContinuousClock.now
             let forDocx = try await repository.load(demo.programme.id)!
-            docxBytes = try FileExport.document(.phaseB, .docx, forDocx, reference, year: nil).count
+            docxBytes = try ProgrammeFiles.document(.phaseB, .docx, forDocx, reference, year: nil).count
             docxTimes.append(Self.seconds(ContinuousClock.now - start))
         }
         let docx = Self.median(docxTimes), json = Self.median(jsonTimes)

@@ -28,7 +28,7 @@ struct ExportCommand: AsyncCommand {
         guard let kind = ProgrammeDocuments.Kind(rawValue: signature.document ?? "") else {
             throw AccountError(description: "Δώστε --document με μία από τις τιμές: \(ProgrammeDocuments.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        guard let format = FileExport.Format(rawValue: signature.format ?? "docx") else {
+        guard let format = ProgrammeFiles.DocumentFormat(rawValue: signature.format ?? "docx") else {
             throw AccountError(description: "Η --format είναι docx ή html.")
         }
         guard let output = signature.output, !output.isEmpty else { throw AccountError(description: "Δώστε το αρχείο εξόδου με -o ΑΡΧΕΙΟ.") }
@@ -40,9 +40,9 @@ struct ExportCommand: AsyncCommand {
         if let year = signature.year, !programme.years.contains(year) {
             throw AccountError(description: "Το έτος \(year) είναι εκτός της περιόδου \(programme.startYear)–\(programme.endYear).")
         }
-        let year = kind.needsYear ? (signature.year ?? FileExport.defaultYear(kind, programme, today: context.application.clock.today)) : nil
+        let year = kind.needsYear ? (signature.year ?? ProgrammeFiles.defaultYear(kind, programme, today: context.application.clock.today)) : nil
         let approved = kind == .annual ? try await repositories.annualApprovals.find(programmeID: id, year: year ?? programme.startYear)?.programme : nil
-        let data = try FileExport.document(kind, format, programme, reference, year: year, approved: approved)
+        let data = try ProgrammeFiles.document(kind, format, programme, reference, year: year, approved: approved)
         try data.write(to: URL(fileURLWithPath: output), options: .atomic)
         context.console.print("\(kind.greek)\(year.map { " \($0)" } ?? ""): \(output) (\(data.count) bytes)")
     }

@@ -7,14 +7,9 @@ import Vapor
 /// Budget execution (Εκτέλεση Προϋπολογισμού): import the municipality's file per ΚΑΕ and
 /// compare planned, committed and paid money per action, measure and axis.
 enum ExecutionController {
+    /// Last year's execution unless a year is asked for.
     static func year(_ req: Request, _ loaded: LoadedProgramme, _ text: String?) throws -> Int {
-        guard let text, !text.isEmpty else { return loaded.programme.yearNearest(PageContext(req).today.year - 1) }
-        guard let year = Int(text), loaded.programme.years.contains(year) else {
-            throw UserFacingError(status: .badRequest, code: "invalid_year",
-                                  reason: req.language.t("Το έτος πρέπει να ανήκει στην περίοδο \(loaded.programme.startYear)–\(loaded.programme.endYear).",
-                                                         "The year must be within \(loaded.programme.startYear)–\(loaded.programme.endYear)."))
-        }
-        return year
+        try req.programmeYear(text, in: loaded.programme, fallback: loaded.programme.yearNearest(req.today.year - 1))
     }
 
     @Sendable static func show(req: Request) async throws -> Response {

@@ -18,29 +18,18 @@ enum FilesController {
                                                          "Unknown document “\(text.prefix(30))”; there are: phase-a, phase-b, annual, evaluation."))
         }
         let formatText = req.query[String.self, at: "format"] ?? "docx"
-        guard let format = FileExport.Format(rawValue: formatText) else {
+        guard let format = ProgrammeFiles.DocumentFormat(rawValue: formatText) else {
             throw UserFacingError(status: .badRequest, code: "invalid_format", reason: req.language.t("Η μορφή είναι docx ή html.", "The format is docx or html."))
         }
         let loaded = try await ProgrammeContext.load(req)
         let p = loaded.programme
-        var year: Int? = nil
-        if kind.needsYear {
-            if let yearText = req.query[String.self, at: "year"] {
-                guard let y = Int(yearText), p.years.contains(y) else {
-                    throw UserFacingError(status: .badRequest, code: "invalid_year",
-                                          reason: req.language.t("Το έτος πρέπει να ανήκει στην περίοδο \(p.startYear)–\(p.endYear).", "The year must be within \(p.startYear)–\(p.endYear)."))
-                }
-                year = y
-            } else {
-                year = FileExport.defaultYear(kind, p, today: req.today)
-            }
-        }
+        let year = kind.needsYear ? try req.programmeYear(in: p, fallback: ProgrammeFiles.defaultYear(kind, p, today: req.today)) : nil
         // The annual programme of a year the council approved is the approved (frozen) one.
         let approved = kind == .annual ? try await req.repositories.annualApprovals.find(programmeID: p.id, year: year ?? p.startYear)?.programme : nil
-        let data = try FileExport.document(kind, format, p, loaded.reference, year: year, approved: approved)
+        let data = try ProgrammeFiles.document(kind, format, p, loaded.reference, year: year, approved: approved)
         switch format {
         case .docx:
-            return FileExport.download(data, type: FileExport.docxType, fileName: kind.fileName(p, year: year) + ".docx", public: loaded.summary.status.isPublic)
+            return Download.file(data, mediaType: format.mediaType, fileName: kind.fileName(p, year: year) + ".docx", public: loaded.summary.status.isPublic)
         case .html:
             let response = Response(status: .ok, body: .init(data: data))
             response.headers.contentType = .html
@@ -53,13 +42,13 @@ enum FilesController {
 
     @Sendable static func export(req: Request) async throws -> Response {
         let name = req.parameters.get("file") ?? ""
-        guard FileExport.spreadsheetFiles.contains(name) else {
+        guard ProgrammeFiles.spreadsheetFiles.contains(name) else {
             throw UserFacingError(status: .notFound, code: "not_found", reason: req.language.t("Δεν υπάρχει αρχείο «\(name.prefix(40))».", "There is no file “\(name.prefix(40))”."))
         }
         let loaded = try await ProgrammeContext.load(req)
-        guard let (data, type) = try FileExport.spreadsheet(name, loaded.programme, loaded.reference) else { throw Abort(.notFound) }
+        guard let (data, type) = try ProgrammeFiles.spreadsheet(name, loaded.programme, loaded.reference) else { throw Abort(.notFound) }
         let base = name.replacingOccurrences(of: ".", with: "-\(loaded.programme.startYear)-\(loaded.programme.endYear).")
-        return FileExport.download(data, type: type, fileName: base, public: loaded.summary.status.isPublic)
+        return Download.file(data, mediaType: type, fileName: base, public: loaded.summary.status.isPublic)
     }
 
     @Sendable static func openData(req: Request) async throws -> Response {
@@ -70,14 +59,14 @@ enum FilesController {
         }
         let json = try JSONCoding.encoder.encode(ProgrammeDTO(loaded.programme, reference: loaded.reference))
         let data = try OpenData.package(loaded.programme, reference: loaded.reference, programmeJSON: json)
-        return FileExport.download(data, type: FileExport.zipType, fileName: "open-data-\(loaded.programme.startYear)-\(loaded.programme.endYear).zip", public: true)
+        return Download.file(data, mediaType: ProgrammeFiles.zipType, fileName: "open-data-\(loaded.programme.startYear)-\(loaded.programme.endYear).zip", public: true)
     }
 
     @Sendable static func calendar(req: Request) async throws -> Response {
         let loaded = try await ProgrammeContext.load(req)
         let text = ICalendar.feed(loaded.programme, reference: loaded.reference, stamp: req.now)
         let response = Response(status: .ok, body: .init(string: text))
-        response.headers.contentType = FileExport.icsType
+        response.headers.replaceOrAdd(name: .contentType, value: ProgrammeFiles.icsType)
         response.headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename=\"programme.ics\"")
         response.headers.replaceOrAdd(name: .cacheControl, value: loaded.summary.status.isPublic ? "public, max-age=300" : "private, no-store")
         return response
