@@ -163,19 +163,30 @@ public enum FieldRules {
         return rank
     }
 
-    /// A measured or target value of an indicator: a finite number below 10¹⁵ in size.
-    public static func value(_ text: String, field: String = "value") throws(FieldError) -> Double {
-        guard let number = GreekNumber.parse(text) else {
-            throw FieldError(field, "Η τιμή πρέπει να είναι αριθμός, π.χ. 12,5 (δόθηκε «\(text.trimmingWhitespace().prefix(30))»).", "The value must be a number, e.g. 12,5.")
+    /// A measured, baseline or target value of an indicator: a number as Greeks write it
+    /// (`1.234,5`) or as spreadsheets export it (`1234.5`), finite and below 10¹⁵ in size.
+    public static func value(_ text: String, field: String = "value", subject: String = "Η τιμή", english: String = "The value") throws(FieldError) -> Double {
+        guard let number = GreekNumber.parse(text) ?? Money(parsing: text).map({ Double($0.cents) / 100 }) else {
+            let shown = text.trimmingWhitespace().prefix(30)
+            throw FieldError(field, "\(subject) πρέπει να είναι αριθμός, π.χ. 12,5· το «\(shown)» δεν είναι αριθμός.", "\(english) must be a number, e.g. 12,5; “\(shown)” is not a number.")
         }
-        return try value(number, field: field)
+        return try value(number, field: field, subject: subject, english: english)
     }
 
-    public static func value(_ value: Double, field: String = "value") throws(FieldError) -> Double {
+    public static func value(_ value: Double, field: String = "value", subject: String = "Η τιμή", english: String = "The value") throws(FieldError) -> Double {
         guard value.isFinite, abs(value) < 1e15 else {
-            throw FieldError(field, "Η τιμή πρέπει να είναι πεπερασμένος αριθμός, μικρότερος από 10¹⁵ κατ’ απόλυτη τιμή.", "The value must be a finite number below 10¹⁵ in size.")
+            throw FieldError(field, "\(subject) πρέπει να είναι πεπερασμένος αριθμός, μικρότερος από 10¹⁵ κατ’ απόλυτη τιμή.", "\(english) must be a finite number below 10¹⁵ in size.")
         }
         return value
+    }
+
+    /// The year an indicator's baseline was measured: from 1950 to the programme's last year.
+    public static func baselineYear(_ text: String, upTo endYear: Int) throws(FieldError) -> Int {
+        let clean = text.trimmingWhitespace()
+        guard clean.count == 4, let year = Int(clean), (1950...endYear).contains(year) else {
+            throw FieldError("baselineYear", "Το έτος βάσης πρέπει να είναι έτος από το 1950 έως το \(endYear).", "The baseline year must be a year from 1950 to \(endYear).")
+        }
+        return year
     }
 
     /// The physical progress of an action, a whole percentage.
@@ -215,6 +226,49 @@ public enum FieldRules {
             case .outsidePeriod(let year, let start, let end): "The year \(year) is outside the programme's period \(start)–\(end)."
             }
         }
+    }
+
+    /// The first year of a programme's period: a four-digit year from 2000 to 2100.
+    public static func startYear(_ text: String) throws(FieldError) -> Int {
+        let clean = text.trimmingWhitespace()
+        guard clean.count == 4, let year = Int(clean), startYears.contains(year) else {
+            throw FieldError("startYear", "Το έτος έναρξης πρέπει να είναι τετραψήφιο έτος, π.χ. 2024.", "The start year must be a year such as 2024.")
+        }
+        return year
+    }
+
+    /// The last year of a programme's period: from its first year to ten years later; five
+    /// years (the law's term) when left empty.
+    public static func endYear(_ text: String, start: Int) throws(FieldError) -> Int {
+        let clean = text.trimmingWhitespace()
+        guard !clean.isEmpty else { return start + Programme.defaultLength - 1 }
+        guard clean.count == 4, let year = Int(clean) else {
+            throw FieldError("endYear", "Το έτος λήξης πρέπει να είναι τετραψήφιο έτος.", "The end year must be a year.")
+        }
+        guard year >= start, year - start < longestPeriod else {
+            throw FieldError("endYear", "Το έτος λήξης πρέπει να είναι από το έτος έναρξης έως δέκα χρόνια μετά.", "The end year must be between the start year and ten years later.")
+        }
+        return year
+    }
+
+    /// Days after a reporting period's end until its reports are due: 0 to 120, 15 when left empty.
+    public static func reportingDueDays(_ text: String) throws(FieldError) -> Int {
+        let clean = text.trimmingWhitespace()
+        guard !clean.isEmpty else { return 15 }
+        guard clean.count <= 3, let days = Int(clean), reportingDueDays.contains(days) else {
+            throw FieldError("reportingDueDays", "Οι ημέρες μέχρι την προθεσμία είναι ακέραιος από 0 έως 120.", "Days until due must be a whole number from 0 to 120.")
+        }
+        return days
+    }
+
+    /// A date written `31/12/2025` (or ISO); nil when left empty.
+    public static func date(_ text: String, field: String) throws(FieldError) -> CalendarDate? {
+        let clean = text.trimmingWhitespace()
+        guard !clean.isEmpty else { return nil }
+        guard let date = CalendarDate(parsing: clean) else {
+            throw FieldError(field, "Γράψτε την ημερομηνία ως ΗΗ/ΜΜ/ΕΕΕΕ, π.χ. 31/12/2025.", "Write the date as DD/MM/YYYY, e.g. 31/12/2025.")
+        }
+        return date
     }
 
     /// A quarter to report an action's progress for: `2025-Q2`.

@@ -163,10 +163,6 @@ public enum ProgrammeImport {
         return YearQuarter(parsing: text)
     }
 
-    static func number(_ text: String) -> Double? {
-        GreekNumber.parse(text) ?? Money(parsing: text).map { Double($0.cents) / 100 }
-    }
-
     // MARK: what both importers share
 
     /// The row being read, and what is wrong with it so far (each with its column).
@@ -474,18 +470,19 @@ public enum ProgrammeImport {
                 else { row.refuse("action", "Δεν υπάρχει δράση με κωδικό «\(text.prefix(20))».") }
             }
             if let text = row.cell("baseline") {
-                if text.isEmpty { i.baseline = nil } else if let v = number(text) { i.baseline = v } else { row.refuse("baseline", "«\(text.prefix(30))» δεν είναι αριθμός (π.χ. 1.234,5).") }
+                if text.isEmpty { i.baseline = nil }
+                else if let v = row.check("baseline", { () throws(FieldError) in try FieldRules.value(text, field: "baseline", subject: "Η τιμή βάσης", english: "The baseline") }) { i.baseline = v }
             }
             if let text = row.cell("baselineYear") {
                 if text.isEmpty { i.baselineYear = nil }
-                else if let y = Int(text), (1950...original.endYear).contains(y) { i.baselineYear = y }
-                else { row.refuse("baselineYear", "«\(text.prefix(20))» δεν είναι έτος έως το \(original.endYear).") }
+                else if let y = row.check("baselineYear", { () throws(FieldError) in try FieldRules.baselineYear(text, upTo: original.endYear) }) { i.baselineYear = y }
             }
             for year in original.years {
                 guard let text = row.cell("target\(year)") else { continue }
                 if text.isEmpty { i.targets[year] = nil }
-                else if let v = number(text) { i.targets[year] = v }
-                else { row.refuse("target\(year)", "«\(text.prefix(30))» δεν είναι αριθμός (π.χ. 1.234,5).") }
+                else if let v = row.check("target\(year)", { () throws(FieldError) in
+                    try FieldRules.value(text, field: "target", subject: "Ο στόχος του \(year)", english: "The \(year) target")
+                }) { i.targets[year] = v }
             }
             if let text = row.cell("responsibleUnit") {
                 if text.isEmpty { i.responsibleUnitID = nil }
@@ -504,7 +501,9 @@ public enum ProgrammeImport {
                     let valueText = part[part.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                     let period = ReportingPeriod(parsing: periodText) ?? CalendarDate(parsing: periodText).map { ReportingPeriod(year: $0.year, quarter: $0.quarter.quarter) }
                     guard let period else { row.refuse("measurements", "«\(periodText.prefix(30))» δεν είναι περίοδος (π.χ. 2025-Q2 ή 2025)."); continue }
-                    guard let value = number(valueText) else { row.refuse("measurements", "«\(valueText.prefix(30))» δεν είναι αριθμός (περίοδος \(period.code))."); continue }
+                    guard let value = row.check("measurements", { () throws(FieldError) in
+                        try FieldRules.value(valueText, field: "measurements", subject: "Η τιμή της περιόδου \(period.code)", english: "The value of \(period.code)")
+                    }) else { continue }
                     values.append((period, value))
                 }
             }

@@ -35,24 +35,20 @@ enum IndicatorController {
         let direction = Indicator.Direction(rawValue: f.direction ?? "")
         if direction == nil { e.add("direction", l.t("Επιλέξτε κατεύθυνση.", "Choose a direction.")) }
         var baseline: Double?
-        if let text = f.baseline?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            baseline = GreekNumber.parse(text)
-            if baseline == nil { e.add("baseline", l.t("Η τιμή βάσης πρέπει να είναι αριθμός, π.χ. 12,5.", "The baseline must be a number, e.g. 12,5.")) }
+        if let text = f.baseline, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            baseline = e.check(l) { () throws(FieldError) in try FieldRules.value(text, field: "baseline", subject: "Η τιμή βάσης", english: "The baseline") }
         }
         var baselineYear: Int?
-        if let text = f.baselineYear?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            baselineYear = Int(text)
-            if baselineYear == nil || !(1990...p.endYear).contains(baselineYear!) {
-                e.add("baselineYear", l.t("Το έτος βάσης πρέπει να είναι έτος έως το \(p.endYear).", "The baseline year must be a year up to \(p.endYear)."))
-                baselineYear = nil
-            }
+        if let text = f.baselineYear, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            baselineYear = e.check(l) { () throws(FieldError) in try FieldRules.baselineYear(text, upTo: p.endYear) }
         }
         var targets: [Int: Double] = [:]
         for year in p.years {
             let text = (f.target?[String(year)] ?? "").trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
-            if let value = GreekNumber.parse(text) { targets[year] = value }
-            else { e.add("target[\(year)]", l.t("Ο στόχος του \(year) πρέπει να είναι αριθμός.", "The \(year) target must be a number.")) }
+            targets[year] = e.check(l, as: "target[\(year)]") { () throws(FieldError) in
+                try FieldRules.value(text, field: "target", subject: "Ο στόχος του \(year)", english: "The \(year) target")
+            }
         }
         let frequency = Indicator.Frequency(rawValue: f.frequency ?? "")
         if frequency == nil { e.add("frequency", l.t("Επιλέξτε συχνότητα μέτρησης.", "Choose how often it is measured.")) }

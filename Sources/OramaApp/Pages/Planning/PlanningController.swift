@@ -43,12 +43,9 @@ enum PlanningController {
             let shown = (form.was?[key] ?? "").trimmingCharacters(in: .whitespaces)
             if trimmed == shown { continue }
             if shown != (action.rank.map(String.init) ?? "") { conflicts.append(action.code); continue }
-            if trimmed.isEmpty { ranks[id] = .some(nil); continue }
-            guard let n = Int(trimmed), n >= 1, n <= 10_000 else {
-                errors[key] = req.language.t("Δράση \(action.code): η σειρά είναι θετικός ακέραιος.", "Action \(action.code): the rank is a positive whole number.")
-                continue
+            do throws(FieldError) { ranks[id] = .some(try FieldRules.rank(trimmed)) } catch {
+                errors[key] = req.language.t("Δράση \(action.code): \(error.description)", "Action \(action.code): \(error.english)")
             }
-            ranks[id] = n
         }
         guard errors.isEmpty else {
             return Respond.html(PrioritiesPage(context: PageContext(req), loaded: loaded, canEdit: true, errors: errors).render(), status: .unprocessableEntity)

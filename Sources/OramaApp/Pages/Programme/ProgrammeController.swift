@@ -24,50 +24,6 @@ enum ProgrammeController {
 
     // MARK: create and settings
 
-    static func validate(_ form: SettingsForm, _ language: Language) -> (ProgrammeSettings?, FieldErrors) {
-        var errors = FieldErrors()
-        let title = (form.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if title.isEmpty { errors.add("title", language.t("Δώστε τίτλο.", "Enter a title.")) }
-        if title.count > 300 { errors.add("title", language.t("Ο τίτλος είναι πολύ μεγάλος (έως 300 χαρακτήρες).", "The title is too long (300 characters at most).")) }
-        let start = Int(form.startYear ?? "")
-        if start == nil || !(2000...2100).contains(start!) { errors.add("startYear", language.t("Το έτος έναρξης πρέπει να είναι τετραψήφιο έτος, π.χ. 2024.", "The start year must be a year such as 2024.")) }
-        var end = (form.endYear ?? "").isEmpty ? start.map { $0 + Programme.defaultLength - 1 } : Int(form.endYear!)
-        if let s = start, let e = end, e < s || e > s + 9 {
-            errors.add("endYear", language.t("Το έτος λήξης πρέπει να είναι από το έτος έναρξης έως δέκα χρόνια μετά.", "The end year must be between the start year and ten years later."))
-            end = nil
-        } else if end == nil {
-            errors.add("endYear", language.t("Το έτος λήξης πρέπει να είναι τετραψήφιο έτος.", "The end year must be a year."))
-        }
-        let status = Programme.Status(rawValue: form.status ?? "draft")
-        if status == nil { errors.add("status", language.t("Άγνωστη κατάσταση.", "Unknown status.")) }
-        let frequency = ReportingCalendar.Frequency(rawValue: form.reportingFrequency ?? "quarterly")
-        if frequency == nil { errors.add("reportingFrequency", language.t("Άγνωστη συχνότητα αναφορών.", "Unknown reporting frequency.")) }
-        let dueDays = (form.reportingDueDays ?? "").isEmpty ? 15 : Int(form.reportingDueDays!)
-        if dueDays == nil || !(0...120).contains(dueDays!) {
-            errors.add("reportingDueDays", language.t("Οι ημέρες μέχρι την προθεσμία είναι ακέραιος από 0 έως 120.", "Days until due must be a whole number from 0 to 120."))
-        }
-        func date(_ field: String, _ text: String?) -> CalendarDate? {
-            let t = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !t.isEmpty else { return nil }
-            guard let d = CalendarDate(parsing: t) else {
-                errors.add(field, language.t("Γράψτε την ημερομηνία ως ΗΗ/ΜΜ/ΕΕΕΕ, π.χ. 31/12/2025.", "Write the date as DD/MM/YYYY, e.g. 31/12/2025."))
-                return nil
-            }
-            return d
-        }
-        let keyDates = KeyDates(consultationStart: date("consultationStart", form.consultationStart), consultationEnd: date("consultationEnd", form.consultationEnd),
-                                councilSession: date("councilSession", form.councilSession))
-        if let a = keyDates.consultationStart, let b = keyDates.consultationEnd, b < a {
-            errors.add("consultationEnd", language.t("Η διαβούλευση δεν μπορεί να λήγει πριν αρχίσει.", "The consultation cannot close before it opens."))
-        }
-        guard errors.isEmpty, let s = start, let e = end, let st = status, let frequency, let dueDays else { return (nil, errors) }
-        var p = Programme(organisationID: UUID(), title: title, startYear: s, endYear: e, status: st)
-        p.note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        p.reportingCalendar = ReportingCalendar(frequency: frequency, dueAfterDays: dueDays)
-        p.keyDates = keyDates
-        return (ProgrammeSettings(p), errors)
-    }
-
     @Sendable static func newForm(req: Request) async throws -> Response {
         try req.access.require(req.access.canCreateProgrammes, req.language)
         let year = req.today.year
@@ -79,7 +35,7 @@ enum ProgrammeController {
     @Sendable static func create(req: Request) async throws -> Response {
         try req.access.require(req.access.canCreateProgrammes, req.language)
         let form = try req.content.decode(SettingsForm.self)
-        let (settings, errors) = validate(form, req.language)
+        let (settings, errors) = form.settings(req.language)
         var errors2 = errors
         let user = req.user!
         let organisationID = user.organisationID ?? UUID(uuidString: form.organisation ?? "")
@@ -115,7 +71,7 @@ enum ProgrammeController {
         let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         var form = try req.content.decode(SettingsForm.self)
-        var (settings, errors) = validate(form, req.language)
+        var (settings, errors) = form.settings(req.language)
         if let s = settings {
             // Years that hold funding, targets or schedules cannot leave the period silently.
             let p = loaded.programme

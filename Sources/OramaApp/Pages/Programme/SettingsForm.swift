@@ -17,6 +17,37 @@ struct SettingsForm: Content {
     var base: String?
 }
 
+extension SettingsForm {
+    /// The settings the form holds, by the domain's field rules.
+    func settings(_ l: Language) -> (ProgrammeSettings?, FieldErrors) {
+        var errors = FieldErrors()
+        let title = errors.check(l) { () throws(FieldError) in try FieldRules.title(self.title ?? "") }
+        let start = errors.check(l) { () throws(FieldError) in try FieldRules.startYear(startYear ?? "") }
+        let end = start.flatMap { start in errors.check(l) { () throws(FieldError) in try FieldRules.endYear(endYear ?? "", start: start) } }
+        let status = Programme.Status(rawValue: self.status ?? "draft")
+        if status == nil { errors.add("status", l.t("Άγνωστη κατάσταση.", "Unknown status.")) }
+        let frequency = ReportingCalendar.Frequency(rawValue: reportingFrequency ?? "quarterly")
+        if frequency == nil { errors.add("reportingFrequency", l.t("Άγνωστη συχνότητα αναφορών.", "Unknown reporting frequency.")) }
+        let dueDays = errors.check(l) { () throws(FieldError) in try FieldRules.reportingDueDays(reportingDueDays ?? "") }
+        let note = errors.check(l) { () throws(FieldError) in try FieldRules.note(self.note ?? "") }
+        func date(_ field: String, _ text: String?) -> CalendarDate? {
+            errors.check(l) { () throws(FieldError) in try FieldRules.date(text ?? "", field: field) } ?? nil
+        }
+        let keyDates = KeyDates(consultationStart: date("consultationStart", consultationStart), consultationEnd: date("consultationEnd", consultationEnd),
+                                councilSession: date("councilSession", councilSession))
+        if let a = keyDates.consultationStart, let b = keyDates.consultationEnd, b < a {
+            errors.add("consultationEnd", l.t("Η διαβούλευση δεν μπορεί να λήγει πριν αρχίσει.", "The consultation cannot close before it opens."))
+        }
+        guard errors.isEmpty, let title, let start, let end, let status, let frequency, let dueDays, let note else { return (nil, errors) }
+        var p = Programme(organisationID: UUID(), title: title, startYear: start, endYear: end, status: status)
+        p.note = note
+        p.reportingCalendar = ReportingCalendar(frequency: frequency, dueAfterDays: dueDays)
+        p.keyDates = keyDates
+        return (ProgrammeSettings(p), errors)
+    }
+}
+
+/// What the settings form edits, for conflict checks.
 struct ProgrammeSettings: Codable {
     var title: String
     var startYear: Int

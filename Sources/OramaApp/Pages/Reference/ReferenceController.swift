@@ -73,8 +73,9 @@ enum ReferenceController {
                 if reference.fundingSources.contains(where: { $0.code == code && $0.id != id }) { errors.add("\(row)-code", l.t("Ο κωδικός «\(code)» υπάρχει ήδη.", "The code “\(code)” already exists.")) }
                 var ceiling: Money?
                 if let text = form.ceiling?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-                    ceiling = Money(parsing: text)
-                    if ceiling == nil { errors.add("\(row)-ceiling", l.t("Το ετήσιο όριο πρέπει να είναι ποσό, π.χ. 1.200.000,00.", "The annual ceiling must be an amount, e.g. 1.200.000,00.")) }
+                    ceiling = errors.check(l, as: "\(row)-ceiling") { () throws(FieldError) in
+                        try FieldRules.amount(text, field: "ceiling", subject: "Το ετήσιο όριο", english: "The annual ceiling")
+                    }
                 }
                 guard errors.isEmpty else { break }
                 try await repository.save(FundingSource(id: id ?? UUID(), organisationID: organisationID, code: code, name: name, kind: sourceKind, annualCeiling: ceiling), actor: actor)

@@ -26,17 +26,16 @@ enum TreeController {
 
     static func validate(_ form: NodeForm, level: TreeLevel, in p: Programme, _ language: Language) -> (NodeState?, FieldErrors) {
         var errors = FieldErrors()
-        let title = (form.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if title.isEmpty { errors.add("title", language.t("Δώστε τίτλο.", "Enter a title.")) }
-        if title.count > 300 { errors.add("title", language.t("Ο τίτλος είναι πολύ μεγάλος (έως 300 χαρακτήρες).", "The title is too long (300 characters at most).")) }
+        let title = errors.check(language) { () throws(FieldError) in try FieldRules.title(form.title ?? "") }
+        let description = errors.check(language) { () throws(FieldError) in try FieldRules.description(form.description ?? "") }
         var parent: UUID?
         if level != .axis {
             parent = UUID(uuidString: form.parent ?? "")
             let exists = parent.map { id in level == .measure ? p.axis(id) != nil : p.measure(id) != nil } ?? false
             if !exists { errors.add("parent", language.t("Επιλέξτε σε ποιο στοιχείο ανήκει.", "Choose where it belongs.")) }
         }
-        guard errors.isEmpty else { return (nil, errors) }
-        return (NodeState(title: title, description: (form.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines), parent: parent), errors)
+        guard errors.isEmpty, let title, let description else { return (nil, errors) }
+        return (NodeState(title: title, description: description, parent: parent), errors)
     }
 
     @Sendable static func newForm(req: Request) async throws -> Response {
