@@ -19,7 +19,9 @@ enum SiteURL: Sendable, Hashable {
     case settings(UUID)
     case strategy(UUID)
     case newNode(UUID, level: String, parent: UUID?)
-    case node(UUID, level: String, id: UUID, verb: String)
+    case editNode(UUID, level: String, id: UUID)
+    case moveNode(UUID, level: String, id: UUID)
+    case deleteNode(UUID, level: String, id: UUID)
     case action(UUID, UUID)
     case editAction(UUID, UUID)
     case newAction(UUID, objective: UUID?)
@@ -98,7 +100,9 @@ enum SiteURL: Sendable, Hashable {
         case .settings(let p): return programme(p, .fixed("settings"))
         case .strategy(let p): return programme(p, .fixed("strategy"))
         case .newNode(let p, _, _): return programme(p, .fixed("nodes"), .fixed("new"))
-        case .node(let p, let level, let n, let verb): return programme(p, .fixed("nodes"), .value(name: "level", level), .value(name: "nodeID", id(n)), .fixed(verb))
+        case .editNode(let p, let level, let n): return programme(p, .fixed("nodes"), .value(name: "level", level), .value(name: "nodeID", id(n)), .fixed("edit"))
+        case .moveNode(let p, let level, let n): return programme(p, .fixed("nodes"), .value(name: "level", level), .value(name: "nodeID", id(n)), .fixed("move"))
+        case .deleteNode(let p, let level, let n): return programme(p, .fixed("nodes"), .value(name: "level", level), .value(name: "nodeID", id(n)), .fixed("delete"))
         case .action(let p, let a): return programme(p, .fixed("actions"), action(a))
         case .editAction(let p, let a): return programme(p, .fixed("actions"), action(a), .fixed("edit"))
         case .newAction(let p, _): return programme(p, .fixed("actions"), .fixed("new"))
@@ -225,7 +229,7 @@ extension SiteURL {
     /// registers with `example(_:)`. A new case cannot be left out: both switches below are
     /// exhaustive.
     enum Name: String, CaseIterable, Sendable {
-        case home, signIn, signOut, language, users, user, reference, referenceRow, newProgramme, programme, settings, strategy, newNode, node
+        case home, signIn, signOut, language, users, user, reference, referenceRow, newProgramme, programme, settings, strategy, newNode, editNode, moveNode, deleteNode
         case action, editAction, newAction, actionHistory, actionComments, newIndicator, editIndicator, actionPlan, search, history, checks
         case priorities, schedule, finance, annual, approveAnnual, whatIf, due, progress, values, reporting, lockPeriod, dashboard, rollup
         case indicator, evaluation, execution, documents, document, export, importData, openData, calendar, apiTokens, revokeToken, openAPI
@@ -248,7 +252,9 @@ extension SiteURL {
         case .settings: .settings
         case .strategy: .strategy
         case .newNode: .newNode
-        case .node: .node
+        case .editNode: .editNode
+        case .moveNode: .moveNode
+        case .deleteNode: .deleteNode
         case .action: .action
         case .editAction: .editAction
         case .newAction: .newAction
@@ -321,7 +327,9 @@ extension SiteURL {
         case .settings: return .settings(p)
         case .strategy: return .strategy(p)
         case .newNode: return .newNode(p, level: "axis", parent: nil)
-        case .node: return .node(p, level: "axis", id: x, verb: "edit")
+        case .editNode: return .editNode(p, level: "axis", id: x)
+        case .moveNode: return .moveNode(p, level: "axis", id: x)
+        case .deleteNode: return .deleteNode(p, level: "axis", id: x)
         case .action: return .action(p, x)
         case .editAction: return .editAction(p, x)
         case .newAction: return .newAction(p, objective: nil)

@@ -27,11 +27,11 @@ func routes(_ app: Application) throws {
 
     app.get(url(.newNode), use: TreeController.newForm)
     app.post(url(.newNode), use: TreeController.create)
-    app.get(U.node(U.placeholder, level: "axis", id: U.placeholder, verb: "edit"), use: TreeController.editForm)
-    app.post(U.node(U.placeholder, level: "axis", id: U.placeholder, verb: "edit"), use: TreeController.save)
-    app.post(U.node(U.placeholder, level: "axis", id: U.placeholder, verb: "move"), use: TreeController.move)
-    app.get(U.node(U.placeholder, level: "axis", id: U.placeholder, verb: "delete"), use: TreeController.confirmDelete)
-    app.post(U.node(U.placeholder, level: "axis", id: U.placeholder, verb: "delete"), use: TreeController.delete)
+    app.get(url(.editNode), use: TreeController.editForm)
+    app.post(url(.editNode), use: TreeController.save)
+    app.post(url(.moveNode), use: TreeController.move)
+    app.get(url(.deleteNode), use: TreeController.confirmDelete)
+    app.post(url(.deleteNode), use: TreeController.delete)
 
     app.get(url(.newAction), use: ActionController.newForm)
     app.post(url(.newAction), use: ActionController.create)
@@ -108,11 +108,6 @@ func routes(_ app: Application) throws {
     api.get(url(.apiChecks), use: PlanningAPIController.checks)
     api.get(url(.apiFinance), use: PlanningAPIController.finance)
     api.get(url(.apiAnnual), use: PlanningAPIController.annual)
-}
-
-extension SiteURL {
-    /// The id in `example(_:)`'s paths; routes read every value from the request.
-    static let placeholder = UUID(uuidString: "00000000-0000-4000-8000-000000000001")!
 }
 
 extension RoutesBuilder {

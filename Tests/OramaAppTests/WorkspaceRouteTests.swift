@@ -30,7 +30,7 @@ struct WorkspaceRouteTests {
                 (SiteURL.actionHistory(p, action).path, .unauthorized, .ok, .ok, .ok),
                 (SiteURL.settings(p).path, .unauthorized, .forbidden, .forbidden, .ok),
                 (SiteURL.newNode(p, level: "axis", parent: nil).path, .unauthorized, .forbidden, .forbidden, .ok),
-                (SiteURL.node(p, level: "axis", id: f.programme.axes[0].id, verb: "edit").path, .unauthorized, .forbidden, .forbidden, .ok),
+                (SiteURL.editNode(p, level: "axis", id: f.programme.axes[0].id).path, .unauthorized, .forbidden, .forbidden, .ok),
                 (SiteURL.editAction(p, action).path, .unauthorized, .forbidden, .forbidden, .ok),
                 (SiteURL.editAction(p, f.socialAction.id).path, .unauthorized, .forbidden, .ok, .ok),
                 (SiteURL.editIndicator(p, indicator).path, .unauthorized, .forbidden, .forbidden, .ok),
@@ -82,8 +82,8 @@ struct WorkspaceRouteTests {
         try await withWorkspace { f in
             let planner = try await f.browser(as: "planner@test.gr")
             let axis = f.programme.axes[0]
-            try await planner.get(SiteURL.node(f.programme.id, level: "axis", id: axis.id, verb: "edit").path)
-            let path = SiteURL.node(f.programme.id, level: "axis", id: axis.id, verb: "edit").path
+            try await planner.get(SiteURL.editNode(f.programme.id, level: "axis", id: axis.id).path)
+            let path = SiteURL.editNode(f.programme.id, level: "axis", id: axis.id).path
             let missing = try await planner.post(path, [("title", "Χωρίς διακριτικό")], csrf: .some(nil))
             #expect(missing.status == .forbidden)
             let forged = try await planner.post(path, [("title", "Πλαστό διακριτικό")], csrf: "forged-token")
@@ -152,14 +152,14 @@ struct WorkspaceRouteTests {
             let p = f.programme
             try await planner.get(SiteURL.programme(p.id).path)
             let second = p.axes[1]
-            #expect(try await planner.post(SiteURL.node(p.id, level: "axis", id: second.id, verb: "move").path, [("direction", "up")]).status == .seeOther)
+            #expect(try await planner.post(SiteURL.moveNode(p.id, level: "axis", id: second.id).path, [("direction", "up")]).status == .seeOther)
             var stored = try await f.stored()
             #expect(stored.axes[0].id == second.id && stored.axis(second.id)?.code == "1")
             #expect(stored.action(p.axes[0].measures[0].objectives[0].actions[0].id)?.code == "2.1.1.01")
 
-            let confirm = try await planner.get(SiteURL.node(p.id, level: "measure", id: p.measures[0].id, verb: "delete").path)
+            let confirm = try await planner.get(SiteURL.deleteNode(p.id, level: "measure", id: p.measures[0].id).path)
             #expect(confirm.body.string.contains("υποστοιχεία"))
-            let refused = try await planner.post(SiteURL.node(p.id, level: "measure", id: p.measures[0].id, verb: "delete").path, [])
+            let refused = try await planner.post(SiteURL.deleteNode(p.id, level: "measure", id: p.measures[0].id).path, [])
             #expect(refused.status == .conflict)
 
             try await planner.get(SiteURL.newNode(p.id, level: "axis", parent: nil).path)
@@ -168,7 +168,7 @@ struct WorkspaceRouteTests {
             let added = try #require(stored.axes.last)
             #expect(added.code == "5" && added.title == "Νέος άξονας δοκιμής")
             try await planner.get(SiteURL.programme(p.id).path)
-            #expect(try await planner.post(SiteURL.node(p.id, level: "axis", id: added.id, verb: "delete").path, []).status == .seeOther)
+            #expect(try await planner.post(SiteURL.deleteNode(p.id, level: "axis", id: added.id).path, []).status == .seeOther)
             #expect(try await f.stored().axes.count == 4)
             let history = try await planner.get(SiteURL.history(p.id).path).body.string
             #expect(history.contains("Νέος άξονας δοκιμής") && history.contains("Σχεδιαστής"))

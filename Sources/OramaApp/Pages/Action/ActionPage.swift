@@ -34,7 +34,7 @@ struct ActionPage {
                .if(access.canEdit(a, in: loaded.summary), .a(.class("button"), .href(SiteURL.editAction(p.id, a.id).path), .text(c.t("Επεξεργασία", "Edit")))),
                .if(access.canEdit(a, in: loaded.summary), .a(.href(SiteURL.progress(p.id, a.id, period: nil).path), .text(c.t("Καταχώριση προόδου", "Record progress")))),
                .if(access.canSeeHistory(loaded.summary), .a(.href(SiteURL.actionHistory(p.id, a.id).path), .text(c.t("Ιστορικό αλλαγών", "Change history")))),
-               .if(access.canEditPlan(loaded.summary), .a(.href(SiteURL.node(p.id, level: "action", id: a.id, verb: "delete").path), .text(c.t("Διαγραφή", "Delete"))))),
+               .if(access.canEditPlan(loaded.summary), .a(.href(SiteURL.deleteNode(p.id, level: "action", id: a.id).path), .text(c.t("Διαγραφή", "Delete"))))),
             .unwrap(path) { path in
                 .p(.class("hint"), .text("\(c.t("Άξονας", "Axis")) \(path.axis.code): \(path.axis.title) › \(c.t("Μέτρο", "Measure")) \(path.measure.code): \(path.measure.title) › \(c.t("Στόχος", "Objective")) \(path.objective.code): \(path.objective.title)"))
             },

@@ -161,18 +161,18 @@ struct ProgrammePage {
         let pid = loaded.id
         let code = loaded.programme.code(of: level, id) ?? ""
         return .td(.class("controls noprint"),
-                   .a(.href(SiteURL.node(pid, level: level.rawValue, id: id, verb: "edit").path), .text(c.t("Επεξεργασία", "Edit")),
+                   .a(.href(SiteURL.editNode(pid, level: level.rawValue, id: id).path), .text(c.t("Επεξεργασία", "Edit")),
                       .attribute(named: "aria-label", value: Escape.attribute("\(c.t("Επεξεργασία", "Edit")) \(code)"))),
                    .a(.href(child.0 == "action" ? SiteURL.newAction(pid, objective: id).path : SiteURL.newNode(pid, level: child.0, parent: id).path),
                       .text("+ \(child.1)"), .attribute(named: "aria-label", value: Escape.attribute("\(c.t("Προσθήκη", "Add")) \(child.1) \(c.t("στο", "to")) \(code)"))),
                    moveButtons(level, id, index: index, count: count, code: code),
-                   .a(.href(SiteURL.node(pid, level: level.rawValue, id: id, verb: "delete").path), .text(c.t("Διαγραφή", "Delete")),
+                   .a(.href(SiteURL.deleteNode(pid, level: level.rawValue, id: id).path), .text(c.t("Διαγραφή", "Delete")),
                       .attribute(named: "aria-label", value: Escape.attribute("\(c.t("Διαγραφή", "Delete")) \(code)"))))
     }
 
     func moveButtons(_ level: TreeLevel, _ id: UUID, index: Int, count: Int, code: String) -> Node<HTML.BodyContext> {
         let c = context
-        let path = SiteURL.node(loaded.id, level: level.rawValue, id: id, verb: "move").path
+        let path = SiteURL.moveNode(loaded.id, level: level.rawValue, id: id).path
         return .group(
             .if(index > 0, .form(.method(.post), .action(path), .class("inline"), c.csrfField,
                                  .input(.type(.hidden), .name("direction"), .value("up")),

@@ -22,7 +22,7 @@ struct DeletePage {
             .unwrap(blocked, { reason in
                 .group(.p(.class("error"), .attribute(named: "role", value: "alert"), .text(reason)),
                        .p(.a(.href(SiteURL.programme(p.id).path), .text(c.t("Επιστροφή στο πρόγραμμα", "Back to the programme")))))
-            }, else: .form(.method(.post), .action(SiteURL.node(p.id, level: level.rawValue, id: id, verb: "delete").path),
+            }, else: .form(.method(.post), .action(SiteURL.deleteNode(p.id, level: level.rawValue, id: id).path),
                            c.csrfField,
                            .p(.text(c.t("Η διαγραφή καταγράφεται στο ιστορικό. Οι κωδικοί των επόμενων στοιχείων θα αναριθμηθούν.",
                                         "The deletion is recorded in the history. The codes of the following items will be renumbered."))),

@@ -26,7 +26,7 @@ struct NodePage {
         let p = loaded.programme
         let name = level.label(c.language)
         let title = nodeID == nil ? c.t("Νέο στοιχείο: \(name)", "New \(name)") : c.t("Επεξεργασία: \(name) \(nodeID.flatMap { p.code(of: level, $0) } ?? "")", "Edit \(name) \(nodeID.flatMap { p.code(of: level, $0) } ?? "")")
-        let action = nodeID.map { SiteURL.node(p.id, level: level.rawValue, id: $0, verb: "edit").path } ?? SiteURL.newNode(p.id, level: level.rawValue, parent: nil).path
+        let action = nodeID.map { SiteURL.editNode(p.id, level: level.rawValue, id: $0).path } ?? SiteURL.newNode(p.id, level: level.rawValue, parent: nil).path
         return Layout(title: title, context: c, breadcrumbs: Layout.trail(c, p)).render(.group(
             .h1(.text(title)),
             .form(.method(.post), .action(action), .class("narrow"),
