@@ -82,3 +82,16 @@ struct ActionItemDTO: Content {
         action = ActionDTO(path.action, in: loaded.programme, reference: loaded.reference, rollup: rollup)
     }
 }
+
+extension ActionDTO: SchemaNotes {
+    static var schemaNotes: [String: SchemaNote] {
+        ["kind": .oneOf(Action.Kind.self), "nature": .oneOf(Action.Nature.self), "maturity": .oneOf(Action.Maturity.self),
+         "priority": SchemaNote(numbers: Action.Priority.allCases.map(\.rawValue)), "status": .oneOf(ProgressUpdate.Status.self),
+         "scheduleStart": .about("Τρίμηνο έναρξης, ΕΕΕΕ-QN"), "scheduleEnd": .about("Τρίμηνο λήξης, ΕΕΕΕ-QN"),
+         "progress": .about("Πρόοδος της δράσης %")]
+    }
+}
+
+extension MilestoneDTO: SchemaNotes {
+    static var schemaNotes: [String: SchemaNote] { ["date": .format("date")] }
+}

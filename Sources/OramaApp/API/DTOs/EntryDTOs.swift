@@ -54,3 +54,28 @@ struct MeasurementRecordDTO: Content {
     var value: Double
     var note: String
 }
+
+extension ActionPatchDTO: SchemaNotes {
+    static var schemaNotes: [String: SchemaNote] {
+        ["maturity": .oneOf(Action.Maturity.self), "changeCounter": .about("Ο μετρητής αλλαγών που διάβασε ο πελάτης· αν διαφέρει, 409."),
+         "title": SchemaNote(description: "Έως \(FieldRules.titleLimit) χαρακτήρες"), "description": .about("Έως \(FieldRules.descriptionLimit) χαρακτήρες"),
+         "preconditions": .about("Έως \(FieldRules.noteLimit) χαρακτήρες"),
+         "budgetLines": .about("Έως \(FieldRules.budgetLineCount) ΚΑΕ των \(FieldRules.budgetLineLength) χαρακτήρων")]
+    }
+}
+
+extension ProgressInputDTO: SchemaNotes {
+    static var schemaNotes: [String: SchemaNote] {
+        ["period": SchemaNote(examples: ["2025-Q2"]), "status": .oneOf(ProgressUpdate.Status.self),
+         "physicalProgress": SchemaNote(minimum: 0, maximum: 100), "spentCents": SchemaNote(minimum: 0),
+         "reason": .about("Αιτία διόρθωσης περιόδου που έχει λήξει")]
+    }
+}
+
+extension ProgressDTO: SchemaNotes {
+    static var schemaNotes: [String: SchemaNote] { ["date": .format("date"), "status": .oneOf(ProgressUpdate.Status.self)] }
+}
+
+extension MeasurementInputDTO: SchemaNotes {
+    static var schemaNotes: [String: SchemaNote] { ["period": SchemaNote(examples: ["2025", "2025-Q2"]), "reason": .about("Αιτία διόρθωσης περιόδου που έχει λήξει")] }
+}

@@ -36,3 +36,14 @@ struct MeasurementDTO: Content {
     var value: Double
     var note: String
 }
+
+extension IndicatorDTO: SchemaNotes {
+    static var schemaNotes: [String: SchemaNote] {
+        ["kind": .oneOf(Indicator.Kind.self), "direction": .oneOf(Indicator.Direction.self), "frequency": .oneOf(Indicator.Frequency.self),
+         "targets": .about("Τιμή-στόχος ανά έτος"), "achievementLatest": .about("Επίτευξη % στο τελευταίο έτος με τιμή")]
+    }
+}
+
+extension MeasurementDTO: SchemaNotes {
+    static var schemaNotes: [String: SchemaNote] { ["period": .about("ΕΕΕΕ ή ΕΕΕΕ-QN")] }
+}

@@ -150,3 +150,17 @@ struct TechnicalItemDTO: Content {
     var funding: String
     var amountCents: Int64
 }
+
+extension FindingDTO: SchemaNotes {
+    static var schemaNotes: [String: SchemaNote] { ["rule": .oneOf(CheckRule.self), "severity": .oneOf(Finding.Severity.self)] }
+}
+
+extension FinanceDTO: SchemaNotes {
+    static var schemaNotes: [String: SchemaNote] {
+        ["grouping": .oneOf(FundingGrouping.self), "totalsByYear": .about("Σύνολο ανά έτος, σε λεπτά"), "totalsBySource": .about("Σύνολο ανά πηγή (κωδικός), σε λεπτά")]
+    }
+}
+
+extension AnnualDTO: SchemaNotes {
+    static var schemaNotes: [String: SchemaNote] { ["approvedAt": .about("Χρόνος έγκρισης")] }
+}

@@ -102,3 +102,13 @@ struct ObjectiveDTO: Content {
     var indicators: [IndicatorDTO]
     var actions: [ActionDTO]
 }
+
+extension ProgrammeDTO: SchemaNotes {
+    static var schemaNotes: [String: SchemaNote] { ["status": .oneOf(Programme.Status.self)] }
+}
+
+extension TotalsDTO: SchemaNotes {
+    static var schemaNotes: [String: SchemaNote] {
+        ["progress": .about("Σταθμισμένη πρόοδος %"), "fundingByYear": .about("Χρηματοδότηση ανά έτος, σε λεπτά")]
+    }
+}

@@ -12,3 +12,7 @@ struct ProgrammeListItemDTO: Content {
     var changeCounter: Int64
     var url: String
 }
+
+extension ProgrammeListItemDTO: SchemaNotes {
+    static var schemaNotes: [String: SchemaNote] { ["status": .oneOf(Programme.Status.self)] }
+}

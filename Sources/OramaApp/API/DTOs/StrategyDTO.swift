@@ -57,3 +57,13 @@ struct StrategicGoalDTO: Content {
     var axisCode: String
     var text: String
 }
+
+extension StrategyDTO: SchemaNotes {
+    static var schemaNotes: [String: SchemaNote] {
+        ["consultationStart": .format("date"), "consultationEnd": .format("date"), "councilSession": .format("date")]
+    }
+}
+
+extension SWOTItemDTO: SchemaNotes {
+    static var schemaNotes: [String: SchemaNote] { ["quadrant": .oneOf(SWOTItem.Quadrant.self)] }
+}
