@@ -98,7 +98,7 @@ struct PageSnapshotTests {
 
     @Test func search() throws {
         let page = SearchPage(context: context(SiteURL.search(loaded.id, query: "κιλελερ").path), loaded: loaded, query: "κιλελερ",
-                              hits: SearchController.search("κιλελερ", in: demo.programme))
+                              hits: demo.programme.search("κιλελερ"))
         try assertSnapshot(page.render(), named: "search")
     }
 

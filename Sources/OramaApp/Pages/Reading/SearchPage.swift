@@ -7,7 +7,12 @@ struct SearchPage {
     var context: PageContext
     var loaded: LoadedProgramme
     var query: String
-    var hits: [SearchController.Hit]
+    var hits: [SearchHit]
+
+    /// Actions open their own page; the rest are on the programme's page.
+    func link(_ hit: SearchHit) -> String {
+        hit.level == .action ? SiteURL.action(loaded.id, hit.id).path : SiteURL.programme(loaded.id).path
+    }
 
     func render() -> String {
         let c = context
@@ -21,7 +26,7 @@ struct SearchPage {
             .if(!query.isEmpty, .group(
                 .p(.attribute(named: "role", value: "status"), .text(c.t("Αποτελέσματα: \(hits.count).", "\(hits.count) results."))),
                 .ul(.class("results"), .forEach(hits) { hit in
-                    .li(.a(.href(hit.link), .text("\(hit.level?.label(c.language) ?? c.t("Δείκτης", "Indicator")) \(hit.code): \(hit.title)")))
+                    .li(.a(.href(link(hit)), .text("\(hit.level?.label(c.language) ?? c.t("Δείκτης", "Indicator")) \(hit.code): \(hit.title)")))
                 })))
         ))
     }
