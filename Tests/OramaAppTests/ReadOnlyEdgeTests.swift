@@ -113,6 +113,33 @@ struct ReadOnlyEdgeTests {
         }
     }
 
+    /// One rule for the year in an address, on pages, documents, the execution page and the
+    /// API: text that is no year is a 400, a year outside the programme's period a 404.
+    @Test func theYearOfAnAddressGetsTheSameStatusEverywhere() async throws {
+        try await withDemo { app, demo in
+            let p = demo.id
+            let outside = demo.endYear + 3
+            let cases: [(String, HTTPResponseStatus)] = [
+                (SiteURL.annual(p, year: outside).path, .notFound),
+                (SiteURL.annual(p, year: 2025).path.replacingOccurrences(of: "2025", with: "20x5"), .badRequest),
+                (SiteURL.evaluation(p, year: outside).path, .notFound),
+                (SiteURL.evaluation(p, year: 2025).path.replacingOccurrences(of: "2025", with: "99999999999999999999"), .badRequest),
+                (SiteURL.execution(p, year: outside).path, .notFound),
+                (SiteURL.execution(p, year: nil).path + "?year=δύο", .badRequest),
+                (SiteURL.document(p, kind: "evaluation", format: "html", year: outside).path, .notFound),
+                (SiteURL.apiAnnual(p, year: outside).path, .notFound),
+                (SiteURL.apiAnnual(p, year: 2025).path.replacingOccurrences(of: "2025", with: "-1"), .badRequest),
+                (SiteURL.annual(p, year: 2025).path, .ok),
+                (SiteURL.execution(p, year: 2025).path, .ok),
+            ]
+            for (path, status) in cases {
+                let response = try await app.testing().sendRequest(.GET, path)
+                #expect(response.status == status, "\(path)")
+                if status == .notFound { #expect(response.body.string.contains("δεν ανήκει στην περίοδο"), "\(path) says why") }
+            }
+        }
+    }
+
     @Test func greekPagesWithTheTree() async throws {
         try await withDemo { app, demo in
             let home = try await app.testing().sendRequest(.GET, "/")

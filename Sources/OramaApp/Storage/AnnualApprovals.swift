@@ -20,7 +20,7 @@ struct AnnualApprovals: Sendable {
         return Approval(programme: programme, approvedAt: row.approvedAt, approvedBy: row.approvedBy)
     }
 
-    func approve(_ annual: AnnualProgramme, of summary: ProgrammeSummary, actor: Actor) async throws {
+    func approve(_ annual: AnnualProgramme, of summary: ProgrammeSummary, actor: Actor, at now: Date) async throws {
         try await db.transaction { tx in
             if try await AnnualApprovalModel.query(on: tx).filter(\.$programmeID == summary.id).filter(\.$year == annual.year).count() > 0 {
                 throw Error.alreadyApproved
@@ -31,7 +31,7 @@ struct AnnualApprovals: Sendable {
             row.id = UUID()
             row.programmeID = summary.id
             row.year = annual.year
-            row.approvedAt = Date().roundedToMilliseconds
+            row.approvedAt = now.roundedToMilliseconds
             row.approvedBy = actor.name
             row.snapshot = String(decoding: try encoder.encode(annual), as: UTF8.self)
             try await row.create(on: tx)

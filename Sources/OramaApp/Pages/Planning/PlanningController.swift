@@ -97,7 +97,7 @@ enum PlanningController {
         let year = try req.programmeYear(in: loaded.programme)
         let annual = loaded.programme.annualProgramme(year: year, reference: loaded.reference)
         do {
-            try await req.repositories.annualApprovals.approve(annual, of: loaded.summary, actor: req.user!.actor)
+            try await req.repositories.annualApprovals.approve(annual, of: loaded.summary, actor: req.user!.actor, at: req.now)
         } catch AnnualApprovals.Error.alreadyApproved {
             throw UserFacingError(status: .conflict, code: "already_approved",
                                   reason: req.language.t("Το Ετήσιο Πρόγραμμα Δράσης του \(year) έχει ήδη εγκριθεί.", "The \(year) Annual Action Programme is already approved."))
