@@ -83,4 +83,21 @@ struct SecurityTests {
             #expect(!(try await visitor.get(SiteURL.action(f.programme.id, action.id).path).body.string.contains("Εσωτερική παρατήρηση")))
         }
     }
+
+    /// A year at the edge of `Int` used to trap on the period's arithmetic and bring the
+    /// server down; the domain's rule now bounds it first.
+    @Test func extremeYearsAreRefusedNotACrash() async throws {
+        try await withWorkspace { f in
+            let planner = try await f.browser(as: "planner@test.gr")
+            for (start, end) in [("9223372036854775807", ""), ("2024", "9223372036854775807"), ("-9223372036854775808", "2028")] {
+                try await planner.get(SiteURL.newProgramme.path)
+                let created = try await planner.post(SiteURL.newProgramme.path, [("title", "Ακραίο"), ("startYear", start), ("endYear", end)])
+                #expect(created.status == .unprocessableEntity, "\(start)–\(end)")
+                try await planner.get(SiteURL.settings(f.programme.id).path)
+                let saved = try await planner.post(SiteURL.settings(f.programme.id).path, [("title", f.programme.title), ("startYear", start), ("endYear", end)])
+                #expect(saved.status == .unprocessableEntity, "settings \(start)–\(end)")
+            }
+            #expect(try await planner.get(SiteURL.health.path).status == .ok, "the server is still up")
+        }
+    }
 }
