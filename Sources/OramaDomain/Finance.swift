@@ -17,6 +17,17 @@ public enum FundingGrouping: String, Sendable, CaseIterable, Codable {
         case .action: "Δράση"
         }
     }
+
+    /// After «ανά»: «ανά άξονα», «ανά μέτρο», «ανά υπηρεσία», «ανά δημοτική ενότητα ή κοινότητα», «ανά δράση».
+    public var afterPer: String {
+        switch self {
+        case .axis: "άξονα"
+        case .measure: "μέτρο"
+        case .unit: "υπηρεσία"
+        case .locality: "δημοτική ενότητα ή κοινότητα"
+        case .action: "δράση"
+        }
+    }
 }
 
 /// Money by funding source × year for rows of a grouping, with row and column totals.

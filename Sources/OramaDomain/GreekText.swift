@@ -120,3 +120,8 @@ extension CalendarDate {
         self.init(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
     }
 }
+
+extension GreekText {
+    /// A count with its noun in the right number: `1 δράση`, `4 δράσεις`, `0 δράσεις`.
+    public static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+}

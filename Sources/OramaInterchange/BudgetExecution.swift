@@ -62,7 +62,11 @@ public enum BudgetExecutionImport {
     public static func parse(_ data: Data) -> Result<[BudgetExecutionLine], ImportProblems> {
         guard !data.isEmpty else { return .failure(ImportProblems([ImportProblem(row: nil, column: nil, message: "Το αρχείο είναι κενό.")])) }
         guard data.count <= 10_000_000 else { return .failure(ImportProblems([ImportProblem(row: nil, column: nil, message: "Το αρχείο ξεπερνά τα 10 MB.")])) }
-        let (text, _) = GreekTextDecoding.decode(data)
+        let text: String
+        switch GreekTextDecoding.decode(data) {
+        case .failure(let refusal): return .failure(ImportProblems([ImportProblem(row: refusal.line, column: nil, message: refusal.description)]))
+        case .success(let decoded): text = decoded.text
+        }
         let rows = CSV.rows(text)
         guard let header = rows.first else { return .failure(ImportProblems([ImportProblem(row: nil, column: nil, message: "Το αρχείο δεν έχει γραμμές.")])) }
         let keys = header.map { GreekText.searchKey($0.trimmingCharacters(in: .whitespaces)) }

@@ -39,6 +39,8 @@ public struct ImportReport: Sendable {
     public var changes: [Change]
     public var problems: [ImportProblem]
     public var programme: Programme
+    /// How a CSV's bytes were read (nil for XLSX): the dry run says so.
+    public var encoding: GreekTextDecoding.Encoding? = nil
 
     public var isAccepted: Bool { problems.isEmpty }
     public func count(_ operation: Operation) -> Int { changes.filter { $0.operation == operation }.count }
@@ -52,15 +54,22 @@ public enum ProgrammeImport {
     public static let maxBytes = 10 << 20
     public static let maxRows = 5_000
 
+    /// The rows of a file and, for a CSV, the encoding it was read in.
+    public struct Table: Sendable {
+        public var rows: [[String]]
+        public var encoding: GreekTextDecoding.Encoding?
+    }
+
     /// The rows of a CSV or XLSX file (header first), or why it cannot be read.
-    public static func table(_ data: Data) -> Result<[[String]], ImportProblems> {
-        func refuse(_ message: String) -> Result<[[String]], ImportProblems> {
-            .failure(ImportProblems([ImportProblem(row: 1, column: "A", message: message)]))
+    public static func table(_ data: Data) -> Result<Table, ImportProblems> {
+        func refuse(_ message: String, row: Int = 1, column: String? = "A") -> Result<Table, ImportProblems> {
+            .failure(ImportProblems([ImportProblem(row: row, column: column, message: message)]))
         }
         guard !data.isEmpty else { return refuse("Το αρχείο είναι κενό.") }
         guard data.count <= maxBytes else { return refuse("Το αρχείο ξεπερνά τα \(maxBytes >> 20) MB· χωρίστε το σε μικρότερα.") }
         let bytes = [UInt8](data.prefix(4))
         let rows: [[String]]
+        var encoding: GreekTextDecoding.Encoding?
         if bytes.starts(with: [0x50, 0x4B]) {
             do { rows = try XLSXReader.rows(data, maxRows: maxRows + 1) } catch let problem as XLSXReader.Problem {
                 return .failure(ImportProblems([ImportProblem(row: problem.row ?? 1, column: problem.column ?? "A", message: problem.description)]))
@@ -74,8 +83,15 @@ public enum ProgrammeImport {
             if data.prefix(8192).contains(0) {
                 return refuse("Το αρχείο δεν είναι κείμενο CSV ούτε XLSX (περιέχει δυαδικά δεδομένα).")
             }
-            let (text, _) = GreekTextDecoding.decode(data)
-            rows = CSV.rows(text, keepBlankLines: true)
+            switch GreekTextDecoding.decode(data) {
+            case .failure(let refusal): return refuse(refusal.description, row: refusal.line ?? 1, column: nil)
+            case .success(let decoded):
+                encoding = decoded.encoding
+                switch CSV.strictRows(decoded.text) {
+                case .failure(let problem): return refuse(problem.message, row: problem.row, column: problem.column)
+                case .success(let read): rows = read
+                }
+            }
         }
         guard let header = rows.first, header.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
             return refuse("Η πρώτη γραμμή πρέπει να έχει τις επικεφαλίδες των στηλών.")
@@ -88,18 +104,21 @@ public enum ProgrammeImport {
         if data.isEmpty {
             return .failure(ImportProblems([ImportProblem(row: 2, column: "A", message: "Το αρχείο δεν έχει γραμμές δεδομένων κάτω από τις επικεφαλίδες.")]))
         }
-        return .success(rows)
+        return .success(Table(rows: rows, encoding: encoding))
     }
 
     public static func run(_ kind: ImportReport.Kind, _ data: Data, into p: Programme, reference r: ReferenceData,
                            by actor: String, at now: Date, today: CalendarDate) -> ImportReport {
         switch table(data) {
         case .failure(let problems): return ImportReport(kind: kind, changes: [], problems: problems.problems, programme: p)
-        case .success(let rows):
+        case .success(let table):
+            var report: ImportReport
             switch kind {
-            case .actions: return actions(rows, into: p, reference: r)
-            case .indicators: return indicators(rows, into: p, reference: r, by: actor, at: now, today: today)
+            case .actions: report = actions(table.rows, into: p, reference: r)
+            case .indicators: report = indicators(table.rows, into: p, reference: r, by: actor, at: now, today: today)
             }
+            report.encoding = table.encoding
+            return report
         }
     }
 
@@ -256,6 +275,8 @@ public enum ProgrammeImport {
         var seen: [String: Int] = [:]
         var created: [(change: Int, id: UUID)] = []
         let objectivesByCode = Dictionary(original.objectives.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        // A title names an objective only when no other objective has the same one.
+        let objectivesByTitle = Dictionary(grouping: original.objectives, by: { GreekText.searchKey($0.title) }).compactMapValues { $0.count == 1 ? $0[0] : nil }
         let pathsByID = Dictionary(original.actionPaths.map { ($0.action.id, $0) }, uniquingKeysWith: { a, _ in a })
         let idsByCode = Dictionary(original.actions.map { ($0.code, $0.id) }, uniquingKeysWith: { a, _ in a })
 
@@ -267,7 +288,8 @@ public enum ProgrammeImport {
             var a = existing?.action ?? Action(title: "", responsibleUnitID: UUID())
             var objectiveID = existing?.objective.id
             if let text = row.cell("objective"), !text.isEmpty {
-                if let o = objectivesByCode[text] { objectiveID = o.id } else { row.refuse("objective", "Δεν υπάρχει στόχος με κωδικό «\(text.prefix(20))».") }
+                if let o = objectivesByCode[text] ?? objectivesByTitle[GreekText.searchKey(text)] { objectiveID = o.id }
+                else { row.refuse("objective", "Δεν υπάρχει στόχος με κωδικό ή τίτλο «\(text.prefix(160))»· γράψτε τον κωδικό του στόχου (π.χ. 1.2.3) ή τον τίτλο του όπως είναι στο πρόγραμμα.") }
             } else if existing != nil, row.has("objective") {
                 row.refuse("objective", "Ο στόχος δεν μπορεί να μείνει κενός.")
             }
@@ -462,12 +484,12 @@ public enum ProgrammeImport {
             if let text = row.cell("attachedTo"), !text.isEmpty {
                 if let m = measures[text] { i.attachment = .measure(m); attached = true }
                 else if let o = objectives[text] { i.attachment = .objective(o); attached = true }
-                else { row.refuse("attachedTo", "Δεν υπάρχει μέτρο ή στόχος με κωδικό «\(text.prefix(20))».") }
+                else { row.refuse("attachedTo", "Δεν υπάρχει μέτρο ή στόχος με κωδικό «\(text.prefix(160))»· γράψτε τον κωδικό του μέτρου (π.χ. 1.2) ή του στόχου (π.χ. 1.2.3).") }
             }
             if let text = row.cell("action") {
                 if text.isEmpty { i.actionID = nil }
                 else if let a = actions[text] { i.actionID = a }
-                else { row.refuse("action", "Δεν υπάρχει δράση με κωδικό «\(text.prefix(20))».") }
+                else { row.refuse("action", "Δεν υπάρχει δράση με κωδικό «\(text.prefix(160))»· γράψτε τον κωδικό της δράσης (π.χ. 1.2.3.04).") }
             }
             if let text = row.cell("baseline") {
                 if text.isEmpty { i.baseline = nil }

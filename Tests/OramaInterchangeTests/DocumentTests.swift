@@ -23,7 +23,7 @@ struct DocumentTests {
         let captions = d.tables.map(\.caption)
         let ranking = d.tables[captions.firstIndex(of: "Ιεράρχηση δράσεων")!]
         #expect(ranking.rows.count == p.actions.count)
-        let byAxis = d.tables[captions.firstIndex(of: "Πίνακας χρηματοδότησης ανά άξονας και έτος")!]
+        let byAxis = d.tables[captions.firstIndex(of: "Πίνακας χρηματοδότησης ανά άξονα και έτος")!]
         #expect(byAxis.total?.last == p.totalFunding.formatted)
         #expect(d.tables.last?.rows.count == p.indicators.count)
         // Each unit's action plan lists exactly its actions.

@@ -36,6 +36,6 @@ enum Plural {
     /// `1 άξονας`, `4 άξονες`.
     static func count(_ n: Int, _ greek: (String, String), _ english: (String, String), _ language: Language) -> String {
         let words = language == .el ? greek : english
-        return "\(n) \(n == 1 ? words.0 : words.1)"
+        return GreekText.count(n, words.0, words.1)
     }
 }

@@ -113,7 +113,7 @@ public enum ProgrammeDocuments {
         for unit in unitsWithActions {
             let mine = paths.filter { $0.action.responsibleUnitID == unit.id }
             blocks.append(.heading(level: 2, text: unit.name))
-            blocks.append(.table(.init(caption: "Σχέδιο δράσης: \(unit.name) (\(mine.count) δράσεις)",
+            blocks.append(.table(.init(caption: "Σχέδιο δράσης: \(unit.name) (\(GreekText.count(mine.count, "δράση", "δράσεις")))",
                                        columns: [.init("Κωδ.", weight: 2), .init("Δράση", weight: 5), .init("Φύση", weight: 3), .init("Προτεραιότητα", weight: 4),
                                                  .init("Χρονοδιάγραμμα", weight: 4), .init("Προϋπολογισμός", numeric: true, weight: 4)],
                                        rows: mine.map { path in
@@ -146,7 +146,7 @@ public enum ProgrammeDocuments {
         let byAxis = p.fundingTable(by: .axis, reference: r)
         for table in [byAxis, p.fundingTable(by: .unit, reference: r)] {
             blocks.append(.heading(level: 2, text: "Χρηματοδότηση ανά \(table.grouping == .axis ? "άξονα" : "υπηρεσία") και έτος"))
-            blocks.append(.table(yearTable(table, caption: "Πίνακας χρηματοδότησης ανά \(table.grouping.greek.lowercased()) και έτος")))
+            blocks.append(.table(yearTable(table, caption: "Πίνακας χρηματοδότησης ανά \(table.grouping.afterPer) και έτος")))
         }
         blocks.append(.heading(level: 2, text: "Χρηματοδότηση ανά πηγή και έτος"))
         blocks.append(.table(.init(caption: "Πίνακας χρηματοδότησης ανά πηγή και έτος",
@@ -183,7 +183,7 @@ public enum ProgrammeDocuments {
         var blocks: [OfficialDocument.Block] = [.tableOfContents, .pageBreak]
         blocks.append(.heading(level: 1, text: "1. Δράσεις του έτους \(year)"))
         if approved?.year == year { blocks.append(.paragraph("Η μορφή που εγκρίθηκε· αλλαγές του προγράμματος μετά την έγκριση δεν περιλαμβάνονται.")) }
-        blocks.append(.paragraph("Το Ετήσιο Πρόγραμμα Δράσης εξειδικεύει για το \(year) τις δράσεις του Επιχειρησιακού Προγράμματος: \(annual.entries.count) δράσεις, συνολικός προϋπολογισμός \(annual.total.formatted)."))
+        blocks.append(.paragraph("Το Ετήσιο Πρόγραμμα Δράσης εξειδικεύει για το \(year) τις δράσεις του Επιχειρησιακού Προγράμματος: \(GreekText.count(annual.entries.count, "δράση", "δράσεις")), συνολικός προϋπολογισμός \(annual.total.formatted)."))
         blocks.append(.table(.init(caption: "Δράσεις του Ετήσιου Προγράμματος Δράσης \(year)",
                                    columns: [.init("Κωδ.", weight: 2), .init("Δράση", weight: 6), .init("Υπηρεσία", weight: 3), .init("Τρίμηνα", weight: 2),
                                              .init("Πηγές", weight: 4), .init("Προϋπολογισμός", numeric: true, weight: 4)],
@@ -237,7 +237,7 @@ public enum ProgrammeDocuments {
                 let planned = actions.map { $0.funding(in: year) }.sum()
                 let spent = actions.compactMap { yearUpdate($0)?.spentToDate }.sum()
                 blocks.append(.heading(level: 3, text: "Μέτρο \(measure.code): \(measure.title)"))
-                blocks.append(.paragraph("Πρόοδος \(GreekNumber.percent(figures.rollup.find(measure.id)?.progress)) · ολοκληρώθηκαν \(done.count) από \(actions.count) δράσεις · προγραμματισμένα \(year): \(planned.formatted) · δαπάνη έως τότε: \(spent.formatted)."))
+                blocks.append(.paragraph("Πρόοδος \(GreekNumber.percent(figures.rollup.find(measure.id)?.progress)) · ολοκληρώθηκαν \(done.count) από \(GreekText.count(actions.count, "δράση", "δράσεις")) · προγραμματισμένα \(year): \(planned.formatted) · δαπάνη έως τότε: \(spent.formatted)."))
                 if !delayed.isEmpty {
                     blocks.append(.paragraph("Δράσεις σε καθυστέρηση ή κίνδυνο:"))
                     blocks.append(.bullets(delayed.map { a in

@@ -59,6 +59,7 @@ struct ImportPage {
         return .section(.class("import-report"), .id("import-report"),
             .h2(.text(c.t("Δοκιμή: τι θα γίνει", "Dry run: what would happen"))),
             .p(.text(c.t("\(report.summary(.el)), καμία απόρριψη. Δεν αποθηκεύτηκε τίποτα ακόμη.", "\(report.summary(.en)), none refused. Nothing has been saved yet."))),
+            .unwrap(report.encoding) { encoding in .p(.class("hint"), .text(c.t("Κωδικοποίηση του αρχείου: \(encoding.greek).", "File encoding: \(encoding.rawValue).")) ) },
             .table(.class("list"),
                    .thead(.tr(.th(.text(c.t("Γραμμή", "Row"))), .th(.text(c.t("Κωδικός", "Code"))), .th(.text(c.t("Τίτλος", "Title"))), .th(.text(c.t("Ενέργεια", "Operation"))),
                               .th(.text(c.t("Στήλες που αλλάζουν", "Columns that change"))))),

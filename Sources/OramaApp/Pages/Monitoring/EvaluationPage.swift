@@ -42,7 +42,7 @@ struct EvaluationPage {
                         let spent = actions.compactMap { yearUpdate($0)?.spentToDate }.sum()
                         return .section(
                             .h3(.text("\(c.t("Μέτρο", "Measure")) \(measure.code): \(measure.title)")),
-                            .p(.text(c.t("Πρόοδος \(Format.percent(figures.rollup.find(measure.id)?.progress)) · ολοκληρώθηκαν \(done.count) από \(actions.count) δράσεις.",
+                            .p(.text(c.t("Πρόοδος \(Format.percent(figures.rollup.find(measure.id)?.progress)) · ολοκληρώθηκαν \(done.count) από \(GreekText.count(actions.count, "δράση", "δράσεις")).",
                                          "Progress \(Format.percent(figures.rollup.find(measure.id)?.progress)) · \(done.count) of \(actions.count) actions completed."))),
                             .p(.text(c.t("Χρήματα \(year): προγραμματισμένα \(planned.formatted) · δεσμευμένα (δράσεις σε δημοπράτηση ή με σύμβαση) \(committed.formatted) · δαπάνη έως τότε \(spent.formatted).",
                                          "Money \(year): planned \(planned.formatted) · committed \(committed.formatted) · spent \(spent.formatted)."))),

@@ -24,7 +24,7 @@ struct FinancePage {
             .div(.class("chart-scroll"), .raw(Charts.stackedBars(table: t, title: c.t("Χρηματοδότηση ανά έτος και πηγή", "Funding by year and source")))),
             .h2(.text(c.t("Σύνολα ανά έτος", "Totals per year"))),
             .table(.class("money"),
-                   .caption(.text(c.t("Χρηματοδότηση ανά \(t.grouping.greek.lowercased()) και έτος (€)", "Funding by \(t.grouping.rawValue) and year (€)"))),
+                   .caption(.text(c.t("Χρηματοδότηση ανά \(t.grouping.afterPer) και έτος (€)", "Funding by \(t.grouping.rawValue) and year (€)"))),
                    .thead(.tr(.th(.text(head)), .forEach(t.years) { .th(.class("num"), .text(String($0))) }, .th(.class("num"), .text("ΣΥΝΟΛΟ")))),
                    .tbody(.forEach(t.rows) { row in
                        .tr(.th(.attribute(named: "scope", value: "row"), .text(row.code.isEmpty ? row.label : "\(row.code). \(row.label)")),

@@ -23,7 +23,7 @@ struct ActionPlanPage {
                       notice: p.note.isEmpty ? nil : p.note).render(.group(
             .h1(.text(title)),
             .p(.text("\(p.title) · \(unit.phone) · \(unit.email)")),
-            .p(.class("hint"), .text(c.t("\(paths.count) δράσεις · σύνολο \(paths.map(\.action.cost).sum().formatted)", "\(paths.count) actions · total \(paths.map(\.action.cost).sum().formatted)"))),
+            .p(.class("hint"), .text(c.t("\(GreekText.count(paths.count, "δράση", "δράσεις")) · σύνολο \(paths.map(\.action.cost).sum().formatted)", "\(paths.count) actions · total \(paths.map(\.action.cost).sum().formatted)"))),
             .forEach(measures) { axis, measure in
                 .section(.class("plan-measure"),
                     .h2(.text(GreekText.heading("\(c.t("Άξονας", "Axis")) \(axis.code): \(axis.title)"))),

@@ -21,7 +21,7 @@ struct HistoryPage {
                    .tbody(.forEach(entries) { entry in
                        .tr(.td(.text(Format.dateTime(entry.at))), .td(.text(entry.actor)),
                            .td(.text("\(AuditWords.operation(entry.operation, c.language)) · \(AuditWords.entity(entry.entity, c.language))")),
-                           .td(.ul(.class("changes"), .forEach(AuditWords.changes(entry.changes)) { field, before, after in
+                           .td(.ul(.class("changes"), .forEach(AuditWords.changes(entry.changes, c.language)) { field, before, after in
                                .li(.strong(.text(field)), .text(": "), .del(.text(before)), .text(" → "), .ins(.text(after)))
                            })))
                    }))
@@ -50,13 +50,49 @@ enum AuditWords {
         return names[code].map { l.t($0.0, $0.1) } ?? code
     }
 
-    /// The audit record's `{field: [before, after]}` as rows, fields in a stable order.
-    static func changes(_ json: String) -> [(String, String, String)] {
+    /// What people call the stored fields the audit log names.
+    static let fields: [String: (String, String)] = [
+        "title": ("Τίτλος", "Title"), "description": ("Περιγραφή", "Description"), "cost_cents": ("Κόστος", "Cost"), "amount_cents": ("Ποσό", "Amount"),
+        "annual_ceiling_cents": ("Ετήσιο όριο", "Annual ceiling"), "budgeted_cents": ("Προϋπολογισθέντα", "Budgeted"), "committed_cents": ("Δεσμευθέντα", "Committed"),
+        "paid_cents": ("Πληρωθέντα", "Paid"), "spent_cents": ("Δαπάνη", "Spent"), "code": ("Κωδικός", "Code"), "name": ("Όνομα", "Name"), "kind": ("Είδος", "Kind"),
+        "nature": ("Φύση", "Nature"), "maturity": ("Ωριμότητα", "Maturity"), "priority": ("Προτεραιότητα", "Priority"), "rank": ("Σειρά κατάταξης", "Rank"),
+        "weight": ("Βάρος", "Weight"), "schedule_start": ("Έναρξη", "Start"), "schedule_end": ("Λήξη", "End"), "budget_lines": ("ΚΑΕ", "Budget lines"),
+        "preconditions": ("Προϋποθέσεις υλοποίησης", "Preconditions"), "responsible_unit_id": ("Αρμόδια υπηρεσία", "Responsible unit"), "position": ("Θέση", "Position"),
+        "year": ("Έτος", "Year"), "source_id": ("Πηγή χρηματοδότησης", "Funding source"), "status": ("Κατάσταση", "Status"),
+        "physical_progress": ("Φυσικό αντικείμενο (%)", "Physical progress (%)"), "comment": ("Σχόλιο", "Comment"), "note": ("Σημείωση", "Note"),
+        "value": ("Τιμή", "Value"), "period": ("Περίοδος", "Period"), "baseline": ("Τιμή βάσης", "Baseline"), "baseline_year": ("Έτος βάσης", "Baseline year"),
+        "unit": ("Μονάδα", "Unit"), "direction": ("Κατεύθυνση", "Direction"), "frequency": ("Συχνότητα", "Frequency"), "data_source": ("Πηγή δεδομένων", "Data source"),
+        "partners": ("Εταίροι", "Partners"), "supra_local": ("Υπερτοπική", "Supra-local"), "implementing_kind": ("Φορέας υλοποίησης", "Implementing body"),
+        "partner_name": ("Φορέας σύμβασης", "Contract body"), "partner_contract": ("Σύμβαση συνεργασίας", "Cooperation contract"),
+        "legal_entity_id": ("Νομικό πρόσωπο", "Legal entity"), "date": ("Ημερομηνία", "Date"), "done": ("Ολοκληρώθηκε", "Done"), "text": ("Κείμενο", "Text"),
+        "start_year": ("Έτος έναρξης", "Start year"), "end_year": ("Έτος λήξης", "End year"), "vision": ("Όραμα", "Vision"), "body": ("Κείμενο", "Text"),
+        "email": ("E-mail", "E-mail"), "phone": ("Τηλέφωνο", "Phone"), "parent_id": ("Ανήκει σε", "Belongs to"), "role": ("Ρόλος", "Role"),
+        "unit_ids": ("Υπηρεσίες", "Units"), "recorded_by": ("Καταχωρίστηκε από", "Recorded by"), "recorded_at": ("Χρόνος καταχώρισης", "Recorded at"),
+        "at": ("Χρόνος", "Time"), "version": ("Έκδοση", "Version"), "reporting_frequency": ("Συχνότητα αναφορών", "Reporting frequency"),
+        "reporting_due_days": ("Προθεσμία αναφορών (ημέρες)", "Reports due (days)"), "consultation_start": ("Έναρξη διαβούλευσης", "Consultation opens"),
+        "consultation_end": ("Λήξη διαβούλευσης", "Consultation closes"), "council_session": ("Συνεδρίαση συμβουλίου", "Council session"),
+        "target_id": ("Σύνδεση", "Link"), "objective_id": ("Στόχος", "Objective"), "measure_id": ("Μέτρο", "Measure"), "axis_id": ("Άξονας", "Axis"),
+        "indicator_id": ("Δείκτης", "Indicator"), "action_id": ("Δράση", "Action"), "entity_id": ("Στοιχείο", "Item"), "lines": ("Γραμμές", "Lines"),
+        "paid": ("Πληρωθέντα", "Paid"), "total": ("Σύνολο", "Total"), "actions": ("Δράσεις", "Actions"), "user": ("Χρήστης", "User"),
+        "password_hash": ("Κωδικός πρόσβασης", "Password"), "organisation_id": ("Δήμος", "Municipality"), "programme_id": ("Πρόγραμμα", "Programme"),
+    ]
+
+    /// The audit record's `{field: [before, after]}` as rows a person reads: the field's name,
+    /// money as money, times as dates, yes and no; in the order of the names.
+    static func changes(_ json: String, _ l: Language) -> [(String, String, String)] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [Any]] else { return [] }
-        return object.keys.sorted().map { key in
+        return object.keys.map { key in
             let pair = object[key]!
-            func text(_ any: Any?) -> String { (any as? String).map { $0 == "null" ? "—" : $0 } ?? "—" }
-            return (key, text(pair.first), text(pair.count > 1 ? pair[1] : nil))
-        }
+            func text(_ any: Any?) -> String {
+                guard let raw = any as? String, raw != "null", !raw.isEmpty else { return "—" }
+                if key.hasSuffix("_cents"), let cents = Int64(raw) { return Money(cents: cents).formatted }
+                if key == "at" || key.hasSuffix("_at"), let ms = Int64(raw) { return Format.dateTime(Date(timeIntervalSince1970: Double(ms) / 1000)) }
+                if raw == "true" { return l.t("Ναι", "Yes") }
+                if raw == "false" { return l.t("Όχι", "No") }
+                return raw
+            }
+            let name = fields[key].map { l.t($0.0, $0.1) } ?? key.replacingOccurrences(of: "_", with: " ")
+            return (name, text(pair.first), text(pair.count > 1 ? pair[1] : nil))
+        }.sorted { $0.0 < $1.0 }
     }
 }
