@@ -7,7 +7,7 @@ import Vapor
 /// cannot drift apart. A test walks every case and finds its route.
 enum SiteURL: Sendable, Hashable {
     case home
-    case signIn
+    case signIn(back: String? = nil)
     case signOut
     case language(String, back: String)
     case users
@@ -36,7 +36,7 @@ enum SiteURL: Sendable, Hashable {
     case priorities(UUID)
     case schedule(UUID, by: String)
     case finance(UUID, by: String)
-    case annual(UUID, year: Int)
+    case annual(UUID, year: Int, live: Bool = false)
     case approveAnnual(UUID, year: Int)
     case whatIf(UUID)
     case due(UUID)
@@ -117,7 +117,7 @@ enum SiteURL: Sendable, Hashable {
         case .priorities(let p): return programme(p, .fixed("priorities"))
         case .schedule(let p, _): return programme(p, .fixed("schedule"))
         case .finance(let p, _): return programme(p, .fixed("finance"))
-        case .annual(let p, let y): return programme(p, .fixed("annual"), year(y))
+        case .annual(let p, let y, _): return programme(p, .fixed("annual"), year(y))
         case .approveAnnual(let p, let y): return programme(p, .fixed("annual"), year(y), .fixed("approve"))
         case .whatIf(let p): return programme(p, .fixed("whatif"))
         case .due(let p): return programme(p, .fixed("due"))
@@ -161,6 +161,8 @@ enum SiteURL: Sendable, Hashable {
     var query: [(String, String)] {
         switch self {
         case .language(_, let back): return [("back", back)]
+        case .signIn(let back): return back.map { [("back", $0)] } ?? []
+        case .annual(_, _, let live): return live ? [("live", "1")] : []
         case .reference(let organisation): return organisation.map { [("organisation", $0.uuidString)] } ?? []
         case .newNode(_, let level, let parent): return [("level", level)] + (parent.map { [("parent", id($0))] } ?? [])
         case .newAction(_, let objective): return objective.map { [("objective", id($0))] } ?? []
@@ -315,7 +317,7 @@ extension SiteURL {
         let x = UUID(uuidString: "00000000-0000-4000-8000-000000000002")!
         switch name {
         case .home: return .home
-        case .signIn: return .signIn
+        case .signIn: return .signIn()
         case .signOut: return .signOut
         case .language: return .language("el", back: "/")
         case .users: return .users

@@ -64,9 +64,9 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.sessions.configuration = SessionsConfiguration(cookieName: "orama_session") { id in
         HTTPCookies.Value(string: id.string, maxAge: 60 * 60 * 12, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
-    app.middleware.use(app.sessions.middleware)
-    app.middleware.use(SessionUserMiddleware())
-    app.middleware.use(CSRFMiddleware())
+    app.middleware.use(SkippedForAssets(wrapped: app.sessions.middleware))
+    app.middleware.use(SkippedForAssets(wrapped: SessionUserMiddleware()))
+    app.middleware.use(SkippedForAssets(wrapped: CSRFMiddleware()))
     app.signInThrottle = SignInThrottle()
 
     app.renderCache = RenderCache()

@@ -92,33 +92,70 @@ public enum FieldRules {
 
     /// One of an action's maturity stages, by its Greek name or its code, case and accents ignored.
     public static func maturity(_ text: String) throws(FieldError) -> Action.Maturity {
-        try choice(text, field: "maturity", greek: \.greek, code: \.rawValue, missing: "Άγνωστη ωριμότητα", english: "Unknown maturity")
+        try choice(text, field: "maturity", greek: \.greek, code: \.rawValue, noun: ("ωριμότητα", "maturity"), unknown: ("Άγνωστη ωριμότητα", "Unknown maturity"))
     }
 
     public static func kind(_ text: String) throws(FieldError) -> Action.Kind {
-        try choice(text, field: "kind", greek: \.greek, code: \.rawValue, missing: "Άγνωστο είδος", english: "Unknown kind")
+        try choice(text, field: "kind", greek: \.greek, code: \.rawValue, noun: ("είδος δράσης", "kind of action"), unknown: ("Άγνωστο είδος", "Unknown kind"))
     }
 
     public static func nature(_ text: String) throws(FieldError) -> Action.Nature {
-        try choice(text, field: "nature", greek: \.greek, code: \.rawValue, missing: "Άγνωστη φύση", english: "Unknown nature")
+        try choice(text, field: "nature", greek: \.greek, code: \.rawValue, noun: ("φύση δράσης", "nature of the action"), unknown: ("Άγνωστη φύση", "Unknown nature"))
     }
 
     public static func priority(_ text: String) throws(FieldError) -> Action.Priority {
-        try choice(text, field: "priority", greek: \.greek, code: { String($0.rawValue) }, missing: "Άγνωστη προτεραιότητα", english: "Unknown priority")
+        try choice(text, field: "priority", greek: \.greek, code: { String($0.rawValue) }, noun: ("προτεραιότητα", "a priority"), unknown: ("Άγνωστη προτεραιότητα", "Unknown priority"))
     }
 
     public static func progressStatus(_ text: String) throws(FieldError) -> ProgressUpdate.Status {
-        try choice(text, field: "status", greek: \.greek, code: \.rawValue, missing: "Άγνωστη κατάσταση", english: "Unknown status")
+        try choice(text, field: "status", greek: \.greek, code: \.rawValue, noun: ("κατάσταση", "a status"), unknown: ("Άγνωστη κατάσταση", "Unknown status"))
     }
 
-    /// A value of a closed list, by its Greek name or its code; the message lists both.
+    public static func indicatorKind(_ text: String) throws(FieldError) -> Indicator.Kind {
+        try choice(text, field: "kind", greek: \.greek, code: \.rawValue, noun: ("κατηγορία δείκτη", "a kind"), unknown: ("Άγνωστη κατηγορία", "Unknown kind"))
+    }
+
+    public static func direction(_ text: String) throws(FieldError) -> Indicator.Direction {
+        try choice(text, field: "direction", greek: \.greek, code: \.rawValue, noun: ("κατεύθυνση", "a direction"), unknown: ("Άγνωστη κατεύθυνση", "Unknown direction"))
+    }
+
+    public static func frequency(_ text: String) throws(FieldError) -> Indicator.Frequency {
+        try choice(text, field: "frequency", greek: \.greek, code: \.rawValue, noun: ("συχνότητα μέτρησης", "how often it is measured"), unknown: ("Άγνωστη συχνότητα", "Unknown frequency"))
+    }
+
+    /// A value of a closed list, by its Greek name or its code (case, accents and spaces
+    /// around ignored); the message lists both. `noun` is what «Επιλέξτε …» asks for when
+    /// nothing was given.
     public static func choice<T: CaseIterable>(_ text: String, field: String, greek: (T) -> String, code: (T) -> String,
-                                               missing: String, english: String) throws(FieldError) -> T {
-        let key = GreekText.searchKey(text)
-        if let match = T.allCases.first(where: { GreekText.searchKey(greek($0)) == key || GreekText.searchKey(code($0)) == key }) { return match }
+                                               noun: (String, String), unknown: (String, String)) throws(FieldError) -> T {
+        let clean = text.trimmingWhitespace()
         let accepted = T.allCases.map { "\(greek($0)) (\(code($0)))" }.joined(separator: ", ")
-        let shown = text.trimmingWhitespace().prefix(40)
-        throw FieldError(field, "\(missing) «\(shown)»· δεκτές τιμές: \(accepted).", "\(english) “\(shown)”; accepted: \(accepted).")
+        guard !clean.isEmpty else {
+            throw FieldError(field, "Επιλέξτε \(noun.0)· δεκτές τιμές: \(accepted).", "Choose \(noun.1); accepted: \(accepted).")
+        }
+        let key = GreekText.searchKey(clean)
+        if let match = T.allCases.first(where: { GreekText.searchKey(greek($0)) == key || GreekText.searchKey(code($0)) == key }) { return match }
+        let shown = clean.prefix(40)
+        throw FieldError(field, "\(unknown.0) «\(shown)»· δεκτές τιμές: \(accepted).", "\(unknown.1) “\(shown)”; accepted: \(accepted).")
+    }
+
+    /// A required short text (an indicator's code, name or unit): not empty, at most 300 characters.
+    public static func required(_ text: String, field: String, subject: (String, String), limit: Int = titleLimit) throws(FieldError) -> String {
+        let clean = text.trimmingWhitespace()
+        guard !clean.isEmpty else { throw FieldError(field, "\(subject.0) είναι υποχρεωτικό πεδίο.", "\(subject.1) is required.") }
+        guard clean.count <= limit else {
+            throw FieldError(field, "\(subject.0) ξεπερνά τους \(grouped(limit)) χαρακτήρες (έχει \(grouped(clean.count))).", "\(subject.1) is longer than \(limit) characters.")
+        }
+        return clean
+    }
+
+    /// A comment of the municipality's internal discussion: 1 to 4.000 characters.
+    public static func remark(_ text: String) throws(FieldError) -> String {
+        let clean = text.trimmingWhitespace()
+        guard !clean.isEmpty, clean.count <= 4_000 else {
+            throw FieldError("text", "Το σχόλιο πρέπει να έχει από 1 έως 4.000 χαρακτήρες.", "A comment must have 1 to 4,000 characters.")
+        }
+        return clean
     }
 
     // MARK: numbers and money
@@ -157,7 +194,7 @@ public enum FieldRules {
     public static func rank(_ text: String) throws(FieldError) -> Int? {
         let clean = text.trimmingWhitespace()
         guard !clean.isEmpty else { return nil }
-        guard clean.count <= 6, let rank = Int(clean), rankRange.contains(rank) else {
+        guard clean.count <= 6, clean.allSatisfy(\.isASCIIDigit), let rank = Int(clean), rankRange.contains(rank) else {
             throw FieldError("rank", "Η σειρά κατάταξης είναι ακέραιος από 1 έως 10.000 (1 = πρώτη).", "The rank is a whole number from 1 to 10,000 (1 = first).")
         }
         return rank
@@ -183,7 +220,7 @@ public enum FieldRules {
     /// The year an indicator's baseline was measured: from 1950 to the programme's last year.
     public static func baselineYear(_ text: String, upTo endYear: Int) throws(FieldError) -> Int {
         let clean = text.trimmingWhitespace()
-        guard clean.count == 4, let year = Int(clean), (1950...endYear).contains(year) else {
+        guard endYear >= 1950, clean.count == 4, clean.allSatisfy(\.isASCIIDigit), let year = Int(clean), (1950...endYear).contains(year) else {
             throw FieldError("baselineYear", "Το έτος βάσης πρέπει να είναι έτος από το 1950 έως το \(endYear).", "The baseline year must be a year from 1950 to \(endYear).")
         }
         return year
@@ -204,7 +241,7 @@ public enum FieldRules {
     /// 400 and the second with 404, everywhere.
     public static func year(_ text: String, in p: Programme) throws(YearError) -> Int {
         let clean = text.trimmingWhitespace()
-        guard clean.count == 4, let year = Int(clean) else { throw YearError.notAYear(String(clean.prefix(10))) }
+        guard clean.count == 4, clean.allSatisfy(\.isASCIIDigit), let year = Int(clean) else { throw YearError.notAYear(String(clean.prefix(10))) }
         guard p.years.contains(year) else { throw YearError.outsidePeriod(year, p.startYear, p.endYear) }
         return year
     }
@@ -231,7 +268,7 @@ public enum FieldRules {
     /// The first year of a programme's period: a four-digit year from 2000 to 2100.
     public static func startYear(_ text: String) throws(FieldError) -> Int {
         let clean = text.trimmingWhitespace()
-        guard clean.count == 4, let year = Int(clean), startYears.contains(year) else {
+        guard clean.count == 4, clean.allSatisfy(\.isASCIIDigit), let year = Int(clean), startYears.contains(year) else {
             throw FieldError("startYear", "Το έτος έναρξης πρέπει να είναι τετραψήφιο έτος, π.χ. 2024.", "The start year must be a year such as 2024.")
         }
         return year
@@ -242,7 +279,7 @@ public enum FieldRules {
     public static func endYear(_ text: String, start: Int) throws(FieldError) -> Int {
         let clean = text.trimmingWhitespace()
         guard !clean.isEmpty else { return start + Programme.defaultLength - 1 }
-        guard clean.count == 4, let year = Int(clean) else {
+        guard clean.count == 4, clean.allSatisfy(\.isASCIIDigit), let year = Int(clean) else {
             throw FieldError("endYear", "Το έτος λήξης πρέπει να είναι τετραψήφιο έτος.", "The end year must be a year.")
         }
         guard year >= start, year - start < longestPeriod else {
@@ -255,7 +292,7 @@ public enum FieldRules {
     public static func reportingDueDays(_ text: String) throws(FieldError) -> Int {
         let clean = text.trimmingWhitespace()
         guard !clean.isEmpty else { return 15 }
-        guard clean.count <= 3, let days = Int(clean), reportingDueDays.contains(days) else {
+        guard clean.count <= 3, clean.allSatisfy(\.isASCIIDigit), let days = Int(clean), reportingDueDays.contains(days) else {
             throw FieldError("reportingDueDays", "Οι ημέρες μέχρι την προθεσμία είναι ακέραιος από 0 έως 120.", "Days until due must be a whole number from 0 to 120.")
         }
         return days

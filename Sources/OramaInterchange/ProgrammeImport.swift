@@ -167,11 +167,6 @@ public enum ProgrammeImport {
         }
     }
 
-    static func match<T: CaseIterable>(_ text: String, _ type: T.Type, greek: (T) -> String, raw: (T) -> String) -> T? {
-        let key = GreekText.searchKey(text)
-        return T.allCases.first { GreekText.searchKey(greek($0)) == key || GreekText.searchKey(raw($0)) == key }
-    }
-
     static func unit(_ text: String, _ r: ReferenceData) -> OrgUnit? {
         let key = GreekText.searchKey(text)
         return r.units.first { (!$0.code.isEmpty && GreekText.searchKey($0.code) == key) || GreekText.searchKey($0.name) == key }
@@ -257,8 +252,8 @@ public enum ProgrammeImport {
         return existing
     }
 
-    /// A text cell: nil when the file has no such column, the rule's value otherwise. An empty
-    /// cell clears the field of an existing item, except a required one (`keepsWhenEmpty`).
+    /// A cell of a closed list: nil when the file has no such column or leaves the cell empty
+    /// (the field stays as it is), the rule's value otherwise.
     static func choice<T>(_ check: inout RowCheck, _ key: String, _ rule: (String) throws(FieldError) -> T) -> T? {
         guard let text = check.cell(key), !text.isEmpty else { return nil }
         return check.check(key) { () throws(FieldError) in try rule(text) }
@@ -463,24 +458,14 @@ public enum ProgrammeImport {
             var i = existing ?? Indicator(code: code, name: "", kind: .output, unit: "", attachment: .measure(UUID()))
             var attached = existing != nil
             if !code.isEmpty { i.code = code }
-            if let text = row.cell("name") {
-                if text.isEmpty { if existing != nil { row.refuse("name", "Το όνομα δεν μπορεί να μείνει κενό.") } } else { i.name = text }
-            }
-            if let text = row.cell("unit") {
-                if text.isEmpty { if existing != nil { row.refuse("unit", "Η μονάδα μέτρησης δεν μπορεί να μείνει κενή.") } } else { i.unit = text }
-            }
-            if let text = row.cell("kind"), !text.isEmpty {
-                if let v = match(text, Indicator.Kind.self, greek: \.greek, raw: \.rawValue) { i.kind = v }
-                else { row.refuse("kind", "Άγνωστο είδος «\(text.prefix(30))»· δεκτά: \(Indicator.Kind.allCases.map(\.greek).joined(separator: ", ")).") }
-            }
-            if let text = row.cell("direction"), !text.isEmpty {
-                if let v = match(text, Indicator.Direction.self, greek: \.greek, raw: \.rawValue) { i.direction = v }
-                else { row.refuse("direction", "Άγνωστη κατεύθυνση «\(text.prefix(40))»· δεκτές: \(Indicator.Direction.allCases.map(\.greek).joined(separator: ", ")).") }
-            }
-            if let text = row.cell("frequency"), !text.isEmpty {
-                if let v = match(text, Indicator.Frequency.self, greek: \.greek, raw: \.rawValue) { i.frequency = v }
-                else { row.refuse("frequency", "Άγνωστη συχνότητα «\(text.prefix(30))»· δεκτές: \(Indicator.Frequency.allCases.map(\.greek).joined(separator: ", ")).") }
-            }
+            // A new row may leave these out (refused above as needed columns); an existing one may not empty them.
+            if let text = row.cell("name"), !text.isEmpty || existing != nil,
+               let v = row.check("name", { () throws(FieldError) in try FieldRules.required(text, field: "name", subject: ("Το όνομα του δείκτη", "The indicator's name")) }) { i.name = v }
+            if let text = row.cell("unit"), !text.isEmpty || existing != nil,
+               let v = row.check("unit", { () throws(FieldError) in try FieldRules.required(text, field: "unit", subject: ("Η μονάδα μέτρησης", "The unit of measurement"), limit: 60) }) { i.unit = v }
+            if let v = choice(&row, "kind", FieldRules.indicatorKind) { i.kind = v }
+            if let v = choice(&row, "direction", FieldRules.direction) { i.direction = v }
+            if let v = choice(&row, "frequency", FieldRules.frequency) { i.frequency = v }
             if let text = row.cell("attachedTo"), !text.isEmpty {
                 if let m = measures[text] { i.attachment = .measure(m); attached = true }
                 else if let o = objectives[text] { i.attachment = .objective(o); attached = true }

@@ -129,4 +129,22 @@ struct OpenAPIDocumentTests {
         #expect(check(#"{"a": true}"#) == ["/a: not an integer"])
         #expect(check(#"{"a": 1, "b": "y"}"#).count == 1)
     }
+
+    enum Colour: String, Decodable { case red }
+    struct HalfReadableDTO: Decodable { var first: String; var colour: Colour; var last: Int }
+    struct ReadableDTO: Decodable { var name: String; var count: Int?; var tags: [String]; var byYear: [String: Int64]; var when: Date? }
+
+    /// Every DTO is read whole; a property the reader cannot follow is reported, not dropped.
+    @Test func everyDTOIsReadWholeAndAnUnreadableOneIsReported() throws {
+        #expect(OpenAPIDocument.build().failures.isEmpty, "\(OpenAPIDocument.build().failures)")
+        let reader = SchemaReader()
+        _ = reader.schema(of: HalfReadableDTO.self)
+        #expect(reader.failures.contains { $0.contains("HalfReadableDTO") && $0.contains("«colour»") }, "\(reader.failures)")
+        let before = reader.failures.count
+        _ = reader.schema(of: ReadableDTO.self)
+        let readable = try #require(reader.components["Readable"])
+        #expect(Set(readable["required"] as? [String] ?? []) == ["name", "tags", "byYear"])
+        #expect(((readable["properties"] as? Schema)?["when"] as? Schema)?["format"] as? String == "date-time")
+        #expect(reader.failures.count == before, "a readable DTO adds no failure")
+    }
 }

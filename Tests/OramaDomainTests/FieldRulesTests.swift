@@ -17,7 +17,7 @@ struct FieldRulesTests {
 
     @Test func yearsAreBoundedBeforeAnyArithmetic() throws {
         #expect(try FieldRules.startYear("2024") == 2024)
-        for bad in ["9223372036854775807", "-1", "1999", "2101", "20x4", ""] {
+        for bad in ["9223372036854775807", "-1", "1999", "2101", "20x4", "", "+202", "-202"] {
             #expect(message { () throws(FieldError) -> Any in try FieldRules.startYear(bad) } != nil, "\(bad)")
         }
         #expect(try FieldRules.endYear("", start: 2024) == 2028)
@@ -33,6 +33,9 @@ struct FieldRulesTests {
         #expect(throws: FieldRules.YearError.outsidePeriod(2031, 2024, 2028)) { try FieldRules.year("2031", in: p) }
         #expect(throws: FieldRules.YearError.notAYear("9223372036")) { try FieldRules.year("9223372036854775807", in: p) }
         #expect((try? FieldRules.year("2026", in: p)) == 2026)
+        #expect(throws: FieldRules.YearError.notAYear("-202")) { try FieldRules.year("-202", in: p) }
+        #expect(throws: FieldRules.YearError.notAYear("+202")) { try FieldRules.year("+202", in: p) }
+        #expect(message { () throws(FieldError) -> Any in try FieldRules.baselineYear("1960", upTo: 1900) } != nil, "a period before 1950 does not trap")
     }
 
     @Test func moneyIsNeverNegativeNorAboveTheMaximum() throws {
@@ -49,6 +52,8 @@ struct FieldRulesTests {
         #expect(try FieldRules.priority("1") == .high)
         let refusal = try #require(message { () throws(FieldError) -> Any in try FieldRules.maturity("ώριμη") })
         #expect(refusal.hasPrefix("Άγνωστη ωριμότητα «ώριμη»· δεκτές τιμές: Ιδέα (idea), "))
+        #expect(try FieldRules.maturity("  tendered ") == .tendered, "spaces around do not matter")
+        #expect(message { () throws(FieldError) -> Any in try FieldRules.maturity("") }?.hasPrefix("Επιλέξτε ωριμότητα· δεκτές τιμές:") == true)
     }
 
     @Test func numbersWeightsRanksAndBudgetLines() throws {

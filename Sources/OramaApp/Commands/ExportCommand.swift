@@ -37,8 +37,8 @@ struct ExportCommand: AsyncCommand {
               let reference = try await repositories.reference.load(organisationID: programme.organisationID) else {
             throw AccountError(description: "Δεν υπάρχει πρόγραμμα με κωδικό \(id).")
         }
-        if let year = signature.year, !programme.years.contains(year) {
-            throw AccountError(description: "Το έτος \(year) είναι εκτός της περιόδου \(programme.startYear)–\(programme.endYear).")
+        if let year = signature.year {
+            do throws(FieldRules.YearError) { _ = try FieldRules.year(String(year), in: programme) } catch { throw AccountError(description: error.description) }
         }
         let year = kind.needsYear ? (signature.year ?? ProgrammeFiles.defaultYear(kind, programme, today: context.application.clock.today)) : nil
         let approved = kind == .annual ? try await repositories.annualApprovals.find(programmeID: id, year: year ?? programme.startYear)?.programme : nil

@@ -13,7 +13,7 @@ struct ErrorPage {
         return Layout(title: title, context: c).render(.group(
             .h1(.text(title)),
             .p(.text(message)),
-            .if(status == 401, .p(.a(.href(SiteURL.signIn.path + "?back=" + (c.path.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "/")),
+            .if(status == 401, .p(.a(.href(SiteURL.signIn(back: c.path).path),
                                      .text(c.t("Σύνδεση", "Sign in"))))),
             .p(.a(.href(SiteURL.home.path), .text(c.t("Επιστροφή στην αρχική σελίδα", "Back to the home page"))))
         ))

@@ -51,7 +51,7 @@ struct Layout {
                                           .span(.class("who"), .attribute(named: "title", value: Escape.attribute(user.email)),
                                                 .text(user.name == user.role.label(c.language) ? user.name : "\(user.name) · \(user.role.label(c.language))")),
                                           .button(.type(.submit), .class("link"), .text(c.t("Αποσύνδεση", "Sign out")))))
-                            }, else: .li(.a(.href(SiteURL.signIn.path), .text(c.t("Σύνδεση", "Sign in")))))
+                            }, else: .li(.a(.href(SiteURL.signIn().path), .text(c.t("Σύνδεση", "Sign in")))))
                         )
                     )
                 ),

@@ -18,3 +18,16 @@ enum StaticAssets {
         return response
     }
 }
+
+/// Sessions, the signed-in user and the CSRF check are for pages: the CSS and the script
+/// need none of them, so their requests skip the middleware (and its database reads).
+struct SkippedForAssets: AsyncMiddleware {
+    let wrapped: any Middleware
+
+    static let paths: Set<String> = [SiteURL.stylesheet.path, SiteURL.script.path]
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.method == .GET, Self.paths.contains(request.url.path) { return try await next.respond(to: request) }
+        return try await wrapped.respond(to: request, chainingTo: next).get()
+    }
+}

@@ -16,7 +16,7 @@ enum OpenAPIDocument {
 
     /// The document, built once.
     static let json: String = {
-        let data = (try? JSONSerialization.data(withJSONObject: document(), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data = (try? JSONSerialization.data(withJSONObject: build().document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }()
 
@@ -91,7 +91,8 @@ enum OpenAPIDocument {
         "year": "Έτος της περιόδου του προγράμματος",
     ]
 
-    static func document() -> [String: Any] {
+    /// The document, and the types whose schemas could not be read whole (none, a test says).
+    static func build() -> (document: [String: Any], failures: [String]) {
         let reader = SchemaReader()
         let error: [String: Any] = ["$ref": "#/components/responses/Error"]
         var paths: [String: [String: Any]] = [:]
@@ -126,7 +127,7 @@ enum OpenAPIDocument {
             paths[url.template, default: [:]][op.method] = operation
         }
         let errorSchema = reader.schema(of: APIErrorDTO.self)
-        return [
+        return ([
             "openapi": "3.1.0",
             "info": [
                 "title": "Orama API", "version": "1.1.0",
@@ -139,6 +140,6 @@ enum OpenAPIDocument {
                 "responses": ["Error": ["description": "Σφάλμα με σταθερή μορφή", "content": ["application/json": ["schema": errorSchema]]]],
                 "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer", "description": "Προσωπικό κλειδί API (orama_…)"]],
             ],
-        ]
+        ], reader.failures)
     }
 }

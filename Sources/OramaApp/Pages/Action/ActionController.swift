@@ -91,10 +91,10 @@ enum ActionController {
         let loaded = try await ProgrammeContext.load(req)
         let action = try loaded.action(req)
         try req.access.require(req.access.canComment(loaded.summary), req.language)
-        let text = (try req.content.decode(CommentForm.self).text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count <= 4000 else {
-            throw UserFacingError(status: .unprocessableEntity, code: "invalid_comment",
-                                  reason: req.language.t("Το σχόλιο πρέπει να έχει από 1 έως 4.000 χαρακτήρες.", "A comment must have 1 to 4,000 characters."))
+        let posted = try req.content.decode(CommentForm.self).text ?? ""
+        let text: String
+        do throws(FieldError) { text = try FieldRules.remark(posted) } catch {
+            throw UserFacingError(status: .unprocessableEntity, code: "invalid_comment", reason: req.language.t(error.description, error.english))
         }
         try await req.repositories.comments.add(text, on: action.id, programme: loaded.summary, by: req.user!, at: req.now)
         return Respond.redirect(req, to: SiteURL.action(loaded.id, action.id).path + "#comments",

@@ -21,19 +21,14 @@ enum IndicatorController {
     static func validate(_ f: IndicatorForm, id: UUID, existing: Indicator?, in loaded: LoadedProgramme, access: Access, _ l: Language) -> (Indicator?, FieldErrors) {
         var e = FieldErrors()
         let p = loaded.programme
-        let code = (f.code ?? "").trimmingCharacters(in: .whitespaces)
-        if code.isEmpty { e.add("code", l.t("Δώστε κωδικό δείκτη, π.χ. Δ12.", "Enter an indicator code, e.g. Δ12.")) }
-        else if p.indicators.contains(where: { $0.id != id && GreekText.searchKey($0.code) == GreekText.searchKey(code) }) {
+        let code = e.check(l) { () throws(FieldError) in try FieldRules.required(f.code ?? "", field: "code", subject: ("Ο κωδικός δείκτη", "The indicator code"), limit: 40) }
+        if let code, p.indicators.contains(where: { $0.id != id && GreekText.searchKey($0.code) == GreekText.searchKey(code) }) {
             e.add("code", l.t("Ο κωδικός «\(code)» χρησιμοποιείται ήδη από άλλον δείκτη.", "The code “\(code)” is already used by another indicator."))
         }
-        let name = (f.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty { e.add("name", l.t("Δώστε όνομα δείκτη.", "Enter the indicator's name.")) }
-        let kind = Indicator.Kind(rawValue: f.kind ?? "")
-        if kind == nil { e.add("kind", l.t("Επιλέξτε κατηγορία.", "Choose a kind.")) }
-        let unit = (f.unit ?? "").trimmingCharacters(in: .whitespaces)
-        if unit.isEmpty { e.add("unit", l.t("Δώστε μονάδα μέτρησης (π.χ. %, km, αριθμός).", "Enter a unit of measurement (e.g. %, km, number).")) }
-        let direction = Indicator.Direction(rawValue: f.direction ?? "")
-        if direction == nil { e.add("direction", l.t("Επιλέξτε κατεύθυνση.", "Choose a direction.")) }
+        let name = e.check(l) { () throws(FieldError) in try FieldRules.required(f.name ?? "", field: "name", subject: ("Το όνομα του δείκτη", "The indicator's name")) }
+        let kind = e.check(l) { () throws(FieldError) in try FieldRules.indicatorKind(f.kind ?? "") }
+        let unit = e.check(l) { () throws(FieldError) in try FieldRules.required(f.unit ?? "", field: "unit", subject: ("Η μονάδα μέτρησης", "The unit of measurement"), limit: 60) }
+        let direction = e.check(l) { () throws(FieldError) in try FieldRules.direction(f.direction ?? "") }
         var baseline: Double?
         if let text = f.baseline, !text.trimmingCharacters(in: .whitespaces).isEmpty {
             baseline = e.check(l) { () throws(FieldError) in try FieldRules.value(text, field: "baseline", subject: "Η τιμή βάσης", english: "The baseline") }
@@ -50,8 +45,7 @@ enum IndicatorController {
                 try FieldRules.value(text, field: "target", subject: "Ο στόχος του \(year)", english: "The \(year) target")
             }
         }
-        let frequency = Indicator.Frequency(rawValue: f.frequency ?? "")
-        if frequency == nil { e.add("frequency", l.t("Επιλέξτε συχνότητα μέτρησης.", "Choose how often it is measured.")) }
+        let frequency = e.check(l) { () throws(FieldError) in try FieldRules.frequency(f.frequency ?? "") }
         let responsible = UUID(uuidString: f.responsibleUnit ?? "").flatMap { loaded.reference.unit($0) }?.id
         if responsible == nil { e.add("responsibleUnit", l.t("Επιλέξτε την υπεύθυνη υπηρεσία.", "Choose the responsible unit.")) }
         if let responsible, !access.mayAssign(unit: responsible) {
@@ -65,7 +59,7 @@ enum IndicatorController {
         }
         if attachment == nil { e.add("attachTo", l.t("Επιλέξτε το μέτρο ή τον στόχο που παρακολουθεί ο δείκτης.", "Choose the measure or objective the indicator monitors.")) }
         let action = UUID(uuidString: f.action ?? "").flatMap { p.action($0) }?.id
-        guard e.isEmpty, let kind, let direction, let frequency, let attachment else { return (nil, e) }
+        guard e.isEmpty, let code, let name, let kind, let unit, let direction, let frequency, let attachment else { return (nil, e) }
         return (Indicator(id: id, code: code, name: name, kind: kind, unit: unit, direction: direction, baseline: baseline, baselineYear: baselineYear,
                           targets: targets, dataSource: (f.dataSource ?? "").trimmingCharacters(in: .whitespaces), frequency: frequency,
                           responsibleUnitID: responsible, attachment: attachment, actionID: action, measurements: existing?.measurements ?? []), e)

@@ -27,7 +27,7 @@ struct AnnualPage {
                 .p(.class("flash"), .text(showingLive
                     ? c.t("Εγκρίθηκε στις \(Format.dateTime(a.approvedAt)) από \(a.approvedBy). Βλέπετε την τρέχουσα μορφή, όχι την εγκεκριμένη.", "Approved on \(Format.dateTime(a.approvedAt)) by \(a.approvedBy). You see the current form, not the approved one.")
                     : c.t("Εγκρίθηκε στις \(Format.dateTime(a.approvedAt)) από \(a.approvedBy). Εμφανίζεται η εγκεκριμένη μορφή· οι μεταγενέστερες αλλαγές δεν την επηρεάζουν.", "Approved on \(Format.dateTime(a.approvedAt)) by \(a.approvedBy). This is the approved form; later edits do not change it.")),
-                   .text(" "), .a(.href(SiteURL.annual(p.id, year: y).path + (showingLive ? "" : "?live=1")), .text(showingLive ? c.t("Εγκεκριμένη μορφή", "Approved form") : c.t("Τρέχουσα μορφή", "Current form"))))
+                   .text(" "), .a(.href(SiteURL.annual(p.id, year: y, live: !showingLive).path), .text(showingLive ? c.t("Εγκεκριμένη μορφή", "Approved form") : c.t("Τρέχουσα μορφή", "Current form"))))
             }, else: .if(canApprove, .form(.method(.post), .action(SiteURL.approveAnnual(p.id, year: y).path), .class("noprint"), c.csrfField,
                                            .p(.text(c.t("Με την έγκριση το πρόγραμμα του έτους «παγώνει» όπως είναι τώρα.", "Approving freezes the year's programme as it is now."))),
                                            .button(.type(.submit), .class("primary"), .text(c.t("Έγκριση του \(y)", "Approve \(y)")))))),

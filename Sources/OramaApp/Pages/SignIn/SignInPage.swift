@@ -14,7 +14,7 @@ struct SignInPage {
         if let error { errors.add("password", error) }
         return Layout(title: c.t("Σύνδεση", "Sign in"), context: c).render(.group(
             .h1(.text(c.t("Σύνδεση", "Sign in"))),
-            .form(.method(.post), .action(SiteURL.signIn.path), .class("narrow"),
+            .form(.method(.post), .action(SiteURL.signIn().path), .class("narrow"),
                   c.csrfField,
                   .input(.type(.hidden), .name("back"), .value(Escape.attribute(back))),
                   FormField.text("email", "E-mail", email, errors: FieldErrors(), required: true, type: .email, extra: [.attribute(named: "autocomplete", value: "username")]),

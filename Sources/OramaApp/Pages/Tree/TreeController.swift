@@ -66,7 +66,7 @@ enum TreeController {
             p.renumber()
         }
         guard case .saved(let saved) = outcome else { throw UserFacingError.conflict(req.language) }
-        return Respond.redirect(req, to: SiteURL.programme(loaded.id).path + "#" + (saved.code(of: level, id) ?? ""),
+        return Respond.redirect(req, to: SiteURL.programme(loaded.id).path + "#n-" + (saved.code(of: level, id) ?? ""),
                                   flash: req.language.t("Προστέθηκε: \(level.greek) \(saved.code(of: level, id) ?? "").", "Added: \(level.rawValue) \(saved.code(of: level, id) ?? "")."))
     }
 
