@@ -39,6 +39,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.migrations.add(M005_AddReporting())
     app.migrations.add(M006_CreateBudgetExecution())
     app.migrations.add(M007_KeyDatesAndTokens())
+    app.migrations.add(M008_CreateImportMemory())
 
     // Forms are collected whole so the CSRF check and validation see every field; the
     // action form alone posts a few hundred fields.

@@ -14,6 +14,7 @@ struct Repositories: Sendable {
     var auditLog: AuditLog { AuditLog(db: db) }
     var annualApprovals: AnnualApprovals { AnnualApprovals(db: db) }
     var budgetExecution: BudgetExecutionStore { BudgetExecutionStore(db: db) }
+    var officeImports: OfficeImportStore { OfficeImportStore(db: db) }
 }
 
 extension Request {

@@ -90,6 +90,9 @@ public struct OfficePlan: Sendable {
     public var newSources: [FundingSource] = []
     /// Axes, measures and objectives the import creates (by title).
     public var newNodes: [String] = []
+    /// The id of each record created for a value chosen as «new», by the choice's key: what
+    /// is remembered for the next file.
+    public var createdRecords: [String: UUID] = [:]
     public var created = 0
     public var problems: [ImportProblem] = []
     public var findings: [ImportProblem] = []
@@ -423,6 +426,7 @@ public enum OfficeImport {
         p.renumber()
         plan.programme = p
         plan.reference = r
+        plan.createdRecords = created
         plan.created = newActions.count
         for line in newActions.flatMap(\.action.fundingLines) { plan.importedByYear[line.year, default: .zero] += line.amount }
         plan.fileTotalsByYear = fileTotalsRow(table, mapping: mapping, yearColumns: yearColumns)
