@@ -49,6 +49,8 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(CheckCommand(), as: "check")
     app.asyncCommands.use(ExportCommand(), as: "export")
+    app.asyncCommands.use(ProgrammeCommand(), as: "programme")
+    app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(RemindCommand(), as: "remind")
 

@@ -45,7 +45,7 @@ struct UserCommand: AsyncCommand {
             unitIDs.append(id)
         }
         try await repositories.accounts.create(email: email, name: signature.name ?? email, role: role, organisationID: organisationID,
-                                          unitIDs: unitIDs, password: password, actor: Actor(name: "γραμμή εντολών"))
+                                          unitIDs: unitIDs, password: password, actor: .commandLine)
         context.console.print("Δημιουργήθηκε ο χρήστης \(email) (\(role.greek)).")
     }
 

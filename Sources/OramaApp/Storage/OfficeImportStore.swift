@@ -24,6 +24,13 @@ struct OfficeImportStore: Sendable {
     /// Keeps the mapping under its signature and every value's choice, a new record's by the
     /// id it was created with.
     func remember(_ mapping: OfficeMapping, created: [String: UUID], organisationID: UUID, at now: Date) async throws {
+        // The mapping kept names the records made by this import, so that the next file of
+        // this shape finds them instead of asking for new ones.
+        var named = mapping
+        for choice in named.values where choice.target == OfficeValueChoice.new {
+            if let id = created[choice.key] { named.choose(choice.kind, choice.text, id.uuidString) }
+        }
+        let mapping = named
         try await db.transaction { tx in
             let json = String(decoding: mapping.json, as: UTF8.self)
             if let row = try await ImportMappingModel.query(on: tx).filter(\.$organisationID == organisationID).filter(\.$signature == mapping.signature).first() {

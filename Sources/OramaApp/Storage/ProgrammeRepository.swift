@@ -14,6 +14,8 @@ public struct Actor: Sendable, Hashable {
     }
 
     public static let system = Actor(name: "σύστημα")
+    /// Whoever runs a command on the server.
+    public static let commandLine = Actor(name: "γραμμή εντολών")
 }
 
 public enum StorageError: Error, Equatable, CustomStringConvertible {

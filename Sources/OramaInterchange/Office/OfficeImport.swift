@@ -233,6 +233,16 @@ public enum OfficeImport {
             let key = "\(kind.rawValue):\(OfficeValues.key(text))"
             if let id = created[key] { return (target, id) }
             let clean = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            // A record of that name made since the mapping was written (by the previous file
+            // of the same shape) is the one meant: never a second record of the same name.
+            let same = OfficeValues.key(clean)
+            let existing: UUID? = switch kind {
+            case .unit: r.units.first { OfficeValues.key($0.name) == same }?.id
+            case .locality: r.localities.first { OfficeValues.key($0.name) == same && $0.parentID == parent }?.id
+            case .source: r.fundingSources.first { OfficeValues.key($0.name) == same }?.id
+            default: nil
+            }
+            if let existing { created[key] = existing; return (existing.uuidString, existing) }
             let id = UUID()
             switch kind {
             case .unit:
@@ -242,7 +252,8 @@ public enum OfficeImport {
                 let place = Locality(id: id, organisationID: org, parentID: parent, name: clean, kind: localityKind)
                 r.localities.append(place); plan.newLocalities.append(place)
             case .source:
-                let code = clean.count <= 12 ? clean : OfficeValues.code(for: clean, taken: Set(r.fundingSources.map(\.code)))
+                let taken = Set(r.fundingSources.map(\.code))
+                let code = clean.count <= 12 && !taken.contains(clean) ? clean : OfficeValues.code(for: clean, taken: taken)
                 let source = FundingSource(id: id, organisationID: org, code: code, name: clean, kind: .other)
                 r.fundingSources.append(source); plan.newSources.append(source)
             default: return nil
