@@ -82,8 +82,11 @@ struct StartupTasks: LifecycleHandler {
     func willBootAsync(_ app: Application) async throws {
         try await app.autoMigrate()
         if let password = try await app.repositories.accounts.ensureFirstAdmin() {
-            // Printed once, never stored in clear, never logged.
-            print("""
+            // Printed once, never stored in clear, never logged. Standard output for the
+            // server; standard error for the other commands, whose output scripts read
+            // (`ID=$(orama programme create …)`).
+            let command = app.environment.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+            let banner = """
 
             ────────────────────────────────────────────────────────────
             Δημιουργήθηκε λογαριασμός διαχειριστή (πρώτη εκκίνηση)
@@ -92,7 +95,9 @@ struct StartupTasks: LifecycleHandler {
             Ο κωδικός εμφανίζεται μόνο αυτή τη φορά· αλλάξτε τον μετά την είσοδο.
             ────────────────────────────────────────────────────────────
 
-            """)
+            """
+            if ["serve", "demo"].contains(command) { print(banner) }
+            else { FileHandle.standardError.write(Data((banner + "\n").utf8)) }
         }
     }
 }

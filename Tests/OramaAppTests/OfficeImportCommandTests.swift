@@ -97,6 +97,9 @@ struct OfficeImportCommandTests {
             #expect(Self.centsByYear(programme) == e.centsByYear, "\(file): money per year to the cent")
             let reference = try #require(try await app.repositories.reference.load(organisationID: programme.organisationID))
             #expect(programme.actions.allSatisfy { reference.unit($0.responsibleUnitID) != nil }, "\(file): every action has its responsible body")
+            for action in programme.actions {
+                if case .legalEntity(let entity) = action.implementingBody { #expect(reference.legalEntity(entity) != nil, "\(file): the legal entity was stored") }
+            }
             #expect(try await app.repositories.auditLog.count(programmeID: id) >= e.actions, "the import is in the audit log")
         }
     }

@@ -110,4 +110,21 @@ struct OfficeTableTests {
         #expect(kinds.choice(.kind, "Έργο") == "nature:works", "«Έργο» is a nature, not a kind")
         #expect(kinds.choice(.priority, "Α") == "1")
     }
+
+    @Test func aNewBodyThatNamesItselfALegalEntityIsOne() throws {
+        #expect(OfficeValues.legalEntityKind("ΔΕΥΑ Κιλελέρ") == .waterUtility)
+        #expect(OfficeValues.legalEntityKind("Δ.Ε.Υ.Α. Λάρισας") == .waterUtility)
+        #expect(OfficeValues.legalEntityKind("Ν.Π.Δ.Δ. Κοινωνικής Μέριμνας") == .publicLawEntity)
+        #expect(OfficeValues.legalEntityKind("Κοινωφελής Επιχείρηση Δήμου Κιλελέρ") == .municipalEnterprise)
+        #expect(OfficeValues.legalEntityKind("Τεχνική Υπηρεσία") == nil)
+        #expect(OfficeValues.legalEntityKind("Διεύθυνση Οικονομικών Υπηρεσιών") == nil)
+        // In a municipality with no reference data, the ΔΕΥΑ of file 05 becomes a legal
+        // entity, the implementing body of its actions, not a service.
+        let plan = try plan("05-two-row-header.xlsx")
+        let entity = try #require(plan.newLegalEntities.first)
+        #expect(entity.name == "ΔΕΥΑ Κιλελέρ" && entity.kind == .waterUtility)
+        #expect(!plan.newUnits.contains { $0.name == "ΔΕΥΑ Κιλελέρ" })
+        #expect(plan.programme.actions.contains { $0.implementingBody == .legalEntity(entity.id) })
+        #expect(plan.programme.actions.allSatisfy { plan.reference.unit($0.responsibleUnitID) != nil }, "a service is still responsible")
+    }
 }

@@ -104,6 +104,7 @@ extension OfficePlan {
         if newRecordCount > 0 {
             lines.append("Νέες εγγραφές στα στοιχεία του Δήμου (\(newRecordCount)):")
             lines += newUnits.map { "  + Υπηρεσία: \($0.name) (\($0.code))" }
+            lines += newLegalEntities.map { "  + Νομικό πρόσωπο (\($0.kind.greek)): \($0.name)" }
             lines += newLocalities.map { "  + \($0.kind.greek): \($0.name)" }
             lines += newSources.map { "  + Πηγή χρηματοδότησης: \($0.name)" }
         }

@@ -77,7 +77,7 @@ struct OfficeImportStore: Sendable {
         try await ImportUploadModel.query(on: db).filter(\.$id == id).delete()
     }
 
-    /// The import: the new services, places and sources, then the programme, in one
+    /// The import: the new services, legal entities, places and sources, then the programme, in one
     /// transaction with their audit entries; the programme's change counter must still be
     /// `counter` (someone saving in between is a `StorageError.conflict`, and nothing is kept).
     func apply(_ plan: OfficePlan, expecting counter: Int64, actor: Actor) async throws {
@@ -92,6 +92,14 @@ struct OfficeImportStore: Sendable {
                 position += 1
                 try await m.create(on: tx)
                 audit.record(entity: "orgUnit", id: u.id, operation: .create, before: [:], after: RowSnapshot.of(m))
+            }
+            position = try await LegalEntityModel.query(on: tx).filter(\.$organisationID == org).count()
+            for e in plan.newLegalEntities {
+                let m = LegalEntityModel()
+                m.id = e.id; m.organisationID = org; m.position = position; m.name = e.name; m.kind = e.kind.rawValue
+                position += 1
+                try await m.create(on: tx)
+                audit.record(entity: "legalEntity", id: e.id, operation: .create, before: [:], after: RowSnapshot.of(m))
             }
             position = try await LocalityModel.query(on: tx).filter(\.$organisationID == org).count()
             for l in plan.newLocalities {

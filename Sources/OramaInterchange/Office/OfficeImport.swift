@@ -88,6 +88,8 @@ public struct OfficePlan: Sendable {
     public var newUnits: [OrgUnit] = []
     public var newLocalities: [Locality] = []
     public var newSources: [FundingSource] = []
+    /// A ΔΕΥΑ, a ΝΠΔΔ or a municipal enterprise named as the responsible body, new.
+    public var newLegalEntities: [LegalEntity] = []
     /// Axes, measures and objectives the import creates (by title).
     public var newNodes: [String] = []
     /// The id of each record created for a value chosen as «new», by the choice's key: what
@@ -105,7 +107,7 @@ public struct OfficePlan: Sendable {
     public var headerRow = 1
 
     public var isAccepted: Bool { problems.isEmpty }
-    public var newRecordCount: Int { newUnits.count + newLocalities.count + newSources.count }
+    public var newRecordCount: Int { newUnits.count + newLegalEntities.count + newLocalities.count + newSources.count }
 
     public var axes: [AxisSummary] {
         programme.axes.map { axis in
@@ -237,7 +239,7 @@ public enum OfficeImport {
             // of the same shape) is the one meant: never a second record of the same name.
             let same = OfficeValues.key(clean)
             let existing: UUID? = switch kind {
-            case .unit: r.units.first { OfficeValues.key($0.name) == same }?.id
+            case .unit: r.units.first { OfficeValues.key($0.name) == same }?.id ?? r.legalEntities.first { OfficeValues.key($0.name) == same }?.id
             case .locality: r.localities.first { OfficeValues.key($0.name) == same && $0.parentID == parent }?.id
             case .source: r.fundingSources.first { OfficeValues.key($0.name) == same }?.id
             default: nil
@@ -245,6 +247,9 @@ public enum OfficeImport {
             if let existing { created[key] = existing; return (existing.uuidString, existing) }
             let id = UUID()
             switch kind {
+            case .unit where OfficeValues.legalEntityKind(clean) != nil:
+                let entity = LegalEntity(id: id, organisationID: org, name: clean, kind: OfficeValues.legalEntityKind(clean) ?? .other)
+                r.legalEntities.append(entity); plan.newLegalEntities.append(entity)
             case .unit:
                 let unit = OrgUnit(id: id, organisationID: org, code: OfficeValues.code(for: clean, taken: Set(r.units.map(\.code))), name: clean, kind: .department)
                 r.units.append(unit); plan.newUnits.append(unit)
@@ -270,7 +275,7 @@ public enum OfficeImport {
         // The tree, filled down: a blank tree cell is the one above it.
         var last: [OfficeField: String] = [:]
         var fileTotals: [Int: Money] = [:]
-        var newActions: [(objective: UUID, action: Action)] = []
+        var newActions: [(objective: UUID, action: Action, unitless: (row: Int, column: Int?)?)] = []
         for row in table.rows {
             var refusals: [ImportProblem] = []
             func refuse(_ c: Int?, _ message: String) { refusals.append(ImportProblem(row: row.number, column: c.map(name), message: message)) }
@@ -330,14 +335,9 @@ public enum OfficeImport {
                 if r.legalEntities.contains(where: { $0.id == id }) { action.implementingBody = .legalEntity(id) }
                 else if !unitNamed { action.responsibleUnitID = id; unitNamed = true }
             }
-            if !unitNamed {
-                if defaultUnit == nil {
-                    refuse(column(.unit), "Η δράση χρειάζεται αρμόδια υπηρεσία και ο Δήμος δεν έχει ακόμη καμία· ορίστε στήλη υπηρεσίας ή προσθέστε υπηρεσίες στα στοιχεία του Δήμου.")
-                } else if case .legalEntity(let id) = action.implementingBody {
-                    plan.findings.append(ImportProblem(row: row.number, column: column(.unit).map(name),
-                                                       message: "υπεύθυνος φορέας το νομικό πρόσωπο «\(r.legalEntity(id)?.name ?? "")»· ως αρμόδια υπηρεσία του Δήμου ορίστηκε «\(r.unit(defaultUnit)?.name ?? "")»."))
-                }
-            }
+            // With no service named, the default one — known once every row is read, since
+            // the file itself may bring the municipality's first services.
+            let unitless: (row: Int, column: Int?)? = unitNamed ? nil : (row.number, column(.unit))
             // Places: a community under its municipal unit when both are given.
             var places: [UUID] = []
             var municipalUnit: UUID?
@@ -429,11 +429,25 @@ public enum OfficeImport {
             guard refusals.isEmpty else { plan.problems += refusals; continue }
             // Where in the tree: matched by title (or code) or created in file order.
             let objective = place(&p, axis: axisText, measure: measureText, objective: objectiveText, newNodes: &plan.newNodes)
-            newActions.append((objective, action))
+            newActions.append((objective, action, unitless))
             for line in years { fileTotals[line.year, default: .zero] += line.amount }
         }
+        let fallbackUnit = defaultUnit ?? plan.newUnits.first?.id
+        for i in newActions.indices {
+            guard let at = newActions[i].unitless else { continue }
+            guard let unit = fallbackUnit else {
+                plan.problems.append(ImportProblem(row: at.row, column: at.column.map(name),
+                                                   message: "Η δράση χρειάζεται αρμόδια υπηρεσία και ο Δήμος δεν έχει ακόμη καμία· ορίστε στήλη υπηρεσίας ή προσθέστε υπηρεσίες στα στοιχεία του Δήμου."))
+                continue
+            }
+            newActions[i].action.responsibleUnitID = unit
+            if case .legalEntity(let id) = newActions[i].action.implementingBody {
+                plan.findings.append(ImportProblem(row: at.row, column: at.column.map(name),
+                                                   message: "υπεύθυνος φορέας το νομικό πρόσωπο «\(r.legalEntity(id)?.name ?? "")»· ως αρμόδια υπηρεσία του Δήμου ορίστηκε «\(r.unit(unit)?.name ?? "")»."))
+            }
+        }
         guard plan.problems.isEmpty else { plan.programme = original; plan.reference = original_r; return plan }
-        for (objective, action) in newActions { p.editObjective(objective) { $0.actions.append(action) } }
+        for (objective, action, _) in newActions { p.editObjective(objective) { $0.actions.append(action) } }
         p.renumber()
         plan.programme = p
         plan.reference = r
@@ -441,6 +455,9 @@ public enum OfficeImport {
         plan.created = newActions.count
         for line in newActions.flatMap(\.action.fundingLines) { plan.importedByYear[line.year, default: .zero] += line.amount }
         plan.fileTotalsByYear = fileTotalsRow(table, mapping: mapping, yearColumns: yearColumns)
+        if plan.fileTotalsByYear == nil, !yearColumns.isEmpty, let row = table.totals.last {
+            plan.findings.append(ImportProblem(row: row.number, column: nil, message: "η γραμμή συνόλων δεν έχει αριθμούς στις στήλες των ετών (τύποι χωρίς αποθηκευμένη τιμή)· τα σύνολα του αρχείου δεν συγκρίθηκαν με τα εισαγόμενα."))
+        }
         if let totals = plan.fileTotalsByYear {
             for (year, money) in totals.sorted(by: { $0.key < $1.key }) where money != (plan.importedByYear[year] ?? .zero) {
                 plan.findings.append(ImportProblem(row: nil, column: String(year), message: "το σύνολο του αρχείου για το \(year) είναι \(money.formatted) και τα εισαγόμενα ποσά \((plan.importedByYear[year] ?? .zero).formatted)."))

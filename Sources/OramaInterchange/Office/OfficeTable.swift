@@ -121,7 +121,7 @@ public struct OfficeTable: Sendable {
                 }
             }
             if let total = totalsLabel(cells) {
-                skipped.append(ImportProblem(row: r + 1, column: nil, message: "γραμμή συνόλων («\(total.prefix(40))»), παραλείφθηκε· τα σύνολα του αρχείου συγκρίνονται με τα εισαγόμενα στην προεπισκόπηση."))
+                skipped.append(ImportProblem(row: r + 1, column: nil, message: "γραμμή συνόλων («\(total.prefix(40))»), δεν εισάγεται ως δράση."))
                 totals.append(Row(number: r + 1, cells: cells))
                 continue
             }

@@ -57,6 +57,30 @@ public enum OfficeValues {
     /// A value's words: accent- and case-free, punctuation as spaces.
     public static func key(_ text: String) -> String { OfficeColumns.words(text) }
 
+    /// What kind of legal entity a name is, when it says so: «ΔΕΥΑ Κιλελέρ», «Κοινωφελής
+    /// Επιχείρηση του Δήμου», «Ν.Π.Δ.Δ. Κοινωνικής Μέριμνας»; nil for a service's name.
+    public static func legalEntityKind(_ name: String) -> LegalEntity.Kind? {
+        let words = key(name).split(separator: " ").map(String.init)
+        // Abbreviations written with dots («Δ.Ε.Υ.Α.») come as one letter a word.
+        var joined: [String] = []
+        var letters = ""
+        for word in words {
+            if word.count == 1 { letters += word; continue }
+            if !letters.isEmpty { joined.append(letters); letters = "" }
+            joined.append(word)
+        }
+        if !letters.isEmpty { joined.append(letters) }
+        let text = " " + joined.joined(separator: " ") + " "
+        if joined.contains("δευα") { return .waterUtility }
+        if joined.contains("νπδδ") { return .publicLawEntity }
+        if joined.contains("νπιδ") { return .privateLawEntity }
+        for phrase in ["κοινωφελησ επιχειρηση", "αναπτυξιακη επιχειρηση", "δημοτικη επιχειρηση", "αναπτυξιακη εταιρεια", "δημοτικη επιχειρηση υδρευσησ"] where text.contains(" " + phrase) {
+            return .municipalEnterprise
+        }
+        if joined.contains("κεδ") || joined.contains("κεδη") || joined.contains("αμκε") || joined.last == "αε" { return .other }
+        return nil
+    }
+
     static let placePrefixes = ["δημοτικη ενοτητα", "δημοτικης ενοτητας", "δ ε", "δε", "τοπικη κοινοτητα", "τοπικης κοινοτητας", "τ κ", "τκ",
                                 "κοινοτητα", "κοινοτητας", "δημοτικη κοινοτητα", "δ κ", "οικισμος", "οικισμου"]
 
