@@ -68,6 +68,7 @@ enum SiteURL: Sendable, Hashable {
     case apiIndicator(UUID, UUID)
     case apiMeasurements(UUID, UUID)
     case apiChecks(UUID)
+    case apiImport(UUID)
     case apiFinance(UUID, by: String)
     case apiAnnual(UUID, year: Int)
     case health
@@ -149,6 +150,7 @@ enum SiteURL: Sendable, Hashable {
         case .apiIndicator(let p, let i): return api(p, .fixed("indicators"), indicator(i))
         case .apiMeasurements(let p, let i): return api(p, .fixed("indicators"), indicator(i), .fixed("measurements"))
         case .apiChecks(let p): return api(p, .fixed("checks"))
+        case .apiImport(let p): return api(p, .fixed("import"))
         case .apiFinance(let p, _): return api(p, .fixed("finance"))
         case .apiAnnual(let p, let y): return api(p, .fixed("annual"), year(y))
         case .health: return [.fixed("health")]
@@ -236,7 +238,7 @@ extension SiteURL {
         case priorities, schedule, finance, annual, approveAnnual, whatIf, due, progress, values, reporting, lockPeriod, dashboard, rollup
         case indicator, evaluation, execution, documents, document, export, importData, openData, calendar, apiTokens, revokeToken, openAPI
         case apiProgrammes, apiProgramme, apiStrategy, apiActions, apiAction, apiProgress, apiIndicators, apiIndicator, apiMeasurements
-        case apiChecks, apiFinance, apiAnnual, health, stylesheet, script
+        case apiChecks, apiImport, apiFinance, apiAnnual, health, stylesheet, script
     }
 
     var name: Name {
@@ -303,6 +305,7 @@ extension SiteURL {
         case .apiIndicator: .apiIndicator
         case .apiMeasurements: .apiMeasurements
         case .apiChecks: .apiChecks
+        case .apiImport: .apiImport
         case .apiFinance: .apiFinance
         case .apiAnnual: .apiAnnual
         case .health: .health
@@ -378,6 +381,7 @@ extension SiteURL {
         case .apiIndicator: return .apiIndicator(p, x)
         case .apiMeasurements: return .apiMeasurements(p, x)
         case .apiChecks: return .apiChecks(p)
+        case .apiImport: return .apiImport(p)
         case .apiFinance: return .apiFinance(p, by: "axis")
         case .apiAnnual: return .apiAnnual(p, year: 2025)
         case .health: return .health

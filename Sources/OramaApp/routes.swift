@@ -96,7 +96,10 @@ func routes(_ app: Application) throws {
     app.get(url(.openAPI), use: OpenAPIDocument.serve)
     let api = app.grouped(APITokenMiddleware())
     api.get(url(.apiProgrammes), use: ProgrammeAPIController.index)
+    api.post(url(.apiProgrammes), use: ImportAPIController.createProgramme)
     api.get(url(.apiProgramme), use: ProgrammeAPIController.show)
+    // An office's table in base64: up to 10 MB of file.
+    api.on(.POST, url(.apiImport), body: .collect(maxSize: "16mb"), use: ImportAPIController.importTable)
     api.get(url(.apiStrategy), use: PlanningAPIController.strategy)
     api.get(url(.apiActions), use: ActionsAPIController.list)
     api.get(url(.apiAction), use: ActionsAPIController.show)

@@ -75,6 +75,10 @@ struct Access: Sendable {
     /// may not take it from themselves).
     func canManageUsers(as role: Role) -> Bool { role == .admin }
 
+    /// A new municipality on the server: the server-wide administrator (no municipality of
+    /// their own) only.
+    var canAddMunicipalities: Bool { role == .admin && user?.organisationID == nil }
+
     var canCreateProgrammes: Bool { role == .admin || (role == .planner && user?.organisationID != nil) }
 
     /// Personal API tokens: any signed-in user.

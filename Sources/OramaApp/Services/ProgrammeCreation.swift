@@ -25,6 +25,8 @@ struct ProgrammeCreation: Sendable {
     /// The fields refused, each with its message; nothing was written.
     struct Refused: Error, Sendable {
         var errors: [FieldError]
+        /// The municipality named is one the caller may not create programmes for.
+        var forbidden = false
     }
 
     /// The fields are checked by the same rules as the web form; every refusal comes back
@@ -42,6 +44,7 @@ struct ProgrammeCreation: Sendable {
         let wanted = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var organisation: Organisation?
         var isNew = false
+        var forbidden = false
         if wanted.isEmpty {
             if let own = permission.onlyOrganisation { organisation = try await repositories.reference.organisation(own) }
             else { errors.append(FieldError("organisation", "Δώστε τον δήμο του προγράμματος (το όνομά του, π.χ. «Δήμος Κιλελέρ»).", "Give the programme's municipality by name.")) }
@@ -53,13 +56,15 @@ struct ProgrammeCreation: Sendable {
             organisation = Organisation(name: wanted, region: "", regionalUnit: "")
             isNew = true
         } else {
+            forbidden = true
             errors.append(FieldError("organisation", "Δεν υπάρχει δήμος «\(wanted)» στον διακομιστή· νέο δήμο προσθέτει μόνο ο διαχειριστής.",
                                      "There is no municipality «\(wanted)» on the server; only an administrator adds one."))
         }
         if let own = permission.onlyOrganisation, let found = organisation, found.id != own {
+            forbidden = true
             errors.append(FieldError("organisation", "Μπορείτε να δημιουργήσετε προγράμματα μόνο για τον δικό σας δήμο.", "You can only create programmes for your own municipality."))
         }
-        guard errors.isEmpty, let title, let start, let end, let organisation else { return .failure(Refused(errors: errors)) }
+        guard errors.isEmpty, let title, let start, let end, let organisation else { return .failure(Refused(errors: errors, forbidden: forbidden)) }
         if isNew { try await repositories.reference.create(ReferenceData(organisation: organisation), actor: actor) }
         let programme = Programme(organisationID: organisation.id, title: title, startYear: start, endYear: end, status: .draft)
         try await repositories.programmes.create(programme, actor: actor)

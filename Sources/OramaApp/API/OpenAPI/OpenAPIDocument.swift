@@ -38,6 +38,8 @@ enum OpenAPIDocument {
         var query: [[String: Any]] = []
         var errors: [Int] = [400, 404]
         var links: [String: [String: String]] = [:]
+        /// A 422 that answers with the operation's own body (its `problems`), not the error.
+        var refusal: String? = nil
         /// Writes need an API token; reads work without one for published programmes.
         var needsToken: Bool { request != nil }
     }
@@ -61,6 +63,14 @@ enum OpenAPIDocument {
             Operation(method: "get", url: .apiStrategy, id: "getStrategy",
                       summary: "Στρατηγικό Σχέδιο (Αʹ Φάση): προφίλ, SWOT, κρίσιμα ζητήματα, όραμα, αρχές, στρατηγικοί στόχοι, ημερομηνίες διαβούλευσης και συμβουλίου",
                       response: .object(StrategyDTO.self)),
+            Operation(method: "post", url: .apiProgrammes, id: "createProgramme", summary: "Νέο, κενό σχέδιο προγράμματος (όπως το «orama programme create»)",
+                      response: .object(ProgrammeCreatedDTO.self), status: "201", statusText: "Δημιουργήθηκε", request: ProgrammeCreateDTO.self,
+                      errors: [400, 401, 403, 415, 422],
+                      links: ["ImportTable": ["operationId": "importTable", "programmeID": "$response.body#/id"]]),
+            Operation(method: "post", url: .apiImport, id: "importTable",
+                      summary: "Εισαγωγή του πίνακα του γραφείου (CSV ή XLSX) στο πρόγραμμα: δοκιμή ή εισαγωγή (όπως το «orama import»)",
+                      response: .object(OfficeImportResultDTO.self), request: OfficeImportRequestDTO.self,
+                      errors: [400, 401, 403, 404, 409, 413, 415], refusal: "Απορρίφθηκε· κάθε πρόβλημα με γραμμή και στήλη στο problems, δεν εισήχθη τίποτα"),
             Operation(method: "get", url: .apiChecks, id: "getChecks", summary: "Έλεγχοι πληρότητας και συνέπειας (χρήστες του Δήμου)",
                       response: .array(FindingDTO.self), errors: [400, 401, 403, 404]),
             Operation(method: "get", url: .apiFinance, id: "getFinance", summary: "Οικονομικός πίνακας ανά πηγή και έτος", response: .object(FinanceDTO.self),
@@ -116,6 +126,7 @@ enum OpenAPIDocument {
             }
             var responses: [String: Any] = [op.status: success, "default": error]
             for code in op.errors { responses[String(code)] = error }
+            if let refusal = op.refusal { responses["422"] = ["description": refusal, "content": ["application/json": ["schema": schema]]] }
             var operation: [String: Any] = [
                 "operationId": op.id, "summary": op.summary, "responses": responses,
                 "security": op.needsToken ? [["bearerAuth": [String]()]] : [[String: [String]](), ["bearerAuth": [String]()]],
