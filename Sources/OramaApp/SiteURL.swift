@@ -53,6 +53,8 @@ enum SiteURL: Sendable, Hashable {
     case document(UUID, kind: String, format: String, year: Int?)
     case export(UUID, file: String)
     case importData(UUID)
+    /// The wizard for an office's own table: `upload` the file kept between its steps.
+    case officeImport(UUID, upload: UUID?, step: String?)
     case openData(UUID)
     case calendar(UUID)
     case apiTokens
@@ -135,6 +137,7 @@ enum SiteURL: Sendable, Hashable {
         case .document(let p, let kind, _, _): return programme(p, .fixed("documents"), .value(name: "document", kind))
         case .export(let p, let file): return programme(p, .fixed("export"), .value(name: "file", file))
         case .importData(let p): return programme(p, .fixed("import"))
+        case .officeImport(let p, _, _): return programme(p, .fixed("import"), .fixed("office"))
         case .openData(let p): return programme(p, .fixed("open-data.zip"))
         case .calendar(let p): return programme(p, .fixed("calendar.ics"))
         case .apiTokens: return [.fixed("account"), .fixed("tokens")]
@@ -173,6 +176,7 @@ enum SiteURL: Sendable, Hashable {
         case .schedule(_, let by), .finance(_, let by), .apiFinance(_, let by): return [("by", by)]
         case .progress(_, _, let period), .values(_, _, let period): return period.map { [("period", $0)] } ?? []
         case .execution(_, let year): return year.map { [("year", String($0))] } ?? []
+        case .officeImport(_, let upload, let step): return (upload.map { [("upload", id($0))] } ?? []) + (step.map { [("step", $0)] } ?? [])
         case .document(_, _, let format, let year): return [("format", format)] + (year.map { [("year", String($0))] } ?? [])
         default: return []
         }
@@ -236,7 +240,7 @@ extension SiteURL {
         case home, signIn, signOut, language, users, user, reference, referenceRow, newProgramme, programme, settings, strategy, newNode, editNode, moveNode, deleteNode
         case action, editAction, newAction, actionHistory, actionComments, newIndicator, editIndicator, actionPlan, search, history, checks
         case priorities, schedule, finance, annual, approveAnnual, whatIf, due, progress, values, reporting, lockPeriod, dashboard, rollup
-        case indicator, evaluation, execution, documents, document, export, importData, openData, calendar, apiTokens, revokeToken, openAPI
+        case indicator, evaluation, execution, documents, document, export, importData, officeImport, openData, calendar, apiTokens, revokeToken, openAPI
         case apiProgrammes, apiProgramme, apiStrategy, apiActions, apiAction, apiProgress, apiIndicators, apiIndicator, apiMeasurements
         case apiChecks, apiImport, apiFinance, apiAnnual, health, stylesheet, script
     }
@@ -290,6 +294,7 @@ extension SiteURL {
         case .document: .document
         case .export: .export
         case .importData: .importData
+        case .officeImport: .officeImport
         case .openData: .openData
         case .calendar: .calendar
         case .apiTokens: .apiTokens
@@ -366,6 +371,7 @@ extension SiteURL {
         case .document: return .document(p, kind: "phase-b", format: "docx", year: nil)
         case .export: return .export(p, file: "actions.xlsx")
         case .importData: return .importData(p)
+        case .officeImport: return .officeImport(p, upload: x, step: "columns")
         case .openData: return .openData(p)
         case .calendar: return .calendar(p)
         case .apiTokens: return .apiTokens

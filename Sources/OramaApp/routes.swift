@@ -81,6 +81,8 @@ func routes(_ app: Application) throws {
     app.get(url(.calendar), use: FilesController.calendar)
     app.get(url(.importData), use: ImportController.form)
     app.on(.POST, url(.importData), body: .collect(maxSize: "12mb"), use: ImportController.upload)
+    app.get(url(.officeImport), use: OfficeImportController.step)
+    app.on(.POST, url(.officeImport), body: .collect(maxSize: "12mb"), use: OfficeImportController.submit)
 
     app.get(url(.apiTokens), use: APITokenController.index)
     app.post(url(.apiTokens), use: APITokenController.create)

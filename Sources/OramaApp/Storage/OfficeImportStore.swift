@@ -67,10 +67,28 @@ struct OfficeImportStore: Sendable {
         return row.id!
     }
 
+    /// A file between the wizard's steps, with the sheet and the mapping chosen so far.
+    struct Upload: Sendable {
+        var id: UUID
+        var data: Data
+        var fileName: String
+        var sheet: String?
+        var mapping: OfficeMapping?
+    }
+
     /// An upload of this user for this programme, or nil.
-    func upload(_ id: UUID, programmeID: UUID, userID: UUID) async throws -> (data: Data, fileName: String)? {
+    func upload(_ id: UUID, programmeID: UUID, userID: UUID) async throws -> Upload? {
         guard let row = try await ImportUploadModel.find(id, on: db), row.programmeID == programmeID, row.userID == userID else { return nil }
-        return (row.content, row.fileName)
+        let mapping = row.mapping.flatMap { try? OfficeMapping.decode(Data($0.utf8)).get() }
+        return Upload(id: id, data: row.content, fileName: row.fileName, sheet: row.sheet, mapping: mapping)
+    }
+
+    /// Keeps the sheet and the mapping of an upload for the next step.
+    func update(_ id: UUID, sheet: String?, mapping: OfficeMapping) async throws {
+        guard let row = try await ImportUploadModel.find(id, on: db) else { return }
+        row.sheet = sheet
+        row.mapping = String(decoding: mapping.json, as: UTF8.self)
+        try await row.update(on: db)
     }
 
     func discard(_ id: UUID) async throws {

@@ -121,6 +121,10 @@ enum Stylesheet {
     .bar .bar-svg { display: block; width: 100%; height: 100%; }
     .bar .value { position: absolute; right: .4rem; top: 0; line-height: 1.4rem; font-weight: 700; color: #1b1f24; background: rgba(255,255,255,.85); padding: 0 .25rem; }
     del { color: #a4161a; } ins { color: #1e7b34; text-decoration: none; }
+    ol.steps { display: flex; flex-wrap: wrap; gap: .25rem 1.75rem; padding-left: 1.25rem; margin: .5rem 0 1rem; }
+    ol.steps [aria-current=step] { font-weight: 700; }
+    .table-scroll { overflow-x: auto; max-width: 100%; }
+    .table-scroll select { max-width: 22rem; }
     @media print {
       header.site, .breadcrumbs, .skip, footer.site, .noprint, .subnav, form button { display: none; }
       .plan-measure, .year-table { page-break-before: always; } .chart-scroll { overflow: visible; }

@@ -159,6 +159,31 @@ public enum OfficeValues {
         }
     }
 
+    /// What a value of this kind may be taken to be, for the wizard's lists: the records or
+    /// list values (target, label), then «νέα εγγραφή» where the kind allows one.
+    public static func options(_ kind: OfficeValueKind, reference r: ReferenceData) -> [(target: String, label: String)] {
+        var out: [(target: String, label: String)]
+        switch kind {
+        case .unit:
+            out = r.units.map { ($0.id.uuidString, "\($0.name) (\($0.code))") }
+                + r.legalEntities.map { ($0.id.uuidString, "Νομικό πρόσωπο: \($0.name)") }
+        case .locality:
+            out = r.localities.map { ($0.id.uuidString, "\($0.name) — \($0.kind.greek)") }
+        case .source:
+            out = r.fundingSources.map { ($0.id.uuidString, "\($0.name) (\($0.code))") }
+        case .kind:
+            out = Action.Kind.allCases.map { ($0.rawValue, $0.greek) } + Action.Nature.allCases.map { ("nature:" + $0.rawValue, "Φύση: \($0.greek)") }
+        case .nature:
+            out = Action.Nature.allCases.map { ($0.rawValue, $0.greek) }
+        case .priority:
+            out = Action.Priority.allCases.map { (String($0.rawValue), $0.greek) }
+        case .maturity:
+            out = Action.Maturity.allCases.map { ($0.rawValue, $0.greek) }
+        }
+        if kind.canCreate { out.append((OfficeValueChoice.new, "νέα εγγραφή")) }
+        return out
+    }
+
     static func listValue(_ text: String, _ values: [(String, [String])]) -> String? {
         let k = key(text)
         return values.first { $0.1.contains { key($0) == k } }?.0

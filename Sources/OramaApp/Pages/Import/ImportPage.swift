@@ -20,6 +20,13 @@ struct ImportPage {
     var fileName: String?
     var report: ImportReport?
     var applied: Bool
+    /// The office's table that could not be read, with why.
+    var office: OfficeRefusal? = nil
+
+    struct OfficeRefusal {
+        var fileName: String
+        var problems: [ImportProblem]
+    }
 
     func render() -> String {
         let c = context
@@ -27,6 +34,8 @@ struct ImportPage {
         let title = c.t("Εισαγωγή από αρχείο", "Import from a file")
         return Layout(title: title, context: c, breadcrumbs: Layout.trail(c, p)).render(.group(
             .h1(.text(title)),
+            officeTable(),
+            .h2(.text(c.t("Αρχείο εξαγωγής του Orama", "Orama's own export file"))),
             .p(.text(c.t("Δράσεις ή δείκτες (με στόχους και τιμές) από CSV ή XLSX, με τις στήλες του αρχείου εξαγωγής· ελληνικές επικεφαλίδες ή τα αγγλικά τους ονόματα. Οι γραμμές ταυτίζονται με το «Αναγνωριστικό» ή τον «Κωδικό»· στήλες που λείπουν μένουν ως έχουν.",
                          "Actions or indicators from CSV or XLSX, with the columns of the export file. Rows match by id or code; missing columns stay as they are."))),
             .p(.text(c.t("Κατεβάστε πρώτα το ", "Start from ")), .a(.href(SiteURL.export(p.id, file: "actions.xlsx").path), .text(c.t("αρχείο δράσεων", "the actions file"))),
@@ -44,6 +53,30 @@ struct ImportPage {
                        .button(.type(.submit), .name("mode"), .value("dry-run"), .class("secondary"), .text(c.t("Δοκιμή (χωρίς αποθήκευση)", "Dry run (nothing saved)"))),
                        .button(.type(.submit), .name("mode"), .value("apply"), .class("primary"), .text(c.t("Εισαγωγή", "Import")))))
         ))
+    }
+
+    /// The wizard's first step: the office's own table, any shape.
+    func officeTable() -> Node<HTML.BodyContext> {
+        let c = context
+        let p = loaded.programme
+        return .section(.id("office-table"),
+            .h2(.text(c.t("Ο πίνακας του γραφείου σας", "Your office's own table"))),
+            .p(.text(c.t("Το Σχέδιο Δράσης όπως το κρατά η υπηρεσία, σε CSV ή XLSX, με τις δικές της στήλες: άξονες, μέτρα και στόχοι με το όνομά τους, υπηρεσίες, περιοχές, πηγές και ένα ποσό ανά έτος. Τέσσερα βήματα: αρχείο → στήλες → τιμές → προεπισκόπηση· τίποτα δεν αποθηκεύεται πριν από την «Εισαγωγή».",
+                         "The action plan as the service keeps it, in CSV or XLSX, with its own columns. Four steps: file → columns → values → preview; nothing is saved before “Import”."))),
+            .unwrap(office) { refusal in
+                .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .id("office-problems"),
+                     .p(.text(c.t("Το αρχείο «\(refusal.fileName)» δεν διαβάστηκε· δεν άλλαξε τίποτα:", "The file could not be read; nothing changed:"))),
+                     .ul(.forEach(refusal.problems.prefix(50)) { .li(.text($0.description)) }))
+            },
+            .form(.method(.post), .action(SiteURL.officeImport(p.id, upload: nil, step: nil).path), .enctype(.multipartData), .class("narrow"),
+                  c.csrfField, .input(.type(.hidden), .name("step"), .value("file")),
+                  .div(.class("field"), .label(.for("f-office-file"), .text(c.t("Αρχείο (CSV ή XLSX, έως 10 MB)", "File (CSV or XLSX, up to 10 MB)"))),
+                       .input(.type(.file), .id("f-office-file"), .name("file"), .required(true), .attribute(named: "accept", value: ".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+                  FormField.text("sheet", c.t("Φύλλο (προαιρετικά, για XLSX)", "Sheet (optional, for XLSX)"), "", errors: FieldErrors(),
+                                 hint: c.t("Κενό: το πρώτο φύλλο με πίνακα. Μπορείτε να το αλλάξετε στο επόμενο βήμα.", "Empty: the first sheet with a table.")),
+                  .p(.class("hint"), .text(c.t("UTF-8, Windows-1253 ή ISO-8859-7· διαχωριστικό «;», «,» ή tab· γραμμές τίτλων πάνω από την επικεφαλίδα, επικεφαλίδα σε δύο γραμμές και γραμμές συνόλων αναγνωρίζονται.",
+                                               "UTF-8, Windows-1253 or ISO-8859-7; “;”, “,” or tab; title rows, two-row headers and totals rows are recognised."))),
+                  .div(.class("actions"), .button(.type(.submit), .class("primary"), .text(c.t("Συνέχεια: οι στήλες", "Continue: the columns"))))))
     }
 
     func result() -> Node<HTML.BodyContext> {

@@ -27,6 +27,8 @@ struct M008_CreateImportMemory: AsyncMigration {
             .field("user_id", .uuid, .required, .references(UserModel.schema, "id", onDelete: .cascade))
             .field("file_name", .string, .required)
             .field("content", .data, .required)
+            .field("sheet", .string)
+            .field("mapping", .string)
             .field("created_at", .datetime, .required)
             .create()
     }

@@ -53,6 +53,9 @@ final class ImportUploadModel: Model, @unchecked Sendable {
     // data
     @Field(key: "file_name") var fileName: String
     @Field(key: "content") var content: Data
+    /// The sheet and the mapping as the wizard's steps leave them.
+    @OptionalField(key: "sheet") var sheet: String?
+    @OptionalField(key: "mapping") var mapping: String?
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
