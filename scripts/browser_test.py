@@ -1,11 +1,15 @@
 """The workspace in a real browser: sign in as the printed admin, build a programme from
-nothing, add a unit head, and check that the unit head cannot edit another unit's action."""
+nothing, add a unit head, and check that the unit head cannot edit another unit's action;
+then bring an office's own Excel table in through the import wizard and find its actions
+in the Phase B DOCX (python-docx), printing the time of each step."""
+import io
 import os
 import re
 import sys
 import time
 import urllib.request
 
+import docx
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
@@ -76,6 +80,77 @@ def sign_in(driver, email, password):
     fill(driver, "password", password)
     shot(driver, "signin")
     submit(driver)
+
+
+def office_table(driver):
+    """The office's own XLSX (title rows, a two-row year header, merged axis cells, a totals
+    row) into a new programme through the wizard, then the Phase B DOCX it makes."""
+    table = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "Tests", "Fixtures", "office", "05-two-row-header.xlsx"))
+    times = []
+    started = time.monotonic()
+
+    def step(name):
+        nonlocal started
+        now = time.monotonic()
+        times.append((name, now - started))
+        started = now
+
+    driver.get(BASE + "/programmes/new")
+    Select(field(driver, "organisation")).select_by_visible_text("Δήμος Κιλελέρ")
+    fill(driver, "title", "Πρόγραμμα από τον πίνακα του γραφείου 2024–2028")
+    fill(driver, "startYear", "2024")
+    fill(driver, "endYear", "2028")
+    submit(driver)
+    programme_url = driver.current_url
+    check("Το πρόγραμμα δημιουργήθηκε" in flash(driver), "an empty programme for the office's table")
+    step("new programme")
+
+    driver.get(programme_url + "/import")
+    driver.find_element(By.ID, "f-office-file").send_keys(table)
+    shot(driver, "office-file")
+    wait_for_next_page(driver, driver.find_element(By.CSS_SELECTOR, "#office-table button.primary").click)
+    page = driver.page_source
+    check("Βήμα 2 από 4" in page and "φύλλο «Δράσεις»" in page, "the file is read and the columns are proposed")
+    step("file → columns")
+
+    selects = driver.find_elements(By.CSS_SELECTOR, "select[name^='field-']")
+    proposed = {Select(s).first_selected_option.get_attribute("value"): s for s in selects}
+    check(proposed.keys() >= {"axis", "measure", "objective", "title", "unit", "source", "year:2024", "year:2028", "total"},
+          f"the proposal covers the tree, the title, the service, the source and the years ({len(selects)} columns)")
+    Select(proposed["total"]).select_by_value("ignore")
+    shot(driver, "office-columns")
+    submit(driver)
+    check("Βήμα 3 από 4" in driver.page_source, "one proposed column changed, on to the values")
+    step("columns → values")
+
+    unknown = driver.find_element(By.XPATH, "//tr[th[contains(., 'Κέντρο Κοινότητας')]]//select")
+    check(Select(unknown).first_selected_option.get_attribute("value") == "new", "an unknown service is proposed as a new record")
+    social = [o for o in Select(unknown).options if o.text.endswith("(ΤΚΠ)")]
+    check(len(social) == 1, "the existing services are offered")
+    Select(unknown).select_by_visible_text(social[0].text)
+    shot(driver, "office-values")
+    submit(driver)
+    step("values → preview")
+
+    page = driver.page_source
+    check("Θα εισαχθούν 11 δράσεις σε 4 άξονες" in page, "the preview shows the actions and the axes")
+    check("Κέντρο Κοινότητας" not in driver.find_element(By.ID, "new-records").text, "the mapped service is not a new record")
+    check("Παρατηρήσεις" in page, "the preview says what it noticed (the totals row set aside)")
+    shot(driver, "office-preview")
+    submit(driver)
+    check("Εισαγωγή από «05-two-row-header.xlsx»: 11 δράσεις" in flash(driver), "the import lands every row")
+    step("preview → import")
+
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    request = urllib.request.Request(programme_url + "/documents/phase-b?format=docx", headers={"Cookie": cookie})
+    document = docx.Document(io.BytesIO(urllib.request.urlopen(request).read()))
+    text = "\n".join([p.text for p in document.paragraphs] + [cell.text for t in document.tables for row in t.rows for cell in row.cells])
+    titles = ["Αντικατάσταση εσωτερικού δικτύου ύδρευσης Μέλισσας", "Λειτουργία Κέντρου Κοινότητας", "Αποτύπωση κτιριακού αποθέματος"]
+    check(all(t in text for t in titles), "the Phase B DOCX has the imported actions")
+    step("Phase B DOCX")
+    for name, seconds in times:
+        print(f"time   {name}: {seconds:.2f} s".replace(".", ","))
+    print(f"time   total: {sum(s for _, s in times):.2f} s".replace(".", ","))
 
 
 def main():
@@ -256,11 +331,11 @@ def main():
         open(edited, "w", encoding="utf-8-sig", newline="").write("\r\n".join(lines))
         driver.get(demo_url + "/import")
         Select(field(driver, "kind")).select_by_value("actions")
-        field(driver, "file").send_keys(os.path.abspath(edited))
+        driver.find_element(By.ID, "f-file").send_keys(os.path.abspath(edited))
         wait_for_next_page(driver, driver.find_element(By.CSS_SELECTOR, "button[value='dry-run']").click)
         shot(driver, "import-dry-run")
         check("0 νέες εγγραφές, 1 ενημέρωση," in driver.page_source, "the dry run shows one action to update and saves nothing")
-        field(driver, "file").send_keys(os.path.abspath(edited))
+        driver.find_element(By.ID, "f-file").send_keys(os.path.abspath(edited))
         wait_for_next_page(driver, driver.find_element(By.CSS_SELECTOR, "button[value='apply']").click)
         shot(driver, "import-done")
         check("1 ενημέρωση," in flash(driver), "the import updates the action")
@@ -269,6 +344,8 @@ def main():
         driver.get(demo_url + "/documents/phase-b?format=html")
         shot(driver, "phase-b-print")
         check("Βʹ Φάση" in driver.title, "the print version of Phase B opens in the browser")
+
+        office_table(driver)
     finally:
         driver.quit()
 
