@@ -20,7 +20,7 @@ public struct SheetCell: Sendable, Hashable {
     }
 
     public static let empty = SheetCell(text: "")
-    public var isEmpty: Bool { text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    public var isEmpty: Bool { text.unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
 }
 
 /// A sheet as a grid: `cells[r][c]` for spreadsheet row r+1, column c+1, with the ranges the

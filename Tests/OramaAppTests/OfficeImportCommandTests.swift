@@ -20,15 +20,15 @@ final class RecordingConsole: Console, @unchecked Sendable {
     func report(error: String, newLine: Bool) { lock.withLock { text += error + (newLine ? "\n" : "") } }
 }
 
-/// Runs `orama <command> <arguments>` in-process, through the commands the application
-/// registers; returns what it printed and the error it ended with (a non-zero exit).
+/// Runs `orama <command> <arguments>` in-process the way the executable does (the
+/// application's command group, global flags such as `--yes` included); returns what it
+/// printed and the error it ended with (a non-zero exit).
 func runCommand(_ app: Application, _ command: String, _ arguments: [String]) async -> (output: String, error: (any Error)?) {
     let console = RecordingConsole()
-    var context = CommandContext(console: console, input: CommandInput(arguments: ["orama"] + arguments))
+    var context = CommandContext(console: console, input: CommandInput(arguments: ["orama", command] + arguments))
     context.application = app
-    guard let registered = app.asyncCommands.commands[command] else { return ("", AccountError(description: "no command \(command)")) }
     do {
-        try await registered.run(using: &context)
+        try await console.run(app.asyncCommands.group(), with: context)
         return (console.output, nil)
     } catch {
         return (console.output, error)

@@ -33,7 +33,10 @@ struct ImportCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let console = context.console
-        guard !(signature.dryRun && signature.yes) else { throw AccountError(description: "Δώστε ή --dry-run ή --yes, όχι και τα δύο.") }
+        // ConsoleKit takes `--yes` (and `-y`) as its global "answer yes" flag before the
+        // command sees it; either way it means "import".
+        let yes = signature.yes || console.confirmOverride == true
+        guard !(signature.dryRun && yes) else { throw AccountError(description: "Δώστε ή --dry-run ή --yes, όχι και τα δύο.") }
         guard let text = signature.programme, let id = UUID(uuidString: text) else {
             throw AccountError(description: "Δώστε --programme με τον κωδικό (UUID) του προγράμματος· τον τυπώνει το «orama programme create» και τους βλέπετε στο GET /api/v1/programmes.")
         }
@@ -83,7 +86,7 @@ struct ImportCommand: AsyncCommand {
         guard prepared.plan.isAccepted else {
             throw AccountError(description: "Δεν εισήχθη τίποτα (\(GreekText.count(prepared.plan.problems.count, "απόρριψη", "απορρίψεις"))).")
         }
-        guard signature.yes else {
+        guard yes else {
             console.print("Δοκιμή: δεν αποθηκεύτηκε τίποτα. Για την εισαγωγή, ξανατρέξτε με --yes.")
             return
         }

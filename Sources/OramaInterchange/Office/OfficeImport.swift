@@ -35,6 +35,9 @@ public struct OfficeMapping: Sendable, Hashable, Codable {
 
     public func field(_ index: Int) -> OfficeField { index < columns.count ? columns[index].field : .ignore }
 
+    /// The choices by key, for a plan that asks for thousands of cells.
+    public var choiceIndex: [String: String] { Dictionary(values.map { ($0.key, $0.target) }, uniquingKeysWith: { _, last in last }) }
+
     public func choice(_ kind: OfficeValueKind, _ text: String) -> String? {
         let key = OfficeValueChoice(kind: kind, text: text, target: "").key
         return values.first { $0.key == key }?.target
@@ -169,11 +172,12 @@ public enum OfficeImport {
     public static func values(_ table: OfficeTable, mapping: OfficeMapping, reference r: ReferenceData) -> [OfficeValue] {
         var out: [OfficeValue] = []
         var index: [String: Int] = [:]
+        var keys = OfficeValueKeys()
         for (c, column) in mapping.columns.enumerated() {
             guard let kind = valueKind(column.field) else { continue }
             for row in table.rows {
                 for text in split(row.cell(c).text, kind) {
-                    let key = OfficeValueChoice(kind: kind, text: text, target: "").key
+                    let key = keys.key(kind, text)
                     if let i = index[key] { out[i].rows += 1; continue }
                     index[key] = out.count
                     out.append(OfficeValue(kind: kind, text: text, rows: 1, suggestion: suggest(text, kind, r), chosen: mapping.choice(kind, text)))
@@ -195,10 +199,10 @@ public enum OfficeImport {
 
     /// Several places in one cell («Νίκαια, Μέλισσα») are several values.
     static func split(_ text: String, _ kind: OfficeValueKind) -> [String] {
-        let clean = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let clean = text.trimmed
         guard !clean.isEmpty else { return [] }
         guard kind == .locality else { return [clean] }
-        return clean.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "/" || $0.isNewline }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return clean.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "/" || $0.isNewline }).map { String($0).trimmed }.filter { !$0.isEmpty }
     }
 
     /// The import, worked out: the programme after it, what it adds, every refusal with its
@@ -213,7 +217,9 @@ public enum OfficeImport {
         plan.skipped = table.skipped
         let org = r.organisation.id
         func name(_ c: Int) -> String { c < table.columns.count ? table.columns[c].name : XLSXWriter.columnName(c) }
-        func columns(_ field: OfficeField) -> [Int] { mapping.columns.indices.filter { mapping.columns[$0].field == field } }
+        var byField: [OfficeField: [Int]] = [:]
+        for (c, column) in mapping.columns.enumerated() { byField[column.field, default: []].append(c) }
+        func columns(_ field: OfficeField) -> [Int] { byField[field] ?? [] }
         func column(_ field: OfficeField) -> Int? { columns(field).first }
         let yearColumns: [(Int, Int)] = mapping.columns.enumerated().compactMap { c, column in
             if case .year(let y) = column.field { return (c, y) } else { return nil }
@@ -227,14 +233,18 @@ public enum OfficeImport {
         }
         guard plan.problems.isEmpty else { return plan }
 
+        // The choices, looked up by each value's key (worked out once per distinct text).
+        let choices = mapping.choiceIndex
+        var keys = OfficeValueKeys()
+        func choice(_ kind: OfficeValueKind, _ text: String) -> String? { choices[keys.key(kind, text)] }
         // Records the choices ask for, created once each.
         var created: [String: UUID] = [:]
         func record(_ kind: OfficeValueKind, _ text: String, parent: UUID? = nil, localityKind: Locality.Kind = .community) -> (target: String, id: UUID?)? {
-            guard let target = mapping.choice(kind, text) else { return nil }
+            guard let target = choice(kind, text) else { return nil }
             guard target == OfficeValueChoice.new else { return (target, UUID(uuidString: target)) }
-            let key = "\(kind.rawValue):\(OfficeValues.key(text))"
+            let key = keys.key(kind, text)
             if let id = created[key] { return (target, id) }
-            let clean = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let clean = text.trimmed
             // A record of that name made since the mapping was written (by the previous file
             // of the same shape) is the one meant: never a second record of the same name.
             let same = OfficeValues.key(clean)
@@ -276,12 +286,13 @@ public enum OfficeImport {
         var last: [OfficeField: String] = [:]
         var fileTotals: [Int: Money] = [:]
         var newActions: [(objective: UUID, action: Action, unitless: (row: Int, column: Int?)?)] = []
+        var placed: [String: UUID] = [:]
         for row in table.rows {
             var refusals: [ImportProblem] = []
             func refuse(_ c: Int?, _ message: String) { refusals.append(ImportProblem(row: row.number, column: c.map(name), message: message)) }
             func text(_ field: OfficeField) -> String? {
                 guard let c = column(field) else { return nil }
-                let value = row.cell(c).text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = row.cell(c).text.trimmed
                 if field.fillsDown {
                     if value.isEmpty { return last[field] }
                     last[field] = value
@@ -311,7 +322,7 @@ public enum OfficeImport {
             // Choices among lists.
             func list(_ field: OfficeField, _ kind: OfficeValueKind) -> String? {
                 guard let t = text(field) else { return nil }
-                guard let target = mapping.choice(kind, t) else {
+                guard let target = choice(kind, t) else {
                     refuse(column(field), "Η τιμή «\(t.prefix(80))» δεν αντιστοιχεί σε \(kind.greek.lowercased())· επιλέξτε τι σημαίνει στο βήμα των τιμών.")
                     return nil
                 }
@@ -366,7 +377,7 @@ public enum OfficeImport {
                     let money = Money(cents: Int64((number * 100).rounded()))
                     do throws(FieldError) { return try FieldRules.amount(money, field: "amount", subject: "Το ποσό") } catch { refuse(c, error.description); return nil }
                 }
-                let t = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = cell.text.trimmed
                 guard !t.isEmpty, t != "-", t != "–" else { return nil }
                 do throws(FieldError) { return try FieldRules.amount(t, field: "amount", subject: "Το ποσό") } catch { refuse(c, error.description); return nil }
             }
@@ -399,7 +410,7 @@ public enum OfficeImport {
             func quarter(_ c: Int, end: Bool) -> YearQuarter? {
                 let cell = row.cell(c)
                 if let date = cell.date { return date.quarter }
-                let t = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = cell.text.trimmed
                 guard !t.isEmpty else { return nil }
                 if let date = CalendarDate(parsing: t) { return date.quarter }
                 if let q = YearQuarter(parsing: t) { return q }
@@ -428,7 +439,13 @@ public enum OfficeImport {
             }
             guard refusals.isEmpty else { plan.problems += refusals; continue }
             // Where in the tree: matched by title (or code) or created in file order.
-            let objective = place(&p, axis: axisText, measure: measureText, objective: objectiveText, newNodes: &plan.newNodes)
+            // Rows of one objective repeat its path: placed once.
+            let path = [axisText ?? "", measureText ?? "", objectiveText ?? ""].joined(separator: "\u{1F}")
+            let objective: UUID
+            if let known = placed[path] { objective = known } else {
+                objective = place(&p, axis: axisText, measure: measureText, objective: objectiveText, newNodes: &plan.newNodes)
+                placed[path] = objective
+            }
             newActions.append((objective, action, unitless))
             for line in years { fileTotals[line.year, default: .zero] += line.amount }
         }
@@ -495,9 +512,9 @@ public enum OfficeImport {
             let code = rest.prefix { $0.isNumber || $0 == "." }
             if !code.isEmpty, code.contains(where: \.isNumber) {
                 let title = rest.dropFirst(code.count).drop { " :.-–—)".contains($0) }
-                return (String(code).trimmingCharacters(in: CharacterSet(charactersIn: ".")), title.isEmpty ? text : String(title).trimmingCharacters(in: .whitespaces))
+                return (String(code).trimmingCharacters(in: CharacterSet(charactersIn: ".")), title.isEmpty ? text : String(title).trimmed)
             }
-            return (nil, text.trimmingCharacters(in: .whitespaces))
+            return (nil, text.trimmed)
         }
         func matches(_ title: String, _ code: String, _ wanted: (code: String?, title: String)) -> Bool {
             GreekText.searchKey(title) == GreekText.searchKey(wanted.title) || (wanted.code != nil && wanted.title == wanted.code! && code == wanted.code)
@@ -525,5 +542,18 @@ public enum OfficeImport {
         p.renumber()
         newNodes.append("Στόχος: \(o.title)")
         return new.id
+    }
+}
+
+/// The keys of a table's values, worked out once per distinct text: a table of thousands
+/// of rows names the same few services, places and sources over and over.
+struct OfficeValueKeys {
+    private var cache: [String: String] = [:]
+
+    mutating func key(_ kind: OfficeValueKind, _ text: String) -> String {
+        if let words = cache[text] { return "\(kind.rawValue):\(words)" }
+        let words = OfficeValues.key(text)
+        cache[text] = words
+        return "\(kind.rawValue):\(words)"
     }
 }

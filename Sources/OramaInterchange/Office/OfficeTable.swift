@@ -90,7 +90,7 @@ public struct OfficeTable: Sendable {
         var columns: [Column] = []
         let width = header.rows.map { grid[$0].count }.max() ?? 0
         for index in 0..<width {
-            let parts = header.rows.map { r in index < grid[r].count ? grid[r][index].text.trimmingCharacters(in: .whitespacesAndNewlines) : "" }
+            let parts = header.rows.map { r in index < grid[r].count ? grid[r][index].text.trimmed : "" }
             var words: [String] = []
             for part in parts where !part.isEmpty && !words.contains(part) { words.append(part) }
             let text = words.joined(separator: " ")
@@ -166,18 +166,18 @@ public struct OfficeTable: Sendable {
         if !expected.isEmpty {
             let wanted = Set(expected.map { GreekText.searchKey($0) }.filter { !$0.isEmpty })
             for r in 0..<min(20, grid.count) {
-                let texts = grid[r].map { GreekText.searchKey($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }.filter { !$0.isEmpty }
+                let texts = grid[r].map { GreekText.searchKey($0.text.trimmed) }.filter { !$0.isEmpty }
                 if !texts.isEmpty, Double(texts.filter(wanted.contains).count) >= Double(wanted.count) * 0.8 { return ([r], texts.count) }
             }
         }
         func score(_ r: Int) -> Int {
             grid[r].filter { cell in
-                let text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = cell.text.trimmed
                 return !text.isEmpty && cell.number == nil && (OfficeColumns.propose(text) != nil || OfficeColumns.year(in: text) != nil)
             }.count
         }
         func years(_ r: Int) -> Int {
-            r < grid.count ? grid[r].filter { OfficeColumns.year(in: $0.text.trimmingCharacters(in: .whitespaces)) != nil && $0.text.count <= 12 }.count : 0
+            r < grid.count ? grid[r].filter { OfficeColumns.year(in: $0.text.trimmed) != nil && $0.text.count <= 12 }.count : 0
         }
         let candidates = (0..<min(20, grid.count)).map { ($0, score($0)) }
         guard let best = candidates.max(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) }), best.1 >= 2 else { return nil }
@@ -186,7 +186,7 @@ public struct OfficeTable: Sendable {
         // header's own (cells merged down over both rows).
         if r + 1 < grid.count, years(r + 1) >= 2 {
             let continues = grid[r + 1].enumerated().allSatisfy { c, cell in
-                cell.isEmpty || OfficeColumns.year(in: cell.text.trimmingCharacters(in: .whitespaces)) != nil || (c < grid[r].count && grid[r][c].text == cell.text)
+                cell.isEmpty || OfficeColumns.year(in: cell.text.trimmed) != nil || (c < grid[r].count && grid[r][c].text == cell.text)
             }
             if continues { return ([r, r + 1], best.1) }
         }
@@ -198,14 +198,28 @@ public struct OfficeTable: Sendable {
     /// row of formulas with no text at all.
     static func totalsLabel(_ cells: [SheetCell]) -> String? {
         let texts = cells.filter { !$0.isEmpty && $0.number == nil && $0.date == nil }.prefix(3)
-        for cell in texts {
-            let key = GreekText.searchKey(cell.text.trimmingCharacters(in: .whitespacesAndNewlines))
+        // Totals labels are short; a title or a description is not one.
+        for cell in texts where cell.text.utf8.count <= 120 {
+            let key = GreekText.searchKey(cell.text.trimmed)
             if ["συνολο", "συνολα", "γενικο συνολο", "γενικο συνολο προγραμματος", "total", "grand total", "αθροισμα"].contains(where: { key == $0 || key.hasPrefix($0 + " ") || key.hasPrefix($0 + ":") }) {
-                return cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                return cell.text.trimmed
             }
         }
         let filled = cells.filter { !$0.isEmpty || $0.isFormula }
         if !filled.isEmpty, texts.isEmpty, filled.contains(where: \.isFormula) { return "τύποι χωρίς τίτλο" }
         return nil
+    }
+}
+
+extension String {
+    /// Without the spaces and line breaks around it; Foundation's `trimmingCharacters` goes
+    /// through NSString on Linux, too slow for every cell of a table of thousands of rows.
+    var trimmed: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return self }
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
     }
 }

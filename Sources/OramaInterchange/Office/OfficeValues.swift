@@ -97,7 +97,7 @@ public enum OfficeValues {
     static func stems(_ text: String, dropping prefixes: [String] = []) -> [String] {
         var words = key(text)
         for prefix in prefixes.sorted(by: { $0.count > $1.count }) where words == prefix || words.hasPrefix(prefix + " ") {
-            words = String(words.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            words = String(words.dropFirst(prefix.count)).trimmed
             break
         }
         return words.split(separator: " ").map { stem(String($0)) }
