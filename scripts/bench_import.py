@@ -79,7 +79,7 @@ def main():
     print(f"orama import --yes (έλεγχοι, δέντρο, αναφορά, ιστορικό): {comma(import_time * 1000, 1):>9} ms")
     print(f"orama import --dry-run:                               {comma(dry_time * 1000, 1):>9} ms (στόχος < 2.000 ms)")
     print(f"  (εκκίνηση και τερματισμός μιας εντολής orama:         {comma(start_time * 1000, 1):>9} ms, μέσα στους χρόνους)")
-    print(f"λόγος sqlite3 προς orama import: {comma(sqlite_time / import_time)} (στόχος ≥ 0,3)")
+    print(f"λόγος sqlite3 προς orama import: {comma(sqlite_time / import_time, 4)} (στόχος ≥ 0,3)")
 
 
 if __name__ == "__main__":

@@ -47,8 +47,8 @@ struct BenchCommand: AsyncCommand {
         let load = Self.median(loadTimes), compute = Self.median(computeTimes)
         let p = loaded!
         context.console.print("πρόγραμμα \(scale)× επίδειξης: \(p.actions.count) δράσεις, \(p.actions.flatMap(\.fundingLines).count) γραμμές χρηματοδότησης, \(p.indicators.count) δείκτες")
-        context.console.print(String(format: "φόρτωση από τη βάση (διάμεσος %d μετρήσεων):           %8.1f ms", runs, load * 1000))
-        context.console.print(String(format: "έλεγχοι + όλοι οι οικονομικοί πίνακες (διάμεσος):       %8.1f ms", compute * 1000))
+        context.console.print(String(format: "φόρτωση από τη βάση (διάμεσος %d μετρήσεων):           %8.1f ms", runs, load * 1000).replacingOccurrences(of: ".", with: ","))
+        context.console.print(String(format: "έλεγχοι + όλοι οι οικονομικοί πίνακες (διάμεσος):       %8.1f ms", compute * 1000).replacingOccurrences(of: ".", with: ","))
         context.console.print(String(format: "λόγος υπολογισμού προς φόρτωση: %.2f (στόχος ≤ 1,5)", compute / load).replacingOccurrences(of: ".", with: ","))
 
         // The Phase B document of the demo against the JSON of the same programme, each as a
@@ -68,8 +68,8 @@ struct BenchCommand: AsyncCommand {
         }
         let docx = Self.median(docxTimes), json = Self.median(jsonTimes)
         context.console.print("πρόγραμμα επίδειξης: \(demo.programme.actions.count) δράσεις")
-        context.console.print(String(format: "Βʹ Φάση σε DOCX (φόρτωση + έγγραφο, %d KB, διάμεσος):   %8.1f ms", docxBytes / 1024, docx * 1000))
-        context.console.print(String(format: "το ίδιο πρόγραμμα σε JSON (φόρτωση + JSON, %d KB):    %8.1f ms", jsonBytes / 1024, json * 1000))
+        context.console.print(String(format: "Βʹ Φάση σε DOCX (φόρτωση + έγγραφο, %d KB, διάμεσος):   %8.1f ms", docxBytes / 1024, docx * 1000).replacingOccurrences(of: ".", with: ","))
+        context.console.print(String(format: "το ίδιο πρόγραμμα σε JSON (φόρτωση + JSON, %d KB):    %8.1f ms", jsonBytes / 1024, json * 1000).replacingOccurrences(of: ".", with: ","))
         context.console.print(String(format: "λόγος DOCX προς JSON: %.2f (στόχος ≤ 2)", docx / json).replacingOccurrences(of: ".", with: ","))
     }
 
