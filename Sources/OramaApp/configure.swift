@@ -73,6 +73,16 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.signInThrottle = SignInThrottle()
 
     app.renderCache = RenderCache()
+    app.programmeSnapshots = ProgrammeSnapshots.fromEnvironment()
+    // On PostgreSQL other servers' writes arrive as notices; a summary is re-read every
+    // 30 s in case one was lost. On SQLite another process (a command beside the server)
+    // sends none, so the public pages trust a version for one second.
+    let versions = ProgrammeVersions(trustFor: database.isPostgres ? .seconds(30) : .seconds(1))
+    app.programmeVersions = versions
+    app.changeHook = ChangeHook { change in versions.apply(change) }
+    if case .postgres(let url) = database, app.isServing {
+        app.lifecycle.use(ChangeListener(url: url, versions: versions))
+    }
     app.lifecycle.use(StartupTasks())
     try routes(app)
 }
@@ -85,7 +95,7 @@ struct StartupTasks: LifecycleHandler {
             // Printed once, never stored in clear, never logged. Standard output for the
             // server; standard error for the other commands, whose output scripts read
             // (`ID=$(orama programme create …)`).
-            let command = app.environment.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+            let command = app.commandName
             let banner = """
 
             ────────────────────────────────────────────────────────────
@@ -100,4 +110,12 @@ struct StartupTasks: LifecycleHandler {
             else { FileHandle.standardError.write(Data((banner + "\n").utf8)) }
         }
     }
+}
+
+extension Application {
+    /// The command this process runs (`serve` when none is named).
+    var commandName: String { environment.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve" }
+
+    /// Whether this process serves requests (and so listens for other servers' changes).
+    var isServing: Bool { commandName == "serve" && environment != .testing }
 }

@@ -18,19 +18,15 @@ enum ProgrammeAPIController {
 
     /// Public programmes for everyone; drafts for the municipality's users (API token or session).
     @Sendable static func show(req: Request) async throws -> Response {
-        let id = try req.programmeID()
-        guard let summary = try await req.repositories.programmes.summary(id), req.access.canRead(summary) else {
-            throw UserFacingError.programmeNotFound
-        }
+        let summary = try await ProgrammeContext.summary(req)
         let etag = ETag.forProgramme(summary, variant: "json")
         if let notModified = ETag.notModified(req, etag) { return notModified }
-        let body = try await req.application.renderCache.bytes(for: etag) {
-            guard let programme = try await req.repositories.programmes.load(id),
-                  let reference = try await req.repositories.reference.load(organisationID: summary.organisationID) else {
-                throw UserFacingError.programmeNotFound
-            }
-            return try JSONCoding.encoder.encode(ProgrammeDTO(programme, reference: reference))
+        let app = req.application
+        let repositories = req.repositories
+        let rendered = try await app.renderCache.rendered(for: etag) {
+            let loaded = try await ProgrammeContext.load(summary: summary, app, repositories: repositories)
+            return try JSONCoding.encoder.encode(ProgrammeDTO(loaded.programme, reference: loaded.reference))
         }
-        return ETag.response(body, contentType: .json, etag: etag)
+        return ETag.response(req, rendered, contentType: .json, etag: etag)
     }
 }

@@ -5,6 +5,8 @@ import OramaDomain
 /// Approving a year's Annual Action Programme freezes it.
 struct AnnualApprovals: Sendable {
     let db: any Database
+    /// Told when a write has committed (the caches of this process forget the programme).
+    var changes: ChangeHook? = nil
 
     struct Approval: Sendable {
         var programme: AnnualProgramme
@@ -41,5 +43,6 @@ struct AnnualApprovals: Sendable {
                          after: ["year": String(annual.year), "actions": String(annual.entries.count), "total": annual.total.formatted])
             try await audit.save(on: tx)
         }
+        changes?.committed(.programme(summary.id))
     }
 }

@@ -7,6 +7,8 @@ import OramaInterchange
 /// transaction: a refused or failed import leaves the previous one as it was.
 struct BudgetExecutionStore: Sendable {
     let db: any Database
+    /// Told when a write has committed (the caches of this process forget the programme).
+    var changes: ChangeHook? = nil
 
     func lines(organisationID: UUID, year: Int) async throws -> [BudgetExecutionLine] {
         try await BudgetExecutionModel.query(on: db).filter(\.$organisationID == organisationID).filter(\.$year == year).sort(\.$position).all().map {
@@ -38,5 +40,6 @@ struct BudgetExecutionStore: Sendable {
             try await audit.save(on: tx)
             try await ReferenceRepository.touchProgrammes(of: organisationID, on: tx)
         }
+        changes?.committed(.organisation(organisationID))
     }
 }

@@ -11,6 +11,8 @@ struct ItemComment: Sendable, Hashable {
 
 struct CommentStore: Sendable {
     let db: any Database
+    /// Told when a write has committed (the caches of this process forget the programme).
+    var changes: ChangeHook? = nil
 
     func comments(on entityID: UUID) async throws -> [ItemComment] {
         try await CommentModel.query(on: db).filter(\.$entityID == entityID).sort(\.$at).all().map { ItemComment(author: $0.author, at: $0.at, text: $0.text) }
@@ -33,5 +35,6 @@ struct CommentStore: Sendable {
             audit.record(entity: "comment", id: comment.id!, operation: .create, before: [:], after: ["entity_id": entityID.uuidString, "text": text])
             try await audit.save(on: tx)
         }
+        changes?.committed(.programme(programme.id))
     }
 }

@@ -8,6 +8,8 @@ import OramaInterchange
 /// import itself — new reference records and the programme — in one transaction.
 struct OfficeImportStore: Sendable {
     let db: any Database
+    /// Told when a write has committed (the caches of this process forget the programme).
+    var changes: ChangeHook? = nil
 
     func savedMapping(organisationID: UUID, signature: String) async throws -> OfficeMapping? {
         guard let row = try await ImportMappingModel.query(on: db).filter(\.$organisationID == organisationID).filter(\.$signature == signature).first() else { return nil }
@@ -140,5 +142,6 @@ struct OfficeImportStore: Sendable {
             try await ProgrammeRepository(db: tx).save(plan.programme, expecting: counter, actor: actor)
             if plan.newRecordCount > 0 { try await ReferenceRepository.touchProgrammes(of: org, on: tx) }
         }
+        changes?.committed(plan.newRecordCount > 0 ? .organisation(org) : .programme(plan.programme.id))
     }
 }

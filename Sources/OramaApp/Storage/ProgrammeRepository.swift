@@ -51,8 +51,12 @@ public struct ProgrammeSummary: Sendable, Hashable {
 /// records each in the audit log and moves the change counter on, all in one transaction.
 public struct ProgrammeRepository: Sendable {
     let db: any Database
+    let changes: ChangeHook?
 
-    public init(db: any Database) { self.db = db }
+    public init(db: any Database, changes: ChangeHook? = nil) {
+        self.db = db
+        self.changes = changes
+    }
 
     public static let queriesPerLoad = 1 + ProgrammeRows.queriesPerLoad
 
@@ -89,7 +93,9 @@ public struct ProgrammeRepository: Sendable {
             audit.record(entity: "programme", id: programme.id, operation: .create, before: [:], after: RowSnapshot.of(row))
             try await Self.sync(desired: ProgrammeRows(programme), stored: ProgrammeRows(), on: tx, audit: &audit)
             try await audit.save(on: tx)
+            try await ChangeNotices.announce(.programme(programme.id), on: tx)
         }
+        changes?.committed(.programme(programme.id))
     }
 
     /// Saves a changed programme. `expecting` is the change counter of the copy that was
@@ -97,7 +103,7 @@ public struct ProgrammeRepository: Sendable {
     /// `StorageError.conflict` is thrown. Returns the new change counter.
     @discardableResult
     public func save(_ programme: Programme, expecting counter: Int64, actor: Actor) async throws -> Int64 {
-        try await db.transaction { tx in
+        let next = try await db.transaction { tx in
             guard let row = try await ProgrammeModel.find(programme.id, on: tx) else {
                 throw StorageError.programmeNotFound(programme.id)
             }
@@ -116,6 +122,8 @@ public struct ProgrammeRepository: Sendable {
             try await audit.save(on: tx)
             return next
         }
+        changes?.committed(.programme(programme.id))
+        return next
     }
 
     /// Removes a programme and everything in it.
@@ -128,7 +136,9 @@ public struct ProgrammeRepository: Sendable {
             audit.record(entity: "programme", id: id, operation: .delete, before: RowSnapshot.of(row), after: [:])
             try await row.delete(on: tx)
             try await audit.save(on: tx)
+            try await ChangeNotices.announce(.programme(id), on: tx)
         }
+        changes?.committed(.programme(id))
     }
 
     /// Moves the counter on only if it still has the value the editor saw. The conditional
@@ -144,6 +154,7 @@ public struct ProgrammeRepository: Sendable {
         if let expected { update = update.where("change_counter", .equal, expected) }
         let rows = try await update.returning("change_counter").all()
         guard let row = rows.first else { throw StorageError.conflict(expected: expected ?? current, current: current) }
+        try await ChangeNotices.announce(.programme(id), on: db)
         return try row.decode(column: "change_counter", as: Int64.self)
     }
 

@@ -6,8 +6,12 @@ import SQLKit
 /// Organisations and their reference data: localities, services, legal entities, sources.
 public struct ReferenceRepository: Sendable {
     let db: any Database
+    let changes: ChangeHook?
 
-    public init(db: any Database) { self.db = db }
+    public init(db: any Database, changes: ChangeHook? = nil) {
+        self.db = db
+        self.changes = changes
+    }
 
     public func organisations() async throws -> [Organisation] {
         try await OrganisationModel.query(on: db).sort(\.$name).all().map(Self.organisation)
@@ -168,6 +172,7 @@ extension ReferenceRepository {
             try await audit.save(on: tx)
             try await Self.touchProgrammes(of: organisationID, on: tx)
         }
+        changes?.committed(.organisation(organisationID))
     }
 
     /// Reference data shows on every page of the municipality's programmes: their change
@@ -178,6 +183,7 @@ extension ReferenceRepository {
             .set(SQLIdentifier("change_counter"), to: SQLBinaryExpression(SQLIdentifier("change_counter"), .add, SQLLiteral.numeric("1")))
             .where("organisation_id", .equal, organisationID)
             .run()
+        try await ChangeNotices.announce(.organisation(organisationID), on: db)
     }
 
     private func nextPosition<M: Model>(_ type: M.Type, organisationID: UUID) async throws -> Int {
@@ -253,5 +259,6 @@ extension ReferenceRepository {
             try await audit.save(on: tx)
             try await Self.touchProgrammes(of: organisationID, on: tx)
         }
+        changes?.committed(.organisation(organisationID))
     }
 }

@@ -5,22 +5,34 @@ import Vapor
 /// take and return domain values. Fluent stays behind this line.
 struct Repositories: Sendable {
     let db: any Database
+    /// Told of every committed write that moves a programme on (the caches forget it).
+    var changes: ChangeHook? = nil
 
-    var programmes: ProgrammeRepository { ProgrammeRepository(db: db) }
-    var reference: ReferenceRepository { ReferenceRepository(db: db) }
+    var programmes: ProgrammeRepository { ProgrammeRepository(db: db, changes: changes) }
+    var reference: ReferenceRepository { ReferenceRepository(db: db, changes: changes) }
     var accounts: Accounts { Accounts(db: db) }
     var apiTokens: APITokenStore { APITokenStore(db: db) }
-    var comments: CommentStore { CommentStore(db: db) }
+    var comments: CommentStore { CommentStore(db: db, changes: changes) }
     var auditLog: AuditLog { AuditLog(db: db) }
-    var annualApprovals: AnnualApprovals { AnnualApprovals(db: db) }
-    var budgetExecution: BudgetExecutionStore { BudgetExecutionStore(db: db) }
-    var officeImports: OfficeImportStore { OfficeImportStore(db: db) }
+    var annualApprovals: AnnualApprovals { AnnualApprovals(db: db, changes: changes) }
+    var budgetExecution: BudgetExecutionStore { BudgetExecutionStore(db: db, changes: changes) }
+    var officeImports: OfficeImportStore { OfficeImportStore(db: db, changes: changes) }
 }
 
 extension Request {
-    var repositories: Repositories { Repositories(db: db) }
+    var repositories: Repositories { Repositories(db: db, changes: application.changeHook) }
 }
 
 extension Application {
-    var repositories: Repositories { Repositories(db: db) }
+    var repositories: Repositories { Repositories(db: db, changes: changeHook) }
+
+    private struct ChangeHookKey: StorageKey {
+        typealias Value = ChangeHook
+    }
+
+    /// What a committed write tells this process's caches; set in `configure`.
+    var changeHook: ChangeHook? {
+        get { storage[ChangeHookKey.self] }
+        set { storage[ChangeHookKey.self] = newValue }
+    }
 }

@@ -1,24 +1,69 @@
 import Foundation
+import NIOCore
 import OramaDomain
+import OramaInterchange
+import Synchronization
 import Vapor
 
-/// Rendered bytes kept per programme version (the ETag names the version), so a page or a
-/// JSON document is built once per change, not once per request.
-actor RenderCache {
-    private var entries: [String: Data] = [:]
-    private var order: [String] = []
-    let capacity: Int
-
-    init(capacity: Int = 64) { self.capacity = capacity }
-
-    func bytes(for key: String, render: @Sendable () async throws -> Data) async throws -> Data {
-        if let hit = entries[key] { return hit }
-        let data = try await render()
-        entries[key] = data
-        order.append(key)
-        if order.count > capacity { entries[order.removeFirst()] = nil }
-        return data
+/// Bytes rendered once per programme version (the ETag names the version) and sent to
+/// every visitor: the plain body and its gzip beside it. Bounded by bytes; the least
+/// recently used go first.
+final class RenderCache: Sendable {
+    struct Rendered: Sendable {
+        var plain: ByteBuffer
+        /// nil when gzip would not be smaller.
+        var gzip: ByteBuffer?
+        var bytes: Int { plain.readableBytes + (gzip?.readableBytes ?? 0) }
     }
+
+    private struct State {
+        var entries: [String: (rendered: Rendered, lastUse: UInt64)] = [:]
+        var bytes = 0
+        var tick: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
+    let capacityBytes: Int
+    let hits = Atomic<Int>(0)
+    let misses = Atomic<Int>(0)
+
+    init(capacityBytes: Int = 32 * 1_048_576) { self.capacityBytes = capacityBytes }
+
+    func rendered(for key: String, render: @Sendable () async throws -> Data) async throws -> Rendered {
+        let found: Rendered? = state.withLock { s in
+            guard let entry = s.entries[key] else { return nil }
+            s.tick += 1
+            s.entries[key]?.lastUse = s.tick
+            return entry.rendered
+        }
+        if let found {
+            hits.add(1, ordering: .relaxed)
+            return found
+        }
+        misses.add(1, ordering: .relaxed)
+        let data = try await render()
+        let packed = try Gzip.compress(data)
+        let rendered = Rendered(plain: ByteBuffer(data: data), gzip: packed.count < data.count ? ByteBuffer(data: packed) : nil)
+        state.withLock { s in
+            guard rendered.bytes <= capacityBytes, s.entries[key] == nil else { return }
+            while s.bytes + rendered.bytes > capacityBytes, let oldest = s.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+                s.bytes -= oldest.value.rendered.bytes
+                s.entries[oldest.key] = nil
+            }
+            s.tick += 1
+            s.entries[key] = (rendered, s.tick)
+            s.bytes += rendered.bytes
+        }
+        return rendered
+    }
+
+    /// The plain bytes (tests, and callers that change them).
+    func bytes(for key: String, render: @Sendable () async throws -> Data) async throws -> Data {
+        let rendered = try await rendered(for: key, render: render)
+        return Data(buffer: rendered.plain)
+    }
+
+    var usage: (count: Int, bytes: Int) { state.withLock { ($0.entries.count, $0.bytes) } }
 }
 
 extension Application {

@@ -34,7 +34,9 @@ enum DashboardController {
             actions = p.actions.filter { !places.isDisjoint(with: $0.localityIDs) }
             indicators = []
         }
-        let figures = DashboardFigures(p, year: year, actions: actions, indicators: scope == .programme ? nil : indicators)
+        let figures = scope == .programme
+            ? loaded.derived("dashboard-\(year)") { DashboardFigures(p, year: year, actions: actions, indicators: nil) }
+            : DashboardFigures(p, year: year, actions: actions, indicators: indicators)
         return Respond.html(DashboardPage(context: context, loaded: loaded, figures: figures, scope: scope, actions: actions).render())
     }
 

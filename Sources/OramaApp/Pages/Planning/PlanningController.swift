@@ -11,7 +11,7 @@ enum PlanningController {
     @Sendable static func checks(req: Request) async throws -> Response {
         let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canSeeChecks(loaded.summary), req.language)
-        let findings = loaded.programme.check(reference: loaded.reference)
+        let findings = loaded.derived("checks") { loaded.programme.check(reference: loaded.reference) }
         return Respond.html(ChecksPage(context: PageContext(req), loaded: loaded, findings: findings).render())
     }
 
@@ -75,7 +75,7 @@ enum PlanningController {
     @Sendable static func finance(req: Request) async throws -> Response {
         let grouping = try req.fundingGrouping()
         let loaded = try await ProgrammeContext.load(req)
-        let table = loaded.programme.fundingTable(by: grouping, reference: loaded.reference)
+        let table = loaded.derived("funding-\(grouping)") { loaded.programme.fundingTable(by: grouping, reference: loaded.reference) }
         return Respond.html(FinancePage(context: PageContext(req), loaded: loaded, table: table).render())
     }
 

@@ -11,12 +11,12 @@ enum ProgrammeController {
             if let notModified = ETag.notModified(req, etag) { return notModified }
             let language = req.language
             let today = req.today
-            let body = try await req.application.renderCache.bytes(for: etag) {
+            let rendered = try await req.application.renderCache.rendered(for: etag) {
                 let loaded = try await ProgrammeContext.load(req)
                 return Data(ProgrammePage(context: PageContext(language: language, path: SiteURL.programme(summary.id).path, today: today),
                                           loaded: loaded, access: Access(user: nil)).render().utf8)
             }
-            return ETag.response(body, contentType: .html, etag: etag)
+            return ETag.response(req, rendered, contentType: .html, etag: etag)
         }
         let loaded = try await ProgrammeContext.load(req)
         return Respond.html(ProgrammePage(context: PageContext(req), loaded: loaded, access: req.access).render())
