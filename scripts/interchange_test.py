@@ -138,5 +138,25 @@ try:
 except Exception as error:  # noqa: BLE001
     check(False, f"openapi-spec-validator: {error}")
 
+# Observability: /metrics in Prometheus's text format, read by the official client's parser.
+from prometheus_client.parser import text_string_to_metric_families  # noqa: E402
+
+families = {f.name: f for f in text_string_to_metric_families(get("/metrics")[0].decode("utf-8"))}
+requests = families.get("orama_http_requests")
+check(requests is not None and requests.type == "counter", "/metrics: orama_http_requests_total is a counter")
+routes = {s.labels.get("route") for s in requests.samples} if requests else set()
+check("/api/v1/programmes/:programmeID" in routes and all(s.labels.get("status") for s in requests.samples),
+      f"/metrics: requests by route pattern and status ({len(routes)} routes)")
+latency = families.get("orama_http_request_duration_seconds")
+check(latency is not None and latency.type == "histogram" and any(s.name.endswith("_bucket") for s in latency.samples),
+      "/metrics: a latency histogram with buckets")
+for name in ["orama_snapshot_hits", "orama_snapshot_misses", "orama_snapshot_bytes", "orama_render_cache_bytes",
+             "orama_database_pool_connections_max", "orama_database_ping_seconds"]:
+    check(name in families, f"/metrics: {name}")
+check(families["orama_snapshot_misses"].samples[0].value >= 1, "/metrics: the snapshot was built (a miss counted)")
+live = json.loads(get("/health/live")[0])
+ready = json.loads(get("/health/ready")[0])
+check(live["status"] == "ok" and ready["status"] == "ok" and ready["organisations"] >= 1, "/health/live and /health/ready answer")
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

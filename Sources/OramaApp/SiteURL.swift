@@ -74,6 +74,9 @@ enum SiteURL: Sendable, Hashable {
     case apiFinance(UUID, by: String)
     case apiAnnual(UUID, year: Int)
     case health
+    case healthLive
+    case healthReady
+    case metrics
     case stylesheet
     case script
 
@@ -157,6 +160,9 @@ enum SiteURL: Sendable, Hashable {
         case .apiFinance(let p, _): return api(p, .fixed("finance"))
         case .apiAnnual(let p, let y): return api(p, .fixed("annual"), year(y))
         case .health: return [.fixed("health")]
+        case .healthLive: return [.fixed("health"), .fixed("live")]
+        case .healthReady: return [.fixed("health"), .fixed("ready")]
+        case .metrics: return [.fixed("metrics")]
         case .stylesheet: return [.fixed("styles.css")]
         case .script: return [.fixed("app.js")]
         }
@@ -242,7 +248,7 @@ extension SiteURL {
         case priorities, schedule, finance, annual, approveAnnual, whatIf, due, progress, values, reporting, lockPeriod, dashboard, rollup
         case indicator, evaluation, execution, documents, document, export, importData, officeImport, openData, calendar, apiTokens, revokeToken, openAPI
         case apiProgrammes, apiProgramme, apiStrategy, apiActions, apiAction, apiProgress, apiIndicators, apiIndicator, apiMeasurements
-        case apiChecks, apiImport, apiFinance, apiAnnual, health, stylesheet, script
+        case apiChecks, apiImport, apiFinance, apiAnnual, health, healthLive, healthReady, metrics, stylesheet, script
     }
 
     var name: Name {
@@ -314,6 +320,9 @@ extension SiteURL {
         case .apiFinance: .apiFinance
         case .apiAnnual: .apiAnnual
         case .health: .health
+        case .healthLive: .healthLive
+        case .healthReady: .healthReady
+        case .metrics: .metrics
         case .stylesheet: .stylesheet
         case .script: .script
         }
@@ -391,6 +400,9 @@ extension SiteURL {
         case .apiFinance: return .apiFinance(p, by: "axis")
         case .apiAnnual: return .apiAnnual(p, year: 2025)
         case .health: return .health
+        case .healthLive: return .healthLive
+        case .healthReady: return .healthReady
+        case .metrics: return .metrics
         case .stylesheet: return .stylesheet
         case .script: return .script
         }

@@ -24,10 +24,12 @@ public enum DatabaseChoice: Sendable, Equatable {
 public func configure(_ app: Application, database: DatabaseChoice = .fromEnvironment()) async throws {
     switch database {
     case .sqlite(let path):
+        app.databasePool = DatabasePoolFigures(maximum: app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 })
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url):
+        app.databasePool = DatabasePoolFigures(maximum: app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 })
         app.databases.use(try .postgres(url: url, sqlLogLevel: .debug), as: .psql)
     }
 
@@ -55,6 +57,8 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.asyncCommands.use(RemindCommand(), as: "remind")
 
     app.middleware = Middlewares()
+    app.serverMetrics = ServerMetrics()
+    app.middleware.use(MetricsMiddleware(metrics: app.serverMetrics))
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(OramaErrorMiddleware(environment: app.environment))
     app.middleware.use(SecurityHeadersMiddleware())

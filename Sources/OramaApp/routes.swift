@@ -7,7 +7,10 @@ func routes(_ app: Application) throws {
     typealias U = SiteURL
     func url(_ name: U.Name) -> U { U.example(name) }
 
-    app.get(url(.health), use: HealthController.show)
+    app.get(url(.health), use: HealthController.ready)
+    app.get(url(.healthLive), use: HealthController.live)
+    app.get(url(.healthReady), use: HealthController.ready)
+    app.get(url(.metrics), use: MetricsController.show)
     app.get(url(.stylesheet), use: StaticAssets.stylesheet)
     app.get(url(.script), use: StaticAssets.script)
 

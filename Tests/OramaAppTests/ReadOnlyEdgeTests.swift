@@ -4,7 +4,7 @@ import OramaDomain
 import Testing
 import VaporTesting
 
-@Suite("Δημόσια σελίδες και API", .serialized)
+@Suite("Δημόσιες σελίδες και API", .serialized)
 struct ReadOnlyEdgeTests {
     struct ListItem: Decodable { var id: UUID; var status: String; var title: String }
     struct Tree: Decodable {
@@ -165,6 +165,29 @@ struct ReadOnlyEdgeTests {
             #expect(response.status == .ok)
             #expect(response.body.string.contains("\"status\":\"ok\""))
             #expect(response.body.string.contains("sqlite"))
+        }
+    }
+
+    @Test func livenessReadinessAndMetrics() async throws {
+        try await withDemo { app, demo in
+            #expect(try await app.testing().sendRequest(.GET, "/health/live").status == .ok)
+            let ready = try await app.testing().sendRequest(.GET, "/health/ready")
+            #expect(ready.status == .ok && ready.body.string.contains("\"organisations\":"))
+            _ = try await app.testing().sendRequest(.GET, SiteURL.apiProgramme(demo.id).path)
+            _ = try await app.testing().sendRequest(.GET, SiteURL.apiProgramme(demo.id).path)
+            _ = try await app.testing().sendRequest(.GET, "/programmes/not-an-id")
+            let metrics = try await app.testing().sendRequest(.GET, "/metrics")
+            #expect(metrics.status == .ok)
+            #expect(metrics.headers.first(name: .contentType)?.hasPrefix("text/plain; version=0.0.4") == true)
+            let text = metrics.body.string
+            let lines = text.split(separator: "\n").map(String.init)
+            // Two reads of the same route: one line, counted twice, by the route's pattern.
+            let programmeReads = lines.filter { $0.hasPrefix("orama_http_requests_total{") && $0.contains(#"route="/api/v1/programmes/:programmeID""#) && $0.contains(#"status="200""#) }
+            #expect(programmeReads.count == 1 && programmeReads.first?.hasSuffix(" 2") == true, "\(programmeReads)")
+            #expect(lines.contains { $0.hasPrefix("orama_http_requests_total{") && $0.contains(#"status="400""#) })
+            #expect(lines.contains { $0.hasPrefix("orama_http_request_duration_seconds_bucket{") })
+            #expect(lines.contains("orama_render_cache_misses_total 1") && lines.contains("orama_render_cache_hits_total 1"))
+            #expect(lines.contains { $0.hasPrefix("orama_database_ping_seconds ") && !$0.hasSuffix(" -1") })
         }
     }
 }
