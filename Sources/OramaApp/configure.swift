@@ -58,10 +58,11 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
 
     app.middleware = Middlewares()
     app.serverMetrics = ServerMetrics()
-    app.middleware.use(MetricsMiddleware(metrics: app.serverMetrics))
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-    app.middleware.use(OramaErrorMiddleware(environment: app.environment))
+    app.middleware.use(MetricsMiddleware(metrics: app.serverMetrics))
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(PublicPageCache())
+    app.middleware.use(OramaErrorMiddleware(environment: app.environment))
 
     // Sessions live in the database, so a restart signs nobody out. The cookie is never
     // readable by scripts, is not sent on cross-site posts, and is Secure in production

@@ -11,7 +11,12 @@ import VaporTesting
 /// database holds.
 @Suite struct SnapshotInvalidationTests {
     func withWorkspace(_ body: (WorkspaceFixture) async throws -> Void) async throws {
-        try await withApp(TestDatabase.sqliteFile()) { app in try await body(try await WorkspaceFixture.make(app)) }
+        try await withApp(TestDatabase.sqliteFile()) { app in
+            // Only a write may make the board forget (the one-second trust would hide a write
+            // that forgot to tell it, and a loaded machine would turn hits into misses).
+            app.programmeVersions.trust(for: .seconds(600))
+            try await body(try await WorkspaceFixture.make(app))
+        }
     }
 
     /// The public JSON of the programme, as a visitor (not signed in) gets it.
@@ -163,6 +168,34 @@ import VaporTesting
             let reference = try #require(try await ReferenceRepository(db: f.app.db).load(organisationID: programme.organisationID))
             #expect(after != before)
             #expect(after == String(decoding: try JSONCoding.encoder.encode(ProgrammeDTO(programme, reference: reference)), as: UTF8.self))
+        }
+    }
+
+    /// The second visitor gets the first one's bytes and headers from the kept copy; a
+    /// signed-in user's draft never becomes anyone else's.
+    @Test func aVisitorsPageIsKeptAndADraftNever() async throws {
+        try await withWorkspace { f in
+            let path = SiteURL.document(f.programme.id, kind: "phase-b", format: "html", year: nil).path
+            let first = try await f.app.testing().sendRequest(.GET, path)
+            let hits = f.app.renderCache.hits.load(ordering: .relaxed)
+            let second = try await f.app.testing().sendRequest(.GET, path)
+            #expect(f.app.renderCache.hits.load(ordering: .relaxed) == hits + 1)
+            #expect(second.body.string == first.body.string)
+            #expect(first.headers.first(name: "Content-Security-Policy") == second.headers.first(name: "Content-Security-Policy"))
+            #expect(second.headers.first(name: "Content-Security-Policy")?.hasPrefix("default-src 'none'") == true, "the document's own policy")
+            #expect(second.headers.first(name: "X-Frame-Options") == "DENY")
+            #expect(second.headers.contentType == first.headers.contentType)
+
+            let draft = SiteURL.programme(f.draft.id).path
+            #expect(try await f.app.testing().sendRequest(.GET, draft).status == .notFound)
+            let planner = try await f.browser(as: "planner@test.gr")
+            #expect(try await planner.get(draft).status == .ok)
+            #expect(try await planner.get(SiteURL.apiProgramme(f.draft.id).path).status == .ok)
+            #expect(try await f.app.testing().sendRequest(.GET, draft).status == .notFound)
+            #expect(try await f.app.testing().sendRequest(.GET, SiteURL.apiProgramme(f.draft.id).path).status == .notFound)
+            // A signed-in page is never served from a visitor's copy: it names the user.
+            _ = try await f.app.testing().sendRequest(.GET, SiteURL.programme(f.programme.id).path)
+            #expect(try await planner.get(SiteURL.programme(f.programme.id).path).body.string.contains("Σχεδιαστής"))
         }
     }
 

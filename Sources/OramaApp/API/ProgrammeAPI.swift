@@ -23,10 +23,12 @@ enum ProgrammeAPIController {
         if let notModified = ETag.notModified(req, etag) { return notModified }
         let app = req.application
         let repositories = req.repositories
-        let rendered = try await app.renderCache.rendered(for: etag) {
+        let render: @Sendable () async throws -> Data = {
             let loaded = try await ProgrammeContext.load(summary: summary, app, repositories: repositories)
             return try JSONCoding.encoder.encode(ProgrammeDTO(loaded.programme, reference: loaded.reference))
         }
-        return ETag.response(req, rendered, contentType: .json, etag: etag)
+        // A visitor's copy is kept by `PublicPageCache`; a token holder's here, by version.
+        guard req.user != nil else { return ETag.response(try await render(), contentType: .json, etag: etag) }
+        return ETag.response(req, try await app.renderCache.rendered(for: etag, render: render), contentType: .json, etag: etag)
     }
 }

@@ -63,26 +63,27 @@ struct DatabasePoolFigures: Sendable {
 
 /// Times every request and counts it by its route pattern (`/programmes/:programmeID`), so
 /// the labels stay few whatever the ids.
-struct MetricsMiddleware: AsyncMiddleware {
+/// Future-based, like the other middleware every request passes: an async one would start a
+/// task per request.
+struct MetricsMiddleware: Middleware {
     let metrics: ServerMetrics
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let start = ContinuousClock.now
         metrics.inFlight.add(1, ordering: .relaxed)
-        defer { metrics.inFlight.subtract(1, ordering: .relaxed) }
-        do {
-            let response = try await next.respond(to: request)
-            metrics.finished(method: request.method.rawValue, route: Self.route(request), status: response.status.code, after: .now - start)
-            return response
-        } catch {
-            let status = (error as? any AbortError)?.status.code ?? 500
+        return next.respond(to: request).always { result in
+            metrics.inFlight.subtract(1, ordering: .relaxed)
+            let status: UInt = switch result {
+            case .success(let response): response.status.code
+            case .failure(let error): (error as? any AbortError)?.status.code ?? 500
+            }
             metrics.finished(method: request.method.rawValue, route: Self.route(request), status: status, after: .now - start)
-            throw error
         }
     }
 
     static func route(_ request: Request) -> String {
-        guard let route = request.route else { return "unmatched" }
+        // Answered from the kept public bytes before routing: named by the address's shape.
+        guard let route = request.route else { return PublicPageCache.programmeID(in: request.url.path) != nil ? "public-cache" : "unmatched" }
         return "/" + route.path.map(\.description).joined(separator: "/")
     }
 }

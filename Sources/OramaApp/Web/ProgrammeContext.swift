@@ -49,6 +49,7 @@ enum ProgrammeContext {
         guard let summary = found, req.access.canRead(summary) else {
             throw UserFacingError.programmeNotFound
         }
+        req.usedSummary = summary
         return summary
     }
 

@@ -30,18 +30,28 @@ final class ProgrammeVersions: Sendable {
     }
 
     private let state = Mutex(State())
-    let trustFor: Duration
+    private let trustMilliseconds: Atomic<Int64>
     let hits = Atomic<Int>(0)
     let misses = Atomic<Int>(0)
 
-    init(trustFor: Duration) { self.trustFor = trustFor }
+    init(trustFor: Duration) { trustMilliseconds = Atomic(trustFor.components.seconds * 1_000 + trustFor.components.attoseconds / 1_000_000_000_000_000) }
+
+    /// How long a summary read from the database is trusted without a notice.
+    var trustFor: Duration { .milliseconds(trustMilliseconds.load(ordering: .relaxed)) }
+
+    /// Tests that measure the board under load set a long trust, so that a slow machine does
+    /// not turn a hit into a miss.
+    func trust(for duration: Duration) {
+        trustMilliseconds.store(duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000, ordering: .relaxed)
+    }
 
     /// The programme's summary, from the board if it was read within `trustFor` and no
     /// change has been noticed since, otherwise from `read` (and kept).
     func summary(_ id: UUID, read: () async throws -> ProgrammeSummary?) async throws -> ProgrammeSummary? {
         let now = ContinuousClock.now
+        let trust = trustFor
         let (kept, generation): (ProgrammeSummary?, UInt64) = state.withLock { s in
-            guard let entry = s.entries[id], now - entry.checked < trustFor else { return (nil, s.generation) }
+            guard let entry = s.entries[id], now - entry.checked < trust else { return (nil, s.generation) }
             return (entry.summary, s.generation)
         }
         if let kept {
@@ -56,6 +66,18 @@ final class ProgrammeVersions: Sendable {
             s.entries[id] = Entry(summary: summary, checked: now)
         }
         return summary
+    }
+
+    /// The summary if the board trusts it now; nil otherwise (nothing is read).
+    func peek(_ id: UUID) -> ProgrammeSummary? {
+        let now = ContinuousClock.now
+        let trust = trustFor
+        let found: ProgrammeSummary? = state.withLock { s in
+            guard let entry = s.entries[id], now - entry.checked < trust else { return nil }
+            return entry.summary
+        }
+        if found != nil { hits.add(1, ordering: .relaxed) }
+        return found
     }
 
     /// A programme changed: its next request reads the summary again.

@@ -10,6 +10,8 @@ import Vapor
 /// recently used go first.
 final class RenderCache: Sendable {
     struct Rendered: Sendable {
+        /// The headers of the response the bytes came from (content type, disposition, tag).
+        var headers: HTTPHeaders = [:]
         var plain: ByteBuffer
         /// nil when gzip would not be smaller.
         var gzip: ByteBuffer?
@@ -30,20 +32,33 @@ final class RenderCache: Sendable {
     init(capacityBytes: Int = 32 * 1_048_576) { self.capacityBytes = capacityBytes }
 
     func rendered(for key: String, render: @Sendable () async throws -> Data) async throws -> Rendered {
+        if let found = lookup(key) { return found }
+        let rendered = try Self.prepare(ByteBuffer(data: try await render()), compress: true)
+        store(rendered, for: key)
+        return rendered
+    }
+
+    /// Kept bytes. A hit is counted here; a miss where bytes are then rendered and stored.
+    func lookup(_ key: String) -> Rendered? {
         let found: Rendered? = state.withLock { s in
             guard let entry = s.entries[key] else { return nil }
             s.tick += 1
             s.entries[key]?.lastUse = s.tick
             return entry.rendered
         }
-        if let found {
-            hits.add(1, ordering: .relaxed)
-            return found
-        }
+        if found != nil { hits.add(1, ordering: .relaxed) }
+        return found
+    }
+
+    /// The body with its gzip beside it when `compress` and gzip is smaller.
+    static func prepare(_ body: ByteBuffer, headers: HTTPHeaders = [:], compress: Bool) throws -> Rendered {
+        guard compress else { return Rendered(headers: headers, plain: body, gzip: nil) }
+        let packed = try Gzip.compress(Data(buffer: body))
+        return Rendered(headers: headers, plain: body, gzip: packed.count < body.readableBytes ? ByteBuffer(data: packed) : nil)
+    }
+
+    func store(_ rendered: Rendered, for key: String) {
         misses.add(1, ordering: .relaxed)
-        let data = try await render()
-        let packed = try Gzip.compress(data)
-        let rendered = Rendered(plain: ByteBuffer(data: data), gzip: packed.count < data.count ? ByteBuffer(data: packed) : nil)
         state.withLock { s in
             guard rendered.bytes <= capacityBytes, s.entries[key] == nil else { return }
             while s.bytes + rendered.bytes > capacityBytes, let oldest = s.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
@@ -54,7 +69,6 @@ final class RenderCache: Sendable {
             s.entries[key] = (rendered, s.tick)
             s.bytes += rendered.bytes
         }
-        return rendered
     }
 
     /// The plain bytes (tests, and callers that change them).

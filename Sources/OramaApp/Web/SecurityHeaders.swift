@@ -3,9 +3,14 @@ import Vapor
 
 /// Headers every response carries: no sniffing, no framing by other sites, a strict
 /// content policy (pages need no third-party resources at all).
-struct SecurityHeadersMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
+/// A future-based middleware: it runs on every request, and an async one would start a task
+/// for each.
+struct SecurityHeadersMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).map { response in Self.add(to: response) }
+    }
+
+    static func add(to response: Response) -> Response {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")

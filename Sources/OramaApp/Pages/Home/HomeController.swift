@@ -13,7 +13,7 @@ enum HomeController {
         var due: [(ProgrammeSummary, [DueItem])] = []
         if let units = access.reportingUnits, let user = req.user {
             for summary in summaries where summary.organisationID == user.organisationID && [.approved, .published, .consultation].contains(summary.status) {
-                guard let programme = try await req.repositories.programmes.load(summary.id) else { continue }
+                let programme = try await ProgrammeContext.load(summary: summary, req.application, repositories: req.repositories).programme
                 due.append((summary, programme.dueItems(units: units, calendar: programme.reportingCalendar, today: context.today)))
             }
         }

@@ -4,20 +4,7 @@ import Vapor
 
 enum ProgrammeController {
     @Sendable static func show(req: Request) async throws -> Response {
-        let summary = try await ProgrammeContext.summary(req)
-        // The public page is the same for every visitor: rendered once per programme version.
-        if req.user == nil {
-            let etag = ETag.forProgramme(summary, variant: "html-" + req.language.rawValue)
-            if let notModified = ETag.notModified(req, etag) { return notModified }
-            let language = req.language
-            let today = req.today
-            let rendered = try await req.application.renderCache.rendered(for: etag) {
-                let loaded = try await ProgrammeContext.load(req)
-                return Data(ProgrammePage(context: PageContext(language: language, path: SiteURL.programme(summary.id).path, today: today),
-                                          loaded: loaded, access: Access(user: nil)).render().utf8)
-            }
-            return ETag.response(req, rendered, contentType: .html, etag: etag)
-        }
+        // A visitor's copy is kept by `PublicPageCache`, once per version.
         let loaded = try await ProgrammeContext.load(req)
         return Respond.html(ProgrammePage(context: PageContext(req), loaded: loaded, access: req.access).render())
     }
