@@ -42,6 +42,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.migrations.add(M006_CreateBudgetExecution())
     app.migrations.add(M007_KeyDatesAndTokens())
     app.migrations.add(M008_CreateImportMemory())
+    app.migrations.add(M009_SharedState())
 
     // Forms are collected whole so the CSRF check and validation see every field; the
     // action form alone posts a few hundred fields.
@@ -75,7 +76,6 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.middleware.use(SkippedForAssets(wrapped: app.sessions.middleware))
     app.middleware.use(SkippedForAssets(wrapped: SessionUserMiddleware()))
     app.middleware.use(SkippedForAssets(wrapped: CSRFMiddleware()))
-    app.signInThrottle = SignInThrottle()
 
     app.renderCache = RenderCache()
     app.programmeSnapshots = ProgrammeSnapshots.fromEnvironment()

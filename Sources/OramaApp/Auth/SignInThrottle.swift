@@ -1,54 +1,39 @@
 import Foundation
 import Vapor
 
-/// Slows down guessing: after a few failed sign-ins for the same e-mail or address, each
-/// further attempt must wait, twice as long each time (up to 15 minutes).
-actor SignInThrottle {
-    private struct Record {
-        var failures: Int
-        var blockedUntil: Date
-    }
-
-    private var records: [String: Record] = [:]
-    let freeAttempts: Int
+/// Slows down guessing: after a few failed sign-ins for the same key, each further attempt
+/// must wait, twice as long each time (up to 15 minutes). The counts live in the database
+/// (`ThrottleStore`), so several servers behind one balancer throttle as one.
+struct SignInThrottle: Sendable {
+    let store: ThrottleStore
+    let freeAttempts: Int64
     let now: @Sendable () -> Date
 
-    init(freeAttempts: Int = 3, now: @escaping @Sendable () -> Date = Date.init) {
+    init(store: ThrottleStore, freeAttempts: Int64 = 3, now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
         self.freeAttempts = freeAttempts
         self.now = now
     }
 
     /// Seconds to wait before another attempt for any of these keys, or nil if allowed.
-    func wait(for keys: [String]) -> Int? {
-        let current = now()
-        let waits = keys.compactMap { records[$0] }.map { $0.blockedUntil.timeIntervalSince(current) }.filter { $0 > 0 }
+    func wait(for keys: [String]) async throws -> Int? {
+        let current = now().timeIntervalSince1970
+        let waits = try await store.records(keys).values.map { $0.blockedUntil - current }.filter { $0 > 0 }
         return waits.max().map { Int($0.rounded(.up)) }
     }
 
-    func failed(_ keys: [String]) {
-        let current = now()
-        for key in keys {
-            var record = records[key] ?? Record(failures: 0, blockedUntil: .distantPast)
-            record.failures += 1
-            if record.failures > freeAttempts {
-                let seconds = min(900.0, pow(2, Double(record.failures - freeAttempts)))
-                record.blockedUntil = current.addingTimeInterval(seconds)
-            }
-            records[key] = record
-        }
-        if records.count > 10_000 { records = records.filter { $0.value.blockedUntil > current } }
+    func failed(_ keys: [String]) async throws {
+        let current = now().timeIntervalSince1970
+        for key in keys { try await store.fail(key, now: current, freeAttempts: freeAttempts) }
+        // Now and then, forget blocks that ended a day ago.
+        if Int.random(in: 0..<100) == 0 { try await store.prune(before: current - 86_400) }
     }
 
-    func succeeded(_ keys: [String]) {
-        for key in keys { records[key] = nil }
+    func succeeded(_ keys: [String]) async throws {
+        try await store.clear(keys)
     }
 }
 
-extension Application {
-    private struct SignInThrottleKey: StorageKey { typealias Value = SignInThrottle }
-
-    var signInThrottle: SignInThrottle {
-        get { storage[SignInThrottleKey.self]! }
-        set { storage[SignInThrottleKey.self] = newValue }
-    }
+extension Request {
+    var signInThrottle: SignInThrottle { SignInThrottle(store: repositories.throttle, now: { [clock = application.clock] in clock.now() }) }
 }

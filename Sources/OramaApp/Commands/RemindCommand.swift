@@ -9,6 +9,9 @@ struct RemindCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "outbox", help: "Φάκελος εξερχομένων (προεπιλογή ./outbox)")
         var outbox: String?
+
+        @Flag(name: "again", help: "Και αν οι υπενθυμίσεις της ημέρας έχουν ήδη σταλεί")
+        var again: Bool
     }
 
     var help: String { "Υπενθυμίσεις εκκρεμών αναφορών ανά υπηρεσία" }
@@ -16,7 +19,27 @@ struct RemindCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let repositories = context.application.repositories
         let today = context.application.clock.today
-        let folder = URL(fileURLWithPath: signature.outbox ?? "outbox").appendingPathComponent(today.iso)
+        // Every server's cron may start this: the day's run is claimed in the database, and
+        // only the one that gets the claim sends.
+        let claims = repositories.jobClaims
+        let owner = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+        if signature.again { try await claims.release(job: "remind", period: today.iso) }
+        guard try await claims.claim(job: "remind", period: today.iso, by: owner, at: context.application.clock.now().timeIntervalSince1970) else {
+            let holder = try await claims.holder(job: "remind", period: today.iso) ?? "άλλον διακομιστή"
+            context.console.print("Οι υπενθυμίσεις της \(today.formatted) έχουν ήδη σταλεί από \(holder). Με --again στέλνονται ξανά.")
+            return
+        }
+        do {
+            try await send(context, repositories: repositories, today: today, outbox: signature.outbox)
+        } catch {
+            // A failed run gives the day back, so that the next cron run tries again.
+            try? await claims.release(job: "remind", period: today.iso)
+            throw error
+        }
+    }
+
+    private func send(_ context: CommandContext, repositories: Repositories, today: CalendarDate, outbox: String?) async throws {
+        let folder = URL(fileURLWithPath: outbox ?? "outbox").appendingPathComponent(today.iso)
         let written = try await Reminders.write(from: repositories, today: today, to: folder)
         guard let smtp = SMTPClient.fromEnvironment() else {
             context.console.print("Γράφτηκαν \(written.count) υπενθυμίσεις στο \(folder.path) (δεν ορίστηκε ORAMA_SMTP_HOST).")

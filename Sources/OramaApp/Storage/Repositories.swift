@@ -16,6 +16,8 @@ struct Repositories: Sendable {
     var auditLog: AuditLog { AuditLog(db: db) }
     var annualApprovals: AnnualApprovals { AnnualApprovals(db: db, changes: changes) }
     var budgetExecution: BudgetExecutionStore { BudgetExecutionStore(db: db, changes: changes) }
+    var throttle: ThrottleStore { ThrottleStore(db: db) }
+    var jobClaims: JobClaims { JobClaims(db: db) }
     var officeImports: OfficeImportStore { OfficeImportStore(db: db, changes: changes) }
 }
 

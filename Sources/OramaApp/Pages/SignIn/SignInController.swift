@@ -20,18 +20,18 @@ enum SignInController {
         // Keyed on the pair, so one address guessing cannot lock a user out everywhere, nor one
         // proxy's shared address lock out everyone.
         let keys = ["\(email)|\(req.remoteAddress?.ipAddress ?? "?")"]
-        let throttle = req.application.signInThrottle
-        if let wait = await throttle.wait(for: keys) {
+        let throttle = req.signInThrottle
+        if let wait = try await throttle.wait(for: keys) {
             let message = req.language.t("Πολλές αποτυχημένες προσπάθειες. Δοκιμάστε ξανά σε \(Plural.count(wait, ("δευτερόλεπτο", "δευτερόλεπτα"), ("second", "seconds"), .el)).",
                                          "Too many failed attempts. Try again in \(wait) seconds.")
             return Respond.html(SignInPage(context: PageContext(req, withForm: true), email: email, back: back, error: message).render(), status: .tooManyRequests)
         }
         guard let id = try await req.repositories.accounts.verify(email: email, password: form.password ?? "") else {
-            await throttle.failed(keys)
+            try await throttle.failed(keys)
             let message = req.language.t("Λάθος e-mail ή κωδικός.", "Wrong e-mail or password.")
             return Respond.html(SignInPage(context: PageContext(req, withForm: true), email: email, back: back, error: message).render(), status: .unauthorized)
         }
-        await throttle.succeeded(keys)
+        try await throttle.succeeded(keys)
         // A new session id on sign-in, so a session id planted before it cannot be taken over:
         // with no id, the sessions middleware stores the data under a fresh one.
         let language = req.session.data["lang"]
