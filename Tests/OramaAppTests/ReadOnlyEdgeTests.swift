@@ -66,7 +66,9 @@ struct ReadOnlyEdgeTests {
             #expect(again.status == .notModified)
             #expect(again.body.readableBytes == 0)
 
-            let repository = ProgrammeRepository(db: app.db)
+            // Through the application's repositories, as every route and command writes: the
+            // caches hear of the commit.
+            let repository = app.repositories.programmes
             var programme = try #require(try await repository.load(demo.id))
             programme.axes[0].title = "Περιβάλλον, Κλίμα και Ποιότητα Ζωής"
             try await repository.save(programme, expecting: programme.changeCounter, actor: Actor(name: "Δοκιμή"))

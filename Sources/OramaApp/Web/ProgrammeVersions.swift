@@ -27,6 +27,8 @@ final class ProgrammeVersions: Sendable {
         /// Moves on with every change notice: a summary read before a notice arrived is
         /// not kept after it.
         var generation: UInt64 = 0
+        /// Reads under way, by programme.
+        var reading: [UUID: Task<ProgrammeSummary?, any Error>] = [:]
     }
 
     private let state = Mutex(State())
@@ -47,7 +49,7 @@ final class ProgrammeVersions: Sendable {
 
     /// The programme's summary, from the board if it was read within `trustFor` and no
     /// change has been noticed since, otherwise from `read` (and kept).
-    func summary(_ id: UUID, read: () async throws -> ProgrammeSummary?) async throws -> ProgrammeSummary? {
+    func summary(_ id: UUID, read: @escaping @Sendable () async throws -> ProgrammeSummary?) async throws -> ProgrammeSummary? {
         let now = ContinuousClock.now
         let trust = trustFor
         let (kept, generation): (ProgrammeSummary?, UInt64) = state.withLock { s in
@@ -59,7 +61,16 @@ final class ProgrammeVersions: Sendable {
             return kept
         }
         misses.add(1, ordering: .relaxed)
-        guard let summary = try await read() else { return nil }
+        // Requests that find the same programme expired at the same moment share one read.
+        let (task, leader): (Task<ProgrammeSummary?, any Error>, Bool) = state.withLock { s in
+            if let running = s.reading[id] { return (running, false) }
+            let started = Task { try await read() }
+            s.reading[id] = started
+            return (started, true)
+        }
+        let result: Result<ProgrammeSummary?, any Error> = await { do { return .success(try await task.value) } catch { return .failure(error) } }()
+        if leader { state.withLock { s in s.reading[id] = nil } }
+        guard let summary = try result.get() else { return nil }
         state.withLock { s in
             guard s.generation == generation else { return }
             if s.entries.count > 100_000 { s.entries.removeAll(keepingCapacity: true) }

@@ -24,10 +24,29 @@ struct PublicPageCache: Middleware {
         }
         let app = request.application
         let today = app.clock.today.iso
-        if let summary = app.programmeVersions.peek(programmeID),
-           let kept = app.renderCache.lookup(Self.key(summary, today: today, url: request.url.string)) {
-            return request.eventLoop.makeSucceededFuture(Self.response(request, kept))
+        let url = request.url.string
+        if let summary = app.programmeVersions.peek(programmeID) {
+            if let kept = app.renderCache.lookup(Self.key(summary, today: today, url: url)) {
+                return request.eventLoop.makeSucceededFuture(Self.response(request, kept))
+            }
+            return render(request, programmeID, today: today, next)
         }
+        // The board's trust ran out (or it never knew the programme): read the version again —
+        // one small query, shared by the requests waiting for it — before rendering anything.
+        let repositories = request.repositories
+        return request.eventLoop.makeFutureWithTask {
+            try await app.programmeVersions.summary(programmeID) { try await repositories.programmes.summary(programmeID) }
+        }.flatMap { summary in
+            if let summary, let kept = app.renderCache.lookup(Self.key(summary, today: today, url: url)) {
+                return request.eventLoop.makeSucceededFuture(Self.response(request, kept))
+            }
+            return render(request, programmeID, today: today, next)
+        }
+    }
+
+    /// Runs the route and keeps what it answered, if a visitor's copy may be kept.
+    private func render(_ request: Request, _ programmeID: UUID, today: String, _ next: any Responder) -> EventLoopFuture<Response> {
+        let app = request.application
         return next.respond(to: request).flatMapThrowing { response in
             guard response.status == .ok, !response.headers.contains(name: .setCookie),
                   let body = response.body.buffer, let used = request.usedSummary, used.id == programmeID else { return response }
