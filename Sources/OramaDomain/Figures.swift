@@ -29,11 +29,12 @@ public struct DashboardFigures: Sendable {
         self.year = year
         self.indicatorYear = indicatorYear ?? max(p.startYear, year - 1)
         let actions = actions ?? p.actions
+        let latest = p.latestProgressByAction()
         var counts: [ProgressUpdate.Status?: Int] = [:]
-        for a in actions { counts[p.latestProgress(of: a.id)?.status, default: 0] += 1 }
+        for a in actions { counts[latest[a.id]?.status, default: 0] += 1 }
         statusCounts = ([nil] + ProgressUpdate.Status.allCases.map(Optional.some)).compactMap { s in counts[s].map { StatusCount(status: s, count: $0) } }
         planned = actions.flatMap(\.fundingLines).filter { $0.year <= year }.map(\.amount).sum()
-        spent = actions.compactMap { p.latestProgress(of: $0.id)?.spentToDate }.sum()
+        spent = actions.compactMap { latest[$0.id]?.spentToDate }.sum()
         var on = 0, off = 0, none = 0
         for i in indicators ?? p.indicators {
             guard let achievement = i.achievement(in: self.indicatorYear) else { none += 1; continue }

@@ -92,7 +92,23 @@ public struct Programme: Sendable, Hashable, Codable, Identifiable {
 
     /// The latest progress update of each action, by date and then by recording time.
     public func latestProgress(of actionID: UUID) -> ProgressUpdate? {
-        progressUpdates.filter { $0.actionID == actionID }.max { ($0.date, $0.recordedAt) < ($1.date, $1.recordedAt) }
+        var latest: ProgressUpdate?
+        for u in progressUpdates where u.actionID == actionID {
+            if let l = latest, (u.date, u.recordedAt) <= (l.date, l.recordedAt) { continue }
+            latest = u
+        }
+        return latest
+    }
+
+    /// The latest report of every action that has one, in one pass: for pages and figures
+    /// that ask for many actions (asking `latestProgress(of:)` for each is quadratic).
+    public func latestProgressByAction() -> [UUID: ProgressUpdate] {
+        var latest: [UUID: ProgressUpdate] = [:]
+        for u in progressUpdates {
+            if let l = latest[u.actionID], (u.date, u.recordedAt) <= (l.date, l.recordedAt) { continue }
+            latest[u.actionID] = u
+        }
+        return latest
     }
 
     /// The latest report of an action dated in `year` or before: what an evaluation of that year says of it.

@@ -29,6 +29,18 @@ struct DashboardPage {
         let units = r.units.filter { unit in p.actions.contains { $0.responsibleUnitID == unit.id } }
         let places = r.localities.filter { $0.kind == .municipalUnit }
         let rollup = f.rollup
+        // Built only for a unit's or a place's view: Plot's `.if` would build it and drop it.
+        let actionsTable: Node<HTML.BodyContext> = scope == .programme ? .empty : {
+            let latest = loaded.derived("latest-progress") { p.latestProgressByAction() }
+            return .section(.h2(.text(c.t("Δράσεις", "Actions"))),
+                .table(.class("list"),
+                       .thead(.tr(.th(.text(c.t("Κωδ.", "Code"))), .th(.text(c.t("Δράση", "Action"))), .th(.text(c.t("Κατάσταση", "Status"))), .th(.text(c.t("Πρόοδος", "Progress"))))),
+                       .tbody(.forEach(actions) { a in
+                           .tr(.td(.text(a.code)), .td(.a(.href(SiteURL.action(p.id, a.id).path), .text(a.title))),
+                               .td(.text(latest[a.id].map { "\(Self.icon($0.status)) \($0.status.greek)" } ?? "○ —")),
+                               .td(Bars.progress(rollup.find(a.id)?.actionProgress, label: a.code)))
+                       })))
+        }()
         return Layout(title: title, context: c, breadcrumbs: Layout.trail(c, p), notice: p.note.isEmpty ? nil : p.note).render(.group(
             .h1(.text(title)),
             .form(.method(.get), .action(SiteURL.dashboard(p.id).path), .class("views noprint"),
@@ -57,14 +69,7 @@ struct DashboardPage {
                             .tbody(.forEach(f.statusCounts) { row in
                                 .tr(.td(.text(row.status.map { "\(Self.icon($0)) \($0.greek)" } ?? c.t("○ Χωρίς αναφορά", "○ No report"))), .td(.class("num"), .text(String(row.count))))
                             }))),
-            .if(scope != .programme, .section(.h2(.text(c.t("Δράσεις", "Actions"))),
-                .table(.class("list"),
-                       .thead(.tr(.th(.text(c.t("Κωδ.", "Code"))), .th(.text(c.t("Δράση", "Action"))), .th(.text(c.t("Κατάσταση", "Status"))), .th(.text(c.t("Πρόοδος", "Progress"))))),
-                       .tbody(.forEach(actions) { a in
-                           .tr(.td(.text(a.code)), .td(.a(.href(SiteURL.action(p.id, a.id).path), .text(a.title))),
-                               .td(.text(p.latestProgress(of: a.id).map { "\(Self.icon($0.status)) \($0.status.greek)" } ?? "○ —")),
-                               .td(Bars.progress(rollup.find(a.id)?.actionProgress, label: a.code)))
-                       })))),
+            actionsTable,
             .if(scope == .programme, .section(.h2(.text(c.t("Άξονες", "Axes"))),
                      .div(.class("cards"), .forEach(p.axes) { axis in
                          let node = f.rollup.find(axis.id)

@@ -12,11 +12,12 @@ struct SchedulePage {
         let c = context
         let p = loaded.programme
         let r = loaded.reference
+        let latest = loaded.derived("latest-progress") { p.latestProgressByAction() }
         let rows: [Charts.GanttRow] = {
             let paths = p.actionPaths
             func row(_ path: ActionPath, group: String) -> Charts.GanttRow {
                 Charts.GanttRow(label: "\(path.action.code) \(path.action.title)", group: group, schedule: path.action.schedule, milestones: path.action.milestones,
-                                status: p.latestProgress(of: path.action.id)?.status.greek ?? "—")
+                                status: latest[path.action.id]?.status.greek ?? "—")
             }
             switch by {
             case "measure": return paths.map { row($0, group: "\(c.t("Μέτρο", "Measure")) \($0.measure.code): \($0.measure.title)") }

@@ -184,7 +184,7 @@ struct ProgrammePage {
     }
 
     func actionProgress(_ action: Action, _ rollup: RollupNode) -> String {
-        guard let update = loaded.programme.latestProgress(of: action.id) else { return "—" }
+        guard let update = loaded.derived("latest-progress", { loaded.programme.latestProgressByAction() })[action.id] else { return "—" }
         if update.status == .cancelled { return context.t("Ακυρώθηκε", "Cancelled") }
         return Format.percent(rollup.find(action.id)?.actionProgress)
     }
