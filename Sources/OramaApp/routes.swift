@@ -94,6 +94,7 @@ func routes(_ app: Application) throws {
     app.get(url(.reference), use: ReferenceController.show)
     app.post(url(.referenceRow), use: ReferenceController.save)
 
+    app.get(url(.overview), use: OverviewController.show)
     app.get(url(.users), use: UsersController.index)
     app.post(url(.users), use: UsersController.create)
     app.post(url(.user), use: UsersController.update)

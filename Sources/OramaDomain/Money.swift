@@ -117,6 +117,8 @@ public enum GreekNumber {
     /// `12,5 %` (one decimal); `—` when there is no value.
     public static func percent(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "—" }
+        // Beyond what a share can mean (and what an Int holds): said as a number, not trapped on.
+        guard abs(value) < 1e12 else { return format(value) + " %" }
         let tenths = Int((value * 10).rounded())
         return "\(tenths < 0 ? "-" : "")\(abs(tenths) / 10),\(abs(tenths % 10)) %"
     }

@@ -6,6 +6,9 @@ public enum Role: String, Sendable, CaseIterable, Codable {
     case planner
     case unitHead
     case reviewer
+    /// An analyst of a Region or of the ministry: reads the published programmes of the
+    /// municipalities under them, and the figures across them; writes nothing.
+    case analyst
 
     public var greek: String {
         switch self {
@@ -13,12 +16,13 @@ public enum Role: String, Sendable, CaseIterable, Codable {
         case .planner: "Υπηρεσία Προγραμματισμού"
         case .unitHead: "Προϊστάμενος υπηρεσίας"
         case .reviewer: "Αξιολογητής (Συμβούλιο / Επιτροπή)"
+        case .analyst: "Αναλυτής Περιφέρειας ή Υπουργείου"
         }
     }
 
     /// A head of service answers for at least one unit.
     public var needsUnits: Bool { self == .unitHead }
 
-    /// Everyone but a server-wide administrator belongs to a municipality.
-    public var needsOrganisation: Bool { self != .admin }
+    /// Everyone but a server-wide administrator and an analyst belongs to a municipality.
+    public var needsOrganisation: Bool { self != .admin && self != .analyst }
 }

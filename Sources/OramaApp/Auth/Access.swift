@@ -75,6 +75,17 @@ struct Access: Sendable {
     /// may not take it from themselves).
     func canManageUsers(as role: Role) -> Bool { role == .admin }
 
+    /// The figures across municipalities: an analyst (of their Region, or of the country) and
+    /// a server-wide administrator.
+    var canSeeOverview: Bool { role == .analyst || (role == .admin && user?.organisationID == nil) }
+
+    /// The Region an overview shows: an analyst's own when they have one (whatever was
+    /// asked), otherwise the one asked, or the whole country (nil).
+    func overviewRegion(asked: String?) -> String? {
+        if role == .analyst, let own = user?.region { return own }
+        return asked
+    }
+
     /// A new municipality on the server: the server-wide administrator (no municipality of
     /// their own) only.
     var canAddMunicipalities: Bool { role == .admin && user?.organisationID == nil }

@@ -11,12 +11,14 @@ struct UserCommand: AsyncCommand {
         var email: String?
         @Option(name: "name", help: "Ονοματεπώνυμο")
         var name: String?
-        @Option(name: "role", help: "admin | planner | unit-head | reviewer")
+        @Option(name: "role", help: "admin | planner | unit-head | reviewer | analyst")
         var role: String?
         @Option(name: "unit", help: "Κωδικοί υπηρεσιών, χωρισμένοι με κόμμα (για unit-head)")
         var unit: String?
         @Option(name: "organisation", help: "Ο δήμος (όταν ο διακομιστής έχει περισσότερους)")
         var organisation: String?
+        @Option(name: "region", help: "Η Περιφέρεια ενός analyst (χωρίς αυτή: όλη η χώρα)")
+        var region: String?
         @Flag(name: "password-stdin", help: "Διαβάζει τον κωδικό από την είσοδο")
         var passwordStdin: Bool
     }
@@ -29,7 +31,7 @@ struct UserCommand: AsyncCommand {
         }
         guard let email = signature.email else { throw AccountError(description: "Λείπει το --email.") }
         guard let role = signature.role.flatMap(Self.role(argument:)) else {
-            throw AccountError(description: "Το --role πρέπει να είναι admin, planner, unit-head ή reviewer.")
+            throw AccountError(description: "Το --role πρέπει να είναι admin, planner, unit-head, reviewer ή analyst.")
         }
         guard signature.passwordStdin, let password = readLine(strippingNewline: true), !password.isEmpty else {
             throw AccountError(description: "Δώστε τον κωδικό από την είσοδο με --password-stdin (π.χ. echo '…' | orama user create …).")
@@ -45,7 +47,7 @@ struct UserCommand: AsyncCommand {
             unitIDs.append(id)
         }
         try await repositories.accounts.create(email: email, name: signature.name ?? email, role: role, organisationID: organisationID,
-                                          unitIDs: unitIDs, password: password, actor: .commandLine)
+                                          unitIDs: unitIDs, password: password, actor: .commandLine, region: signature.region)
         context.console.print("Δημιουργήθηκε ο χρήστης \(email) (\(role.greek)).")
     }
 
@@ -56,6 +58,7 @@ struct UserCommand: AsyncCommand {
         case "planner": .planner
         case "unit-head", "unithead", "unit_head", "head": .unitHead
         case "reviewer": .reviewer
+        case "analyst": .analyst
         default: nil
         }
     }

@@ -17,6 +17,8 @@ struct UserAccount: Sendable, Hashable {
     /// nil for a server-wide administrator.
     var organisationID: UUID?
     var unitIDs: Set<UUID>
+    /// An analyst's Region; nil for the whole country (and for every other role).
+    var region: String? = nil
 
     init(id: UUID, email: String, name: String, role: Role, organisationID: UUID?, unitIDs: Set<UUID>) {
         self.id = id
@@ -34,6 +36,7 @@ struct UserAccount: Sendable, Hashable {
         role = Role(rawValue: model.role) ?? .reviewer
         organisationID = model.organisationID
         unitIDs = Set(JSONText.decode(model.unitIDs).compactMap(UUID.init(uuidString:)))
+        region = model.scopeRegion
     }
 
     var actor: Actor { Actor(name: "\(name) <\(email)>", userID: id) }
@@ -58,7 +61,8 @@ public struct Accounts: Sendable {
     }
 
     @discardableResult
-    public func create(email: String, name: String, role: Role, organisationID: UUID?, unitIDs: [UUID], password: String, actor: Actor) async throws -> UUID {
+    public func create(email: String, name: String, role: Role, organisationID: UUID?, unitIDs: [UUID], password: String, actor: Actor,
+                       region: String? = nil) async throws -> UUID {
         let email = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard email.contains("@"), email.count <= 254, !email.contains(" ") else {
             throw AccountError(description: "Μη έγκυρη διεύθυνση e-mail: «\(email)».")
@@ -68,6 +72,13 @@ public struct Accounts: Sendable {
         }
         if role.needsUnits && unitIDs.isEmpty {
             throw AccountError(description: "Ο προϊστάμενος υπηρεσίας πρέπει να συνδέεται με τουλάχιστον μία υπηρεσία (--unit).")
+        }
+        var scope: String?
+        if role == .analyst, let region {
+            guard let known = Geography.region(named: region) else {
+                throw AccountError(description: "Δεν υπάρχει Περιφέρεια «\(region)»· οι Περιφέρειες είναι: \(Geography.regions.map(\.name).joined(separator: ", ")).")
+            }
+            scope = known.name
         }
         if try await UserModel.query(on: db).filter(\.$email == email).count() > 0 {
             throw AccountError(description: "Υπάρχει ήδη χρήστης με e-mail «\(email)».")
@@ -81,6 +92,8 @@ public struct Accounts: Sendable {
         user.role = role.rawValue
         user.organisationID = organisationID
         user.unitIDs = JSONText.encode(unitIDs.map(\.uuidString))
+        user.scopeRegion = scope
+        if role == .analyst { user.organisationID = nil }
         try await db.transaction { tx in
             try await user.create(on: tx)
             var audit = AuditTrail(organisationID: organisationID ?? id, programmeID: nil, actor: actor)

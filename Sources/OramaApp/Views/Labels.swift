@@ -11,6 +11,7 @@ extension Role {
         case .planner: language.t(greek, "Planning service")
         case .unitHead: language.t(greek, "Head of service")
         case .reviewer: language.t(greek, "Reviewer (council / committee)")
+        case .analyst: language.t(greek, "Analyst (Region or ministry)")
         }
     }
 }

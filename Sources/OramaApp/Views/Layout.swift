@@ -39,6 +39,7 @@ struct Layout {
                         .ariaLabel(c.t("Κύρια πλοήγηση", "Main navigation")),
                         .ul(
                             .li(.a(.href(SiteURL.home.path), .text(c.t("Προγράμματα", "Programmes")))),
+                            .if(c.access.canSeeOverview, .li(.a(.href(SiteURL.overview(region: nil).path), .text(c.t("Επισκόπηση δήμων", "Municipalities overview"))))),
                             .if(c.access.canManageUsers, .li(.a(.href(SiteURL.users.path), .text(c.t("Χρήστες", "Users"))))),
                             .if(c.access.canManageSomeReference,
                                 .li(.a(.href(SiteURL.reference().path), .text(c.t("Στοιχεία Δήμου", "Reference data"))))),

@@ -27,7 +27,8 @@ enum UsersController {
         let form = try req.content.decode(UserForm.self)
         let l = req.language
         var errors = FieldErrors()
-        let newRole = Role(rawValue: form.role ?? "")
+        // Analysts belong to a Region, not to a municipality: `orama user create --role analyst --region …`.
+        let newRole = Role(rawValue: form.role ?? "").flatMap { $0 == .analyst ? nil : $0 }
         if newRole == nil { errors.add("role", l.t("Επιλέξτε ρόλο.", "Choose a role.")) }
         let units = (form.units ?? []).compactMap(UUID.init(uuidString:))
         // A server-wide administrator may leave the municipality out when the chosen units,
@@ -77,7 +78,7 @@ enum UsersController {
             return Respond.redirect(req, to: SiteURL.users.path, flash: l.t("Νέος κωδικός για \(user.email) (εμφανίζεται μόνο τώρα): \(password). Τα κλειδιά API του ανακλήθηκαν.",
                                                                                   "New password for \(user.email) (shown only now): \(password). Their API tokens were revoked."))
         }
-        guard let newRole = Role(rawValue: form.role ?? "") else {
+        guard let newRole = Role(rawValue: form.role ?? ""), newRole != .analyst || user.role == .analyst else {
             throw UserFacingError(status: .unprocessableEntity, code: "invalid_role", reason: l.t("Άγνωστος ρόλος.", "Unknown role."))
         }
         // Units not posted at all stay as they were.

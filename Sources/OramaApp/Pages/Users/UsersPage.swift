@@ -25,7 +25,7 @@ struct UsersPage {
 
     func render() -> String {
         let c = context
-        let roles = Role.allCases.map { ($0.rawValue, $0.label(c.language)) }
+        let roles = Role.allCases.filter { $0 != .analyst }.map { ($0.rawValue, $0.label(c.language)) }
         let unitOptions = units.map { ($0.id.uuidString, "\($0.code) · \($0.name)") }
         let unitNames = Dictionary(units.map { ($0.id, $0.code) }, uniquingKeysWith: { a, _ in a })
         return Layout(title: c.t("Χρήστες", "Users"), context: c).render(.group(

@@ -23,3 +23,14 @@ struct M009_SharedState: AsyncMigration {
         try await database.schema("sign_in_throttle").delete()
     }
 }
+
+/// An analyst's Region on the user.
+struct M010_AnalystScope: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(UserModel.schema).field("scope_region", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(UserModel.schema).deleteField("scope_region").update()
+    }
+}

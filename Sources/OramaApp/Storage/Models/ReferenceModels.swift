@@ -105,6 +105,8 @@ final class UserModel: Model, @unchecked Sendable {
     @Field(key: "role") var role: String
     /// JSON array of the unit ids a unit head answers for.
     @Field(key: "unit_ids") var unitIDs: String
+    /// An analyst's Region (nil: the whole country); nil for everyone else.
+    @OptionalField(key: "scope_region") var scopeRegion: String?
 
     init() {}
 }

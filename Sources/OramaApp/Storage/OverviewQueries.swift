@@ -1,0 +1,137 @@
+import Fluent
+import Foundation
+import OramaDomain
+import SQLKit
+
+/// The figures across municipalities, each one SQL statement of aggregates over the current
+/// public programmes (published or in consultation: never a draft, never one awaiting
+/// publication). Window functions and `CAST(… AS BIGINT)` are common to SQLite and
+/// PostgreSQL, so one text serves both; PostgreSQL's `SUM` of integers is `numeric`,
+/// hence the casts.
+struct OverviewQueries: Sendable {
+    let db: any Database
+
+    /// The current public programme of each municipality: its latest by start year.
+    static let current = """
+        cur AS (SELECT id, organisation_id, title, status, start_year,
+                       ROW_NUMBER() OVER (PARTITION BY organisation_id ORDER BY start_year DESC, version DESC, id) AS rn
+                FROM programmes WHERE status IN ('published', 'consultation')),
+        cp AS (SELECT id, organisation_id, title, status FROM cur WHERE rn = 1)
+        """
+
+    private var sql: any SQLDatabase {
+        get throws {
+            guard let sql = db as? any SQLDatabase else { throw StorageError.programmeNotFound(UUID()) }
+            return sql
+        }
+    }
+
+    func overview(region: String?, year: Int) async throws -> Overview {
+        Overview(region: region, year: year, municipalities: try await municipalities(region: region, year: year),
+                 funding: try await funding(region: region), sharedIndicators: try await sharedIndicators(region: region))
+    }
+
+    private func regionFilter(_ region: String?) -> SQLQueryString {
+        region.map { "WHERE o.region = \(bind: $0)" } ?? ""
+    }
+
+    func municipalities(region: String?, year: Int) async throws -> [MunicipalityFigures] {
+        let query: SQLQueryString = """
+            WITH \(unsafeRaw: Self.current),
+            latest AS (
+                SELECT pu.action_id, pu.status, pu.physical_progress, pu.spent_cents,
+                       ROW_NUMBER() OVER (PARTITION BY pu.action_id ORDER BY pu.date DESC, pu.recorded_at DESC) AS rn
+                FROM progress_updates pu JOIN cp ON cp.id = pu.programme_id),
+            acts AS (
+                SELECT a.programme_id, COUNT(*) AS actions, CAST(SUM(a.cost_cents) AS BIGINT) AS cost,
+                       CAST(SUM(CASE WHEN l.status = 'delayed' THEN 1 ELSE 0 END) AS BIGINT) AS delayed,
+                       CAST(SUM(CASE WHEN l.action_id IS NULL THEN 1 ELSE 0 END) AS BIGINT) AS unreported,
+                       CAST(SUM(COALESCE(l.spent_cents, 0)) AS BIGINT) AS spent,
+                       CAST(AVG(l.physical_progress) AS DOUBLE PRECISION) AS progress
+                FROM actions a JOIN cp ON cp.id = a.programme_id
+                LEFT JOIN latest l ON l.action_id = a.id AND l.rn = 1
+                GROUP BY a.programme_id),
+            plan AS (
+                SELECT fl.programme_id, CAST(SUM(fl.amount_cents) AS BIGINT) AS planned,
+                       CAST(SUM(CASE WHEN fl.year <= \(bind: year) THEN fl.amount_cents ELSE 0 END) AS BIGINT) AS to_date
+                FROM funding_lines fl JOIN cp ON cp.id = fl.programme_id GROUP BY fl.programme_id)
+            SELECT o.id AS organisation_id, o.name, o.region, o.regional_unit, cp.id AS programme_id, cp.title, cp.status,
+                   COALESCE(acts.actions, 0) AS actions, COALESCE(acts.cost, 0) AS cost, COALESCE(plan.planned, 0) AS planned,
+                   COALESCE(plan.to_date, 0) AS to_date, COALESCE(acts.spent, 0) AS spent, acts.progress,
+                   COALESCE(acts.delayed, 0) AS delayed, COALESCE(acts.unreported, 0) AS unreported
+            FROM organisations o
+            LEFT JOIN cp ON cp.organisation_id = o.id
+            LEFT JOIN acts ON acts.programme_id = cp.id
+            LEFT JOIN plan ON plan.programme_id = cp.id
+            \(regionFilter(region))
+            ORDER BY o.region, o.regional_unit, o.name
+            """
+        return try await sql.raw(query).all().map { row in
+            MunicipalityFigures(
+                organisationID: try row.decode(column: "organisation_id", as: UUID.self),
+                name: try row.decode(column: "name", as: String.self),
+                region: try row.decode(column: "region", as: String.self),
+                regionalUnit: try row.decode(column: "regional_unit", as: String.self),
+                programmeID: try row.decode(column: "programme_id", as: UUID?.self),
+                programmeTitle: try row.decode(column: "title", as: String?.self),
+                status: try row.decode(column: "status", as: String?.self).flatMap(Programme.Status.init(rawValue:)),
+                actions: Int(try row.decode(column: "actions", as: Int64.self)),
+                cost: Money(cents: try row.decode(column: "cost", as: Int64.self)),
+                planned: Money(cents: try row.decode(column: "planned", as: Int64.self)),
+                plannedToDate: Money(cents: try row.decode(column: "to_date", as: Int64.self)),
+                spent: Money(cents: try row.decode(column: "spent", as: Int64.self)),
+                meanProgress: try row.decode(column: "progress", as: Double?.self),
+                delayed: Int(try row.decode(column: "delayed", as: Int64.self)),
+                unreported: Int(try row.decode(column: "unreported", as: Int64.self)))
+        }
+    }
+
+    func funding(region: String?) async throws -> [FundingBySourceYear] {
+        let query: SQLQueryString = """
+            WITH \(unsafeRaw: Self.current)
+            SELECT fs.name AS source, fs.kind, fl.year, CAST(SUM(fl.amount_cents) AS BIGINT) AS amount
+            FROM funding_lines fl
+            JOIN cp ON cp.id = fl.programme_id
+            JOIN organisations o ON o.id = cp.organisation_id
+            JOIN funding_sources fs ON fs.id = fl.source_id
+            \(regionFilter(region))
+            GROUP BY fs.name, fs.kind, fl.year
+            ORDER BY fs.name, fl.year
+            """
+        return try await sql.raw(query).all().map { row in
+            FundingBySourceYear(source: try row.decode(column: "source", as: String.self),
+                                kind: FundingSource.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .other,
+                                year: Int(try row.decode(column: "year", as: Int64.self)),
+                                amount: Money(cents: try row.decode(column: "amount", as: Int64.self)))
+        }
+    }
+
+    func sharedIndicators(region: String?) async throws -> [SharedIndicatorValue] {
+        let query: SQLQueryString = """
+            WITH \(unsafeRaw: Self.current),
+            ind AS (
+                SELECT i.id, i.code, i.name, i.unit, o.id AS organisation_id, o.name AS municipality
+                FROM indicators i JOIN cp ON cp.id = i.programme_id JOIN organisations o ON o.id = cp.organisation_id
+                \(regionFilter(region))),
+            shared AS (SELECT code FROM ind GROUP BY code HAVING COUNT(DISTINCT organisation_id) >= 2),
+            lm AS (
+                SELECT m.indicator_id, m.period, m.value,
+                       ROW_NUMBER() OVER (PARTITION BY m.indicator_id ORDER BY m.period DESC, m.recorded_at DESC) AS rn
+                FROM measurements m JOIN ind ON ind.id = m.indicator_id),
+            lt AS (
+                SELECT t.indicator_id, t.value, ROW_NUMBER() OVER (PARTITION BY t.indicator_id ORDER BY t.year DESC) AS rn
+                FROM indicator_targets t JOIN ind ON ind.id = t.indicator_id)
+            SELECT ind.code, ind.name, ind.unit, ind.municipality, lm.period, lm.value, lt.value AS target
+            FROM ind JOIN shared ON shared.code = ind.code
+            LEFT JOIN lm ON lm.indicator_id = ind.id AND lm.rn = 1
+            LEFT JOIN lt ON lt.indicator_id = ind.id AND lt.rn = 1
+            ORDER BY ind.code, ind.municipality
+            """
+        return try await sql.raw(query).all().map { row in
+            SharedIndicatorValue(code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
+                                 unit: try row.decode(column: "unit", as: String.self), municipality: try row.decode(column: "municipality", as: String.self),
+                                 period: try row.decode(column: "period", as: String?.self), value: try row.decode(column: "value", as: Double?.self),
+                                 target: try row.decode(column: "target", as: Double?.self))
+        }
+    }
+}

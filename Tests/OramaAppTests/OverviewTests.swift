@@ -1,0 +1,93 @@
+import Foundation
+@testable import OramaApp
+import OramaDomain
+import Testing
+import VaporTesting
+
+/// The analysts of a Region and of the ministry: the figures across municipalities, from SQL
+/// aggregates over public programmes only, on SQLite and (with `.ci/run`) on PostgreSQL.
+@Suite("Επισκόπηση δήμων για αναλυτές", .serialized)
+struct OverviewTests {
+    static var databases: [DatabaseChoice] {
+        [TestDatabase.sqliteFile()] + (TestDatabase.postgresURL != nil ? [TestDatabase.postgres()] : [])
+    }
+
+    /// The workspace, a published programme of a municipality in Crete, and three analysts.
+    func withAnalysts(_ database: DatabaseChoice, _ body: (WorkspaceFixture, Programme) async throws -> Void) async throws {
+        try await withApp(database) { app in
+            let f = try await WorkspaceFixture.make(app)
+            let chania = Organisation(name: "Δήμος Χανίων", region: "Κρήτη", regionalUnit: "Χανιά")
+            try await app.repositories.reference.create(ReferenceData(organisation: chania), actor: .system)
+            var crete = KilelerDemo.scaled(f.programme, times: 1)
+            crete.organisationID = chania.id
+            crete.status = .published
+            try await app.repositories.programmes.create(crete, actor: .system)
+            let accounts = app.repositories.accounts
+            for (email, region) in [("thessaly@test.gr", "Θεσσαλία"), ("crete@test.gr", "κρητη"), ("ministry@test.gr", nil)] {
+                try await accounts.create(email: email, name: "Αναλυτής", role: .analyst, organisationID: nil, unitIDs: [],
+                                          password: WorkspaceFixture.password, actor: .system, region: region)
+            }
+            try await body(f, crete)
+        }
+    }
+
+    @Test(arguments: databases)
+    func anAnalystSeesTheMunicipalitiesOfTheirRegionOnly(_ database: DatabaseChoice) async throws {
+        try await withAnalysts(database) { f, crete in
+            let thessaly = try await f.browser(as: "thessaly@test.gr")
+            let page = try await thessaly.get(SiteURL.overview(region: nil).path)
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Δήμος Κιλελέρ") && !page.body.string.contains("Δήμος Χανίων"))
+            // Asking for another Region changes nothing: the analyst's own is shown.
+            let asked = try await thessaly.get(SiteURL.overview(region: "Κρήτη").path).body.string
+            #expect(asked.contains("Δήμος Κιλελέρ") && !asked.contains("Δήμος Χανίων"))
+
+            let ministry = try await f.browser(as: "ministry@test.gr")
+            let all = try await ministry.get(SiteURL.overview(region: nil).path).body.string
+            #expect(all.contains("Δήμος Κιλελέρ") && all.contains("Δήμος Χανίων"))
+            let onlyCrete = try await ministry.get(SiteURL.overview(region: "Κρήτη").path).body.string
+            #expect(onlyCrete.contains("Δήμος Χανίων") && !onlyCrete.contains("Δήμος Κιλελέρ"))
+            #expect(try await ministry.get(SiteURL.overview(region: "Ατλαντίδα").path).status == .notFound)
+
+            // Public data only: a draft stays closed to an analyst, and nothing can be written.
+            #expect(try await thessaly.get(SiteURL.programme(f.draft.id).path).status == .notFound)
+            #expect(try await thessaly.get(SiteURL.programme(crete.id).path).status == .ok, "a public page, as anyone's")
+            #expect(try await thessaly.get(SiteURL.editAction(f.programme.id, f.socialAction.id).path).status == .forbidden)
+            #expect(try await thessaly.get(SiteURL.checks(f.programme.id).path).status == .forbidden)
+
+            let planner = try await f.browser(as: "planner@test.gr")
+            #expect(try await planner.get(SiteURL.overview(region: nil).path).status == .forbidden)
+            #expect(try await f.app.testing().sendRequest(.GET, SiteURL.overview(region: nil).path).status == .unauthorized)
+        }
+    }
+
+    /// The SQL figures are the domain's figures of the same programme, and a draft counts for nothing.
+    @Test(arguments: databases)
+    func theFiguresAreTheDomainsOnThePublicProgramme(_ database: DatabaseChoice) async throws {
+        try await withAnalysts(database) { f, crete in
+            let year = 2026
+            let overview = try await f.app.repositories.overview.overview(region: nil, year: year)
+            let kileler = try #require(overview.municipalities.first { $0.organisationID == f.reference.organisation.id })
+            let p = try await f.stored()
+            #expect(kileler.programmeID == p.id, "the published programme, not the draft")
+            #expect(kileler.actions == p.actions.count)
+            #expect(kileler.cost == p.actions.map(\.cost).sum())
+            #expect(kileler.planned == p.actions.flatMap(\.fundingLines).map(\.amount).sum())
+            #expect(kileler.plannedToDate == p.actions.flatMap(\.fundingLines).filter { $0.year <= year }.map(\.amount).sum())
+            let latest = p.latestProgressByAction()
+            #expect(kileler.spent == p.actions.compactMap { latest[$0.id]?.spentToDate }.sum())
+            #expect(kileler.delayed == p.actions.filter { latest[$0.id]?.status == .delayed }.count)
+            #expect(kileler.unreported == p.actions.filter { latest[$0.id] == nil }.count)
+            let progress = p.actions.compactMap { latest[$0.id].map { Double($0.physicalProgress) } }
+            #expect(abs((kileler.meanProgress ?? -1) - progress.reduce(0, +) / Double(progress.count)) < 1e-9)
+
+            let chania = try #require(overview.municipalities.first { $0.programmeID == crete.id })
+            #expect(chania.unreported == crete.actions.count && chania.lagReasons.contains { $0.contains("χωρίς αναφορά") })
+            // Funding by source and year adds up to both programmes' funding.
+            #expect(overview.funding.map(\.amount).sum() == p.actions.flatMap(\.fundingLines).map(\.amount).sum() + crete.actions.flatMap(\.fundingLines).map(\.amount).sum())
+            // The two programmes share every indicator code: each appears once per municipality.
+            let code = try #require(p.indicators.first?.code)
+            #expect(overview.sharedIndicators.filter { $0.code == code }.count == 2)
+        }
+    }
+}
