@@ -90,4 +90,26 @@ struct OverviewTests {
             #expect(overview.sharedIndicators.filter { $0.code == code }.count == 2)
         }
     }
+
+    /// `orama demo --scale N`: N municipalities, each with a published programme of its own,
+    /// the overview finds them all.
+    @Test(arguments: databases)
+    func theNationalDemoFillsMunicipalitiesAtScale(_ database: DatabaseChoice) async throws {
+        try await withApp(database) { app in
+            let run = await runCommand(app, "demo", ["--no-serve", "--scale", "4"])
+            #expect(run.error == nil, "\(String(describing: run.error))")
+            #expect(run.output.contains("4/4 δήμοι") || run.output.contains("3/3 δήμοι"), "\(run.output)")
+            let overview = try await app.repositories.overview.overview(region: nil, year: 2026)
+            #expect(overview.municipalities.count == 4)
+            #expect(overview.withProgramme.count == 4)
+            #expect(Set(overview.municipalities.map(\.name)).contains("Δήμος Αγιάς"))
+            let counts = overview.withProgramme.map(\.actions)
+            #expect(counts.allSatisfy { $0 == counts[0] && $0 > 100 })
+            #expect(Set(overview.withProgramme.map(\.spent)).count > 1, "each programme has its own figures")
+            // Seeding again adds nothing.
+            let again = await runCommand(app, "demo", ["--no-serve", "--scale", "4"])
+            #expect(again.output.contains("Προστέθηκαν 0 δήμοι"))
+            #expect(await runCommand(app, "demo", ["--no-serve", "--scale", "πολλοί"]).error != nil)
+        }
+    }
 }

@@ -12,11 +12,19 @@ struct BenchCommand: AsyncCommand {
         var scale: Int?
         @Option(name: "runs", help: "Επαναλήψεις ανά μέτρηση (προεπιλογή 7)")
         var runs: Int?
+        @Option(name: "overview-sql", help: "Τυπώνει τα ερωτήματα της επισκόπησης όλης της χώρας για το έτος, όπως τα δέχεται η βάση, και σταματά")
+        var overviewSQL: Int?
     }
 
     var help: String { "Μετρήσεις επιδόσεων (scripts/bench)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        if let year = signature.overviewSQL {
+            for statement in try context.application.repositories.overview.statementsForTheCountry(year: min(max(year, 1900), 2200)) {
+                context.console.print(statement + ";")
+            }
+            return
+        }
         let scale = max(1, signature.scale ?? 10)
         let runs = max(1, signature.runs ?? 7)
         let repositories = context.application.repositories

@@ -12,6 +12,8 @@ struct DemoCommand: AsyncCommand {
         var hostname: String?
         @Option(name: "port", short: "p", help: "Θύρα")
         var port: Int?
+        @Option(name: "scale", help: "national: 332 δήμοι με δημοσιευμένο πρόγραμμα (για την επισκόπηση και τις μετρήσεις)· ή ένας αριθμός δήμων")
+        var scale: String?
     }
 
     var help: String { "Δεδομένα επίδειξης (Δήμος Κιλελέρ, ενδεικτικό) και εκκίνηση διακομιστή" }
@@ -19,8 +21,27 @@ struct DemoCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        let outcome = try await DemoSeeder.seed(app.repositories)
-        context.console.print(outcome.message)
+        if let scale = signature.scale {
+            guard let count = scale == "national" ? NationalDemo.municipalities : Int(scale), (1...NationalDemo.municipalities).contains(count) else {
+                throw AccountError(description: "Το --scale δέχεται «national» ή έναν αριθμό δήμων από 1 έως \(NationalDemo.municipalities).")
+            }
+            let start = ContinuousClock.now
+            let console = context.console
+            let created = try await NationalDemo.seed(app.repositories, count: count) { done, total in
+                let width = 40
+                let filled: Int = total == 0 ? width : done * width / total
+                let bar: String = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+                let line: String = "\r[\(bar)] \(done)/\(total) δήμοι"
+                console.output(ConsoleText(stringLiteral: line), newLine: done == total)
+            }
+            let elapsed = (ContinuousClock.now - start).components
+            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+            let time = String(format: "%.1f", seconds).replacingOccurrences(of: ".", with: ",")
+            context.console.print("Προστέθηκαν \(created) δήμοι με δημοσιευμένο πρόγραμμα σε \(time) s.")
+        } else {
+            let outcome = try await DemoSeeder.seed(app.repositories)
+            context.console.print(outcome.message)
+        }
         guard !signature.noServe else { return }
         var arguments = ["orama serve"]
         if let hostname = signature.hostname { arguments += ["--hostname", hostname] }

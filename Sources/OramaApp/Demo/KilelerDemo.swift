@@ -24,9 +24,18 @@ enum KilelerDemo {
         var draft: Programme
     }
 
-    static func build() -> Result {
-        var rng = DemoRandom(seed: 0x4B49_4C45_4C45_52)
-        let reference = referenceData(&rng)
+    static let seed: UInt64 = 0x4B49_4C45_4C45_52
+
+    /// The demo; with another seed and municipality, the same shape of programme with its
+    /// own ids and figures, for the national benchmark's 332 municipalities.
+    static func build(seed: UInt64 = seed, as municipality: Organisation? = nil) -> Result {
+        var rng = DemoRandom(seed: seed)
+        var reference = referenceData(&rng)
+        if let municipality {
+            reference.organisation.name = municipality.name
+            reference.organisation.region = municipality.region
+            reference.organisation.regionalUnit = municipality.regionalUnit
+        }
         var programme = operationalProgramme(reference, &rng)
         addHistory(to: &programme, &rng)
         let draft = programme.revisionDraft(title: "Αναθεώρηση Επιχειρησιακού Προγράμματος 2024–2028 (σε προετοιμασία)", newID: { rng.uuid() })

@@ -31,12 +31,27 @@ struct OverviewQueries: Sendable {
                  funding: try await funding(region: region), sharedIndicators: try await sharedIndicators(region: region))
     }
 
-    private func regionFilter(_ region: String?) -> SQLQueryString {
+    private static func regionFilter(_ region: String?) -> SQLQueryString {
         region.map { "WHERE o.region = \(bind: $0)" } ?? ""
     }
 
     func municipalities(region: String?, year: Int) async throws -> [MunicipalityFigures] {
-        let query: SQLQueryString = """
+        try await sql.raw(Self.municipalitiesQuery(region: region, year: year)).all().map(Self.municipality)
+    }
+
+    /// The three statements as the database receives them, for the whole country: what
+    /// `scripts/bench` gives psql to compare the overview page with.
+    func statementsForTheCountry(year: Int) throws -> [String] {
+        let sql = try sql
+        return [Self.municipalitiesQuery(region: nil, year: year), Self.fundingQuery(region: nil), Self.sharedIndicatorsQuery(region: nil)].map { query in
+            var serializer = SQLSerializer(database: sql)
+            query.serialize(to: &serializer)
+            return serializer.sql
+        }
+    }
+
+    static func municipalitiesQuery(region: String?, year: Int) -> SQLQueryString {
+        """
             WITH \(unsafeRaw: Self.current),
             latest AS (
                 SELECT pu.action_id, pu.status, pu.physical_progress, pu.spent_cents,
@@ -53,7 +68,7 @@ struct OverviewQueries: Sendable {
                 GROUP BY a.programme_id),
             plan AS (
                 SELECT fl.programme_id, CAST(SUM(fl.amount_cents) AS BIGINT) AS planned,
-                       CAST(SUM(CASE WHEN fl.year <= \(bind: year) THEN fl.amount_cents ELSE 0 END) AS BIGINT) AS to_date
+                       CAST(SUM(CASE WHEN fl.year <= \(literal: year) THEN fl.amount_cents ELSE 0 END) AS BIGINT) AS to_date
                 FROM funding_lines fl JOIN cp ON cp.id = fl.programme_id GROUP BY fl.programme_id)
             SELECT o.id AS organisation_id, o.name, o.region, o.regional_unit, cp.id AS programme_id, cp.title, cp.status,
                    COALESCE(acts.actions, 0) AS actions, COALESCE(acts.cost, 0) AS cost, COALESCE(plan.planned, 0) AS planned,
@@ -63,11 +78,13 @@ struct OverviewQueries: Sendable {
             LEFT JOIN cp ON cp.organisation_id = o.id
             LEFT JOIN acts ON acts.programme_id = cp.id
             LEFT JOIN plan ON plan.programme_id = cp.id
-            \(regionFilter(region))
+            \(Self.regionFilter(region))
             ORDER BY o.region, o.regional_unit, o.name
             """
-        return try await sql.raw(query).all().map { row in
-            MunicipalityFigures(
+    }
+
+    static func municipality(_ row: any SQLRow) throws -> MunicipalityFigures {
+            try MunicipalityFigures(
                 organisationID: try row.decode(column: "organisation_id", as: UUID.self),
                 name: try row.decode(column: "name", as: String.self),
                 region: try row.decode(column: "region", as: String.self),
@@ -83,22 +100,10 @@ struct OverviewQueries: Sendable {
                 meanProgress: try row.decode(column: "progress", as: Double?.self),
                 delayed: Int(try row.decode(column: "delayed", as: Int64.self)),
                 unreported: Int(try row.decode(column: "unreported", as: Int64.self)))
-        }
     }
 
     func funding(region: String?) async throws -> [FundingBySourceYear] {
-        let query: SQLQueryString = """
-            WITH \(unsafeRaw: Self.current)
-            SELECT fs.name AS source, fs.kind, fl.year, CAST(SUM(fl.amount_cents) AS BIGINT) AS amount
-            FROM funding_lines fl
-            JOIN cp ON cp.id = fl.programme_id
-            JOIN organisations o ON o.id = cp.organisation_id
-            JOIN funding_sources fs ON fs.id = fl.source_id
-            \(regionFilter(region))
-            GROUP BY fs.name, fs.kind, fl.year
-            ORDER BY fs.name, fl.year
-            """
-        return try await sql.raw(query).all().map { row in
+        try await sql.raw(Self.fundingQuery(region: region)).all().map { row in
             FundingBySourceYear(source: try row.decode(column: "source", as: String.self),
                                 kind: FundingSource.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .other,
                                 year: Int(try row.decode(column: "year", as: Int64.self)),
@@ -106,13 +111,36 @@ struct OverviewQueries: Sendable {
         }
     }
 
+    static func fundingQuery(region: String?) -> SQLQueryString {
+        """
+            WITH \(unsafeRaw: Self.current)
+            SELECT fs.name AS source, fs.kind, fl.year, CAST(SUM(fl.amount_cents) AS BIGINT) AS amount
+            FROM funding_lines fl
+            JOIN cp ON cp.id = fl.programme_id
+            JOIN organisations o ON o.id = cp.organisation_id
+            JOIN funding_sources fs ON fs.id = fl.source_id
+            \(Self.regionFilter(region))
+            GROUP BY fs.name, fs.kind, fl.year
+            ORDER BY fs.name, fl.year
+            """
+    }
+
     func sharedIndicators(region: String?) async throws -> [SharedIndicatorValue] {
-        let query: SQLQueryString = """
+        try await sql.raw(Self.sharedIndicatorsQuery(region: region)).all().map { row in
+            SharedIndicatorValue(code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
+                                 unit: try row.decode(column: "unit", as: String.self), municipality: try row.decode(column: "municipality", as: String.self),
+                                 period: try row.decode(column: "period", as: String?.self), value: try row.decode(column: "value", as: Double?.self),
+                                 target: try row.decode(column: "target", as: Double?.self))
+        }
+    }
+
+    static func sharedIndicatorsQuery(region: String?) -> SQLQueryString {
+        """
             WITH \(unsafeRaw: Self.current),
             ind AS (
                 SELECT i.id, i.code, i.name, i.unit, o.id AS organisation_id, o.name AS municipality
                 FROM indicators i JOIN cp ON cp.id = i.programme_id JOIN organisations o ON o.id = cp.organisation_id
-                \(regionFilter(region))),
+                \(Self.regionFilter(region))),
             shared AS (SELECT code FROM ind GROUP BY code HAVING COUNT(DISTINCT organisation_id) >= 2),
             lm AS (
                 SELECT m.indicator_id, m.period, m.value,
@@ -127,11 +155,5 @@ struct OverviewQueries: Sendable {
             LEFT JOIN lt ON lt.indicator_id = ind.id AND lt.rn = 1
             ORDER BY ind.code, ind.municipality
             """
-        return try await sql.raw(query).all().map { row in
-            SharedIndicatorValue(code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
-                                 unit: try row.decode(column: "unit", as: String.self), municipality: try row.decode(column: "municipality", as: String.self),
-                                 period: try row.decode(column: "period", as: String?.self), value: try row.decode(column: "value", as: Double?.self),
-                                 target: try row.decode(column: "target", as: Double?.self))
-        }
     }
 }
