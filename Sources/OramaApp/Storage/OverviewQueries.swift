@@ -125,6 +125,10 @@ struct OverviewQueries: Sendable {
             """
     }
 
+    /// The latest values and targets are ranked per programme row (`programme_id`), not by
+    /// joining the indicators' list: PostgreSQL keeps a CTE used more than once as a table
+    /// without an index, and a join of the measurements with it took minutes at the country's
+    /// scale.
     func sharedIndicators(region: String?) async throws -> [SharedIndicatorValue] {
         try await sql.raw(Self.sharedIndicatorsQuery(region: region)).all().map { row in
             SharedIndicatorValue(code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
@@ -145,10 +149,10 @@ struct OverviewQueries: Sendable {
             lm AS (
                 SELECT m.indicator_id, m.period, m.value,
                        ROW_NUMBER() OVER (PARTITION BY m.indicator_id ORDER BY m.period DESC, m.recorded_at DESC) AS rn
-                FROM measurements m JOIN ind ON ind.id = m.indicator_id),
+                FROM measurements m JOIN cp ON cp.id = m.programme_id),
             lt AS (
                 SELECT t.indicator_id, t.value, ROW_NUMBER() OVER (PARTITION BY t.indicator_id ORDER BY t.year DESC) AS rn
-                FROM indicator_targets t JOIN ind ON ind.id = t.indicator_id)
+                FROM indicator_targets t JOIN cp ON cp.id = t.programme_id)
             SELECT ind.code, ind.name, ind.unit, ind.municipality, lm.period, lm.value, lt.value AS target
             FROM ind JOIN shared ON shared.code = ind.code
             LEFT JOIN lm ON lm.indicator_id = ind.id AND lm.rn = 1
