@@ -11,12 +11,17 @@ import SQLKit
 struct OverviewQueries: Sendable {
     let db: any Database
 
-    /// The current public programme of each municipality: its latest by start year.
+    /// The current public programme of each municipality: its latest by start year (then
+    /// version). Said as "no later public one exists" rather than with `ROW_NUMBER() … = 1`:
+    /// PostgreSQL estimates two rows for such a filter, plans nested loops for two programmes
+    /// and ran for minutes over the country's 332; the anti-join it estimates right (0,5 s).
     static let current = """
-        cur AS (SELECT id, organisation_id, title, status, start_year,
-                       ROW_NUMBER() OVER (PARTITION BY organisation_id ORDER BY start_year DESC, version DESC, id) AS rn
-                FROM programmes WHERE status IN ('published', 'consultation')),
-        cp AS (SELECT id, organisation_id, title, status FROM cur WHERE rn = 1)
+        cp AS (SELECT p.id, p.organisation_id, p.title, p.status FROM programmes p
+               WHERE p.status IN ('published', 'consultation') AND NOT EXISTS (
+                   SELECT 1 FROM programmes q
+                   WHERE q.organisation_id = p.organisation_id AND q.status IN ('published', 'consultation')
+                     AND (q.start_year > p.start_year OR (q.start_year = p.start_year
+                          AND (q.version > p.version OR (q.version = p.version AND q.id > p.id))))))
         """
 
     private var sql: any SQLDatabase {
