@@ -24,9 +24,39 @@ enum TestDatabase {
     static func postgres() -> DatabaseChoice { .postgres(url: postgresURL!) }
 }
 
+/// One test at a time on the one PostgreSQL database: each starts by dropping the schema,
+/// so suites that run in parallel must take turns (within a suite `.serialized` suffices,
+/// across suites it does not).
+actor PostgresTurn {
+    static let shared = PostgresTurn()
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        guard busy else { busy = true; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+}
+
 /// A configured, booted application on the given database, shut down afterwards.
 /// PostgreSQL starts from an empty schema so runs never see each other's rows.
 func withApp(_ database: DatabaseChoice, _ body: (Application) async throws -> Void) async throws {
+    guard database.isPostgres else { return try await withAppOnItsOwn(database, body) }
+    await PostgresTurn.shared.acquire()
+    do {
+        try await withAppOnItsOwn(database, body)
+    } catch {
+        await PostgresTurn.shared.release()
+        throw error
+    }
+    await PostgresTurn.shared.release()
+}
+
+private func withAppOnItsOwn(_ database: DatabaseChoice, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
