@@ -123,12 +123,6 @@ final class ProgrammeSnapshots: Sendable {
         }
     }
 
-    func forget(_ programmeID: UUID) {
-        state.withLock { s in
-            if let old = s.entries.removeValue(forKey: programmeID) { s.bytes -= old.snapshot.bytes }
-        }
-    }
-
     /// How many snapshots are kept and their bytes, for `/metrics`.
     var usage: (count: Int, bytes: Int) { state.withLock { ($0.entries.count, $0.bytes) } }
 }

@@ -71,12 +71,6 @@ final class RenderCache: Sendable {
         }
     }
 
-    /// The plain bytes (tests, and callers that change them).
-    func bytes(for key: String, render: @Sendable () async throws -> Data) async throws -> Data {
-        let rendered = try await rendered(for: key, render: render)
-        return Data(buffer: rendered.plain)
-    }
-
     var usage: (count: Int, bytes: Int) { state.withLock { ($0.entries.count, $0.bytes) } }
 }
 
