@@ -32,6 +32,59 @@ enum StorageScenarios {
         }
     }
 
+    /// Every shape a stored programme can take reads back as the same value, field for field:
+    /// each kind of implementing body, optional values absent and present, links, milestones,
+    /// locked periods, key dates, measurements and reports (the read path is SQLKit's, the write
+    /// path Fluent's, so this is what keeps the two in step).
+    static func everyShapeReadsBack(_ database: DatabaseChoice) async throws {
+        try await withApp(database) { app in
+            let demo = KilelerDemo.build()
+            try await app.repositories.reference.create(demo.reference, actor: .system)
+            var programme = demo.programme
+            programme.id = UUID()
+            let actions = programme.actions
+            let entity = try #require(demo.reference.legalEntities.first)
+            let units = demo.reference.units, places = demo.reference.localities
+            programme.editAction(actions[0].id) {
+                $0.implementingBody = .legalEntity(entity.id); $0.rank = nil; $0.schedule = nil
+                $0.partners = ["Δήμος Λαρισαίων", "Δήμος Τεμπών"]; $0.isSupraLocal = true; $0.budgetLines = []
+                $0.coResponsibleUnitIDs = [units[2].id, units[1].id]; $0.localityIDs = [places[3].id, places[0].id]
+            }
+            programme.editAction(actions[1].id) {
+                $0.implementingBody = .partner(name: "Περιφέρεια Θεσσαλίας", contract: "Προγραμματική σύμβαση 12/2025")
+                $0.rank = 7; $0.weight = 2.5; $0.budgetLines = ["30.7323.0001", "64.7135.0002"]
+                $0.milestones = [Milestone(id: UUID(), date: CalendarDate(year: 2026, month: 3, day: 31), title: "Δημοπράτηση", isDone: true),
+                                 Milestone(id: UUID(), date: CalendarDate(year: 2027, month: 6, day: 30), title: "Παραλαβή", isDone: false)]
+            }
+            programme.indicators[0].baseline = nil; programme.indicators[0].baselineYear = nil
+            programme.indicators[0].responsibleUnitID = nil
+            programme.indicators[1].actionID = actions[2].id
+            programme.indicators[1].measurements.append(OramaDomain.Measurement(
+                period: ReportingPeriod(year: 2026, quarter: 2), value: -0.125, note: "Εκτίμηση «αρχική»",
+                recordedBy: "Υπάλληλος", recordedAt: Date(timeIntervalSince1970: 1_780_000_000.25)))
+            programme.lockedPeriods = [ReportingPeriod(year: 2025, quarter: 4), ReportingPeriod(year: 2026)]
+            programme.keyDates = KeyDates(consultationStart: CalendarDate(year: 2025, month: 2, day: 1),
+                                          consultationEnd: nil, councilSession: CalendarDate(year: 2025, month: 3, day: 15))
+            programme.note = "Σημείωση με \"εισαγωγικά\" και ' απόστροφο"
+
+            let repository = ProgrammeRepository(db: app.db)
+            try await repository.create(programme, actor: .system)
+            let loaded = try #require(try await repository.load(programme.id))
+            var expected = programme
+            expected.changeCounter = 1
+            // Reports are kept in the order they were made (by date, then when recorded, then id).
+            expected.progressUpdates.sort(by: ProgressUpdate.inOrderMade)
+            // Measurements by period, then when recorded.
+            expected.indicators[1].measurements.sort { ($0.period, $0.recordedAt) < ($1.period, $1.recordedAt) }
+            #expect(loaded.strategicPlan == expected.strategicPlan)
+            #expect(loaded.axes == expected.axes)
+            #expect(loaded.indicators == expected.indicators)
+            #expect(loaded.progressUpdates == expected.progressUpdates)
+            #expect(loaded == expected)
+            #expect(try await repository.load(UUID()) == nil)
+        }
+    }
+
     /// Loading takes the same number of queries for the demo and for a programme ten times larger.
     static func fixedQueryCount(_ database: DatabaseChoice) async throws {
         try await withApp(database) { app in
@@ -166,6 +219,7 @@ enum StorageScenarios {
 @Suite("SQLite", .serialized)
 struct SQLiteStorageTests {
     @Test("SQLite · αποθήκευση και φόρτωση δίνουν το ίδιο πρόγραμμα") func roundTrip() async throws { try await StorageScenarios.roundTrip(TestDatabase.sqliteFile()) }
+    @Test("SQLite · κάθε μορφή προγράμματος διαβάζεται όπως αποθηκεύτηκε") func everyShapeReadsBack() async throws { try await StorageScenarios.everyShapeReadsBack(TestDatabase.sqliteFile()) }
     @Test("SQLite · σταθερός αριθμός ερωτημάτων, και για 10× πρόγραμμα") func fixedQueryCount() async throws { try await StorageScenarios.fixedQueryCount(TestDatabase.sqliteFile()) }
     @Test("SQLite · η αποθήκευση καταγράφεται και αυξάνει τον μετρητή") func saveAuditsAndCounts() async throws { try await StorageScenarios.saveAuditsAndCounts(TestDatabase.sqliteFile()) }
     @Test("SQLite · αποθήκευση από παλιό αντίγραφο απορρίπτεται") func staleSaveConflicts() async throws { try await StorageScenarios.staleSaveConflicts(TestDatabase.sqliteFile()) }
@@ -177,6 +231,7 @@ struct SQLiteStorageTests {
 @Suite("PostgreSQL", .serialized, .enabled(if: TestDatabase.postgresURL != nil, TestDatabase.postgresSkipNote))
 struct PostgreSQLStorageTests {
     @Test("PostgreSQL · αποθήκευση και φόρτωση δίνουν το ίδιο πρόγραμμα") func roundTrip() async throws { try await StorageScenarios.roundTrip(TestDatabase.postgres()) }
+    @Test("PostgreSQL · κάθε μορφή προγράμματος διαβάζεται όπως αποθηκεύτηκε") func everyShapeReadsBack() async throws { try await StorageScenarios.everyShapeReadsBack(TestDatabase.postgres()) }
     @Test("PostgreSQL · σταθερός αριθμός ερωτημάτων, και για 10× πρόγραμμα") func fixedQueryCount() async throws { try await StorageScenarios.fixedQueryCount(TestDatabase.postgres()) }
     @Test("PostgreSQL · η αποθήκευση καταγράφεται και αυξάνει τον μετρητή") func saveAuditsAndCounts() async throws { try await StorageScenarios.saveAuditsAndCounts(TestDatabase.postgres()) }
     @Test("PostgreSQL · αποθήκευση από παλιό αντίγραφο απορρίπτεται") func staleSaveConflicts() async throws { try await StorageScenarios.staleSaveConflicts(TestDatabase.postgres()) }

@@ -25,10 +25,7 @@ struct OverviewQueries: Sendable {
         """
 
     private var sql: any SQLDatabase {
-        get throws {
-            guard let sql = db as? any SQLDatabase else { throw StorageError.programmeNotFound(UUID()) }
-            return sql
-        }
+        get throws { try db.sql() }
     }
 
     func overview(region: String?, year: Int) async throws -> Overview {

@@ -22,12 +22,15 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
     case programmeNotFound(UUID)
     /// Someone else saved the programme after the copy being saved was loaded.
     case conflict(expected: Int64, current: Int64)
+    /// The database driver speaks no SQL (every driver Orama configures does): a set-up error.
+    case needsSQLDatabase
 
     public var description: String {
         switch self {
         case .programmeNotFound: "Το πρόγραμμα δεν βρέθηκε."
         case .conflict(let expected, let current):
             "Το πρόγραμμα άλλαξε στο μεταξύ από άλλον χρήστη (έκδοση αλλαγών \(current), επεξεργαζόσασταν την \(expected))."
+        case .needsSQLDatabase: "Η βάση δεδομένων δεν δέχεται ερωτήματα SQL (ρυθμίστε SQLite ή PostgreSQL)."
         }
     }
 }
@@ -46,7 +49,8 @@ public struct ProgrammeSummary: Sendable, Hashable {
 
 /// Loads and saves whole programmes as domain values.
 ///
-/// Loading makes `1 + ProgrammeRows.queriesPerLoad` queries whatever the programme's size.
+/// Loading makes `ProgrammeReader.queriesPerLoad` queries whatever the programme's size and
+/// reads the rows with SQLKit (`ProgrammeReader`); saving goes through Fluent's models.
 /// Saving compares the programme with what is stored, writes only the rows that differ,
 /// records each in the audit log and moves the change counter on, all in one transaction.
 public struct ProgrammeRepository: Sendable {
@@ -58,7 +62,7 @@ public struct ProgrammeRepository: Sendable {
         self.changes = changes
     }
 
-    public static let queriesPerLoad = 1 + ProgrammeRows.queriesPerLoad
+    public static let queriesPerLoad = ProgrammeReader.queriesPerLoad
 
     /// Programmes of one organisation, or of all when `organisationID` is nil (the Region's view).
     public func list(organisationID: UUID?) async throws -> [ProgrammeSummary] {
@@ -77,8 +81,7 @@ public struct ProgrammeRepository: Sendable {
     }
 
     public func load(_ id: UUID) async throws -> Programme? {
-        guard let row = try await ProgrammeModel.find(id, on: db) else { return nil }
-        return try await ProgrammeRows.load(programmeID: id, on: db).programme(from: row)
+        try await ProgrammeReader(sql: db.sql()).load(id)
     }
 
     /// Stores a new programme with everything in it. `audited: false` records one entry for

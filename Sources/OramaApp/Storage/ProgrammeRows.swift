@@ -2,10 +2,11 @@ import Fluent
 import Foundation
 import OramaDomain
 
-/// A programme as the rows of its tables: the bridge between the domain value and Fluent.
+/// A programme as the Fluent models of its tables: the write path's bridge to the domain.
 ///
-/// Built from a `Programme` (to save) or from the database (to load), so that saving is a
-/// comparison of two `ProgrammeRows` row by row.
+/// Built from a `Programme` (what a save wants) and from the database (what is stored), so
+/// that saving is a comparison of two `ProgrammeRows` row by row. Reading for pages and the
+/// API goes through `ProgrammeReader` instead.
 struct ProgrammeRows {
     var sections: [ProfileSectionModel] = []
     var keyFigures: [KeyFigureModel] = []
@@ -22,9 +23,6 @@ struct ProgrammeRows {
     var measurements: [MeasurementModel] = []
     var progressUpdates: [ProgressUpdateModel] = []
     var locks: [PeriodLockModel] = []
-
-    /// The number of queries `load` makes, whatever the programme's size.
-    static let queriesPerLoad = 15
 
     static func load(programmeID: UUID, on db: any Database) async throws -> ProgrammeRows {
         func rows<M: ProgrammeRow>(_ type: M.Type) async throws -> [M] {
@@ -178,116 +176,6 @@ struct ProgrammeRows {
             ms.date = milestone.date.iso; ms.title = milestone.title; ms.done = milestone.isDone
             milestones.append(ms)
         }
-    }
-
-    // MARK: rows → domain
-
-    /// Assembles the domain value. Rows that fail to decode (an unknown enum value written
-    /// by a newer version) fall back to a safe default rather than losing the programme.
-    func programme(from row: ProgrammeModel) -> Programme {
-        let byAction = Dictionary(grouping: links, by: \.actionID)
-        let linesByAction = Dictionary(grouping: fundingLines, by: \.actionID)
-        let milestonesByAction = Dictionary(grouping: milestones, by: \.actionID)
-        let actionsByObjective = Dictionary(grouping: actions, by: \.objectiveID)
-        let objectivesByMeasure = Dictionary(grouping: objectives, by: \.measureID)
-        let measuresByAxis = Dictionary(grouping: measures, by: \.axisID)
-        let figuresBySection = Dictionary(grouping: keyFigures, by: \.sectionID)
-        let targetsByIndicator = Dictionary(grouping: targets, by: \.indicatorID)
-        let measurementsByIndicator = Dictionary(grouping: measurements, by: \.indicatorID)
-
-        func action(_ m: ActionModel) -> Action {
-            let id = m.id!
-            let links = (byAction[id] ?? []).sorted { $0.position < $1.position }
-            let body: ImplementingBody
-            switch m.implementingKind {
-            case "legalEntity": body = m.legalEntityID.map(ImplementingBody.legalEntity) ?? .ownUnit
-            case "partner": body = .partner(name: m.partnerName, contract: m.partnerContract)
-            default: body = .ownUnit
-            }
-            let schedule: Schedule? = {
-                guard let s = m.scheduleStart.flatMap(YearQuarter.init(parsing:)),
-                      let e = m.scheduleEnd.flatMap(YearQuarter.init(parsing:)) else { return nil }
-                return Schedule(start: s, end: e)
-            }()
-            let linked = Dictionary(grouping: links, by: \.role).mapValues { $0.map(\.targetID) }
-            return Action(
-                id: id, title: m.title, description: m.description,
-                kind: Action.Kind(rawValue: m.kind) ?? .projectCategory,
-                nature: Action.Nature(rawValue: m.nature) ?? .works,
-                responsibleUnitID: m.responsibleUnitID,
-                coResponsibleUnitIDs: linked["coUnit"] ?? [],
-                implementingBody: body, isSupraLocal: m.supraLocal, partners: JSONText.decode(m.partners),
-                localityIDs: linked["locality"] ?? [],
-                priority: Action.Priority(rawValue: m.priority) ?? .medium, rank: m.rank,
-                maturity: Action.Maturity(rawValue: m.maturity) ?? .idea, preconditions: m.preconditions,
-                cost: Money(cents: m.costCents),
-                fundingLines: (linesByAction[id] ?? []).sorted { $0.position < $1.position }
-                    .map { FundingLine(sourceID: $0.sourceID, year: $0.year, amount: Money(cents: $0.amountCents)) },
-                schedule: schedule, budgetLines: JSONText.decode(m.budgetLines), weight: m.weight,
-                milestones: (milestonesByAction[id] ?? []).sorted { $0.position < $1.position }.compactMap { ms in
-                    CalendarDate(parsing: ms.date).map { Milestone(id: ms.id!, date: $0, title: ms.title, isDone: ms.done) }
-                })
-        }
-
-        let axes = self.axes.sorted { $0.position < $1.position }.map { a in
-            Axis(id: a.id!, title: a.title, description: a.description,
-                 measures: (measuresByAxis[a.id!] ?? []).sorted { $0.position < $1.position }.map { m in
-                     Measure(id: m.id!, title: m.title, description: m.description,
-                             objectives: (objectivesByMeasure[m.id!] ?? []).sorted { $0.position < $1.position }.map { o in
-                                 Objective(id: o.id!, title: o.title, description: o.description,
-                                           actions: (actionsByObjective[o.id!] ?? []).sorted { $0.position < $1.position }.map(action))
-                             })
-                 })
-        }
-
-        let sortedStatements = statements.sorted { $0.position < $1.position }
-        func texts(_ kind: String) -> [String] { sortedStatements.filter { $0.kind == kind }.map(\.text) }
-        let plan = StrategicPlan(
-            profileSections: sections.sorted { $0.position < $1.position }.map { s in
-                ProfileSection(id: s.id!, title: s.title, body: s.body,
-                               keyFigures: (figuresBySection[s.id!] ?? []).sorted { $0.position < $1.position }.map {
-                                   KeyFigure(name: $0.name, value: $0.value, unit: $0.unit, year: $0.year, source: $0.source)
-                               })
-            },
-            swot: sortedStatements.compactMap { s in SWOTItem.Quadrant(rawValue: s.kind).map { SWOTItem($0, s.text) } },
-            criticalIssues: texts("criticalIssue"),
-            vision: row.vision,
-            guidingPrinciples: texts("principle"),
-            strategicGoals: sortedStatements.filter { $0.kind == "goal" }.compactMap { s in s.axisID.map { StrategicGoal(axisID: $0, text: s.text) } })
-
-        let indicators = self.indicators.sorted { $0.position < $1.position }.map { m in
-            let attachment: Indicator.Attachment = m.objectiveID.map { .objective($0) } ?? .measure(m.measureID ?? UUID())
-            return Indicator(
-                id: m.id!, code: m.code, name: m.name, kind: Indicator.Kind(rawValue: m.kind) ?? .output, unit: m.unit,
-                direction: Indicator.Direction(rawValue: m.direction) ?? .higherIsBetter,
-                baseline: m.baseline, baselineYear: m.baselineYear,
-                targets: Dictionary((targetsByIndicator[m.id!] ?? []).map { ($0.year, $0.value) }, uniquingKeysWith: { a, _ in a }),
-                dataSource: m.dataSource, frequency: Indicator.Frequency(rawValue: m.frequency) ?? .annual,
-                responsibleUnitID: m.responsibleUnitID, attachment: attachment, actionID: m.actionID,
-                measurements: (measurementsByIndicator[m.id!] ?? []).compactMap { mm in
-                    ReportingPeriod(parsing: mm.period).map {
-                        OramaDomain.Measurement(id: mm.id!, period: $0, value: mm.value, note: mm.note, recordedBy: mm.recordedBy, recordedAt: mm.recordedAt)
-                    }
-                }.sorted { ($0.period, $0.recordedAt) < ($1.period, $1.recordedAt) })
-        }
-
-        let updates = progressUpdates.compactMap { u in
-            CalendarDate(parsing: u.date).map {
-                ProgressUpdate(id: u.id!, actionID: u.actionID, date: $0, status: ProgressUpdate.Status(rawValue: u.status) ?? .notStarted,
-                               physicalProgress: u.physicalProgress, spentToDate: Money(cents: u.spentCents), comment: u.comment,
-                               recordedBy: u.recordedBy, recordedAt: u.recordedAt)
-            }
-        }.sorted { ($0.date, $0.recordedAt) < ($1.date, $1.recordedAt) }
-
-        return Programme(
-            id: row.id!, organisationID: row.organisationID, title: row.title, startYear: row.startYear, endYear: row.endYear,
-            status: Programme.Status(rawValue: row.status) ?? .draft, version: row.version, changeCounter: row.changeCounter,
-            note: row.note, strategicPlan: plan, axes: axes, indicators: indicators, progressUpdates: updates,
-            reportingCalendar: ReportingCalendar(frequency: ReportingCalendar.Frequency(rawValue: row.reportingFrequency) ?? .quarterly, dueAfterDays: row.reportingDueDays),
-            lockedPeriods: Set(locks.compactMap { ReportingPeriod(parsing: $0.period) }),
-            keyDates: KeyDates(consultationStart: row.consultationStart.flatMap(CalendarDate.init(parsing:)),
-                               consultationEnd: row.consultationEnd.flatMap(CalendarDate.init(parsing:)),
-                               councilSession: row.councilSession.flatMap(CalendarDate.init(parsing:))))
     }
 }
 

@@ -1,5 +1,6 @@
 import Fluent
 import Vapor
+import SQLKit
 
 /// The one way pages, the API, commands and the demo reach the database: repositories that
 /// take and return domain values. Fluent stays behind this line.
@@ -37,5 +38,13 @@ extension Application {
     var changeHook: ChangeHook? {
         get { storage[ChangeHookKey.self] }
         set { storage[ChangeHookKey.self] = newValue }
+    }
+}
+
+extension Database {
+    /// This database as SQLKit sees it: both drivers Orama configures are SQL databases.
+    func sql() throws -> any SQLDatabase {
+        guard let sql = self as? any SQLDatabase else { throw StorageError.needsSQLDatabase }
+        return sql
     }
 }

@@ -13,10 +13,7 @@ struct ThrottleStore: Sendable {
     }
 
     private var sql: any SQLDatabase {
-        get throws {
-            guard let sql = db as? any SQLDatabase else { throw StorageError.programmeNotFound(UUID()) }
-            return sql
-        }
+        get throws { try db.sql() }
     }
 
     func records(_ keys: [String]) async throws -> [String: Record] {
