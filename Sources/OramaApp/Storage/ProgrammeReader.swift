@@ -1,36 +1,55 @@
 import Fluent
 import Foundation
 import OramaDomain
+import SQLiteKit
 import SQLKit
 
-/// Reads a whole programme with SQLKit: one statement per table naming its columns, each
-/// row read cell by cell into a plain struct, then the domain value assembled in one pass.
+/// Reads a whole programme: one statement per table naming its columns, each row read cell
+/// by cell into a plain value, then the domain value assembled in one pass.
 ///
 /// This is the read path of every page and of the API (`ProgrammeRepository.load`). Fluent's
 /// models stay on the write path, where a save compares the stored rows with the desired ones
-/// (`ProgrammeRows`): a model object per row, with a property wrapper per field, costs about
-/// thirty times what reading the same rows does (docs/PERFORMANCE.md).
+/// (`ProgrammeRows`): a model object per row, with a property wrapper per field, cost about
+/// thirty times what reading the same rows does (docs/PERFORMANCE.md). On SQLite the rows are
+/// SQLiteNIO's own and each cell converts without a dynamic cast; elsewhere they are SQLKit's.
 struct ProgrammeReader {
     let sql: any SQLDatabase
+    let sqlite: (any SQLiteDatabase)?
+
+    init(sql: any SQLDatabase) {
+        self.sql = sql
+        self.sqlite = sql as? any SQLiteDatabase
+    }
 
     /// One statement for the programme's row and one per table of its contents.
     static let queriesPerLoad = 1 + Table.allCases.count
 
+    static let headColumns = """
+        id, organisation_id, title, start_year, end_year, status, version, change_counter, note, vision, \
+        reporting_frequency, reporting_due_days, consultation_start, consultation_end, council_session
+        """
+
     func load(_ id: UUID) async throws -> Programme? {
-        let heads = try await sql.raw("""
-            SELECT id, organisation_id, title, start_year, end_year, status, version, change_counter, note, vision,
-                   reporting_frequency, reporting_due_days, consultation_start, consultation_end, council_session
-            FROM programmes WHERE id = \(bind: id)
-            """).all()
-        guard let head = heads.first else { return nil }
-        let programme = try ProgrammeHead(Cells(head))
+        guard let head = try await rows(Self.headColumns, from: "programmes", where: "id", is: id).first else { return nil }
+        let programme = try ProgrammeHead(head)
         var read = Contents()
         for table in Table.allCases {
-            let rows = try await sql.raw(
-                "SELECT \(unsafeRaw: table.columns) FROM \(ident: table.rawValue) WHERE programme_id = \(bind: id)").all()
-            try read.add(rows, of: table)
+            try read.add(try await rows(table.columns, from: table.rawValue, where: "programme_id", is: id), of: table)
         }
         return read.programme(head: programme)
+    }
+
+    /// The rows of one table whose `key` is `id`. Table and column names are this file's
+    /// constants; the id is a bound parameter.
+    private func rows(_ columns: String, from table: String, where key: String, is id: UUID) async throws -> [Cells] {
+        if let sqlite {
+            let statement = "SELECT \(columns) FROM \"\(table)\" WHERE \"\(key)\" = ?1"
+            // SQLiteNIO logs nothing; say it as SQLKit says its own queries.
+            if let level = sql.queryLogLevel { sql.logger.log(level: level, "Executing query", metadata: ["sql": .string(statement)]) }
+            return try await sqlite.query(statement, [.text(id.uuidString)]).map { Cells(.sqlite($0), table: table) }
+        }
+        return try await sql.raw("SELECT \(unsafeRaw: columns) FROM \(ident: table) WHERE \(ident: key) = \(bind: id)").all()
+            .map { Cells(.sql($0), table: table) }
     }
 
     /// The tables of a programme's contents and the columns read from each.
@@ -67,21 +86,84 @@ struct ProgrammeReader {
 }
 
 /// One row's cells by column name, in the types the domain keeps. A cell that does not
-/// decode is an error naming the column (never a trap).
+/// convert is an error naming the table and the column (never a trap).
 struct Cells {
-    let row: any SQLRow
-    init(_ row: any SQLRow) { self.row = row }
+    enum Row { case sqlite(SQLiteRow), sql(any SQLRow) }
+    let row: Row
+    let table: String
+    init(_ row: Row, table: String) { self.row = row; self.table = table }
 
-    func string(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
-    func int(_ column: String) throws -> Int { try row.decode(column: column, as: Int.self) }
-    func int64(_ column: String) throws -> Int64 { try row.decode(column: column, as: Int64.self) }
-    func double(_ column: String) throws -> Double { try row.decode(column: column, as: Double.self) }
-    func bool(_ column: String) throws -> Bool { try row.decode(column: column, as: Bool.self) }
-    func date(_ column: String) throws -> Date { try row.decode(column: column, as: Date.self) }
-    func uuid(_ column: String) throws -> UUID { try row.decode(column: column, as: UUID.self) }
+    func string(_ column: String) throws -> String { try value(column, as: String.self) }
+    func int(_ column: String) throws -> Int { try value(column, as: Int.self) }
+    func int64(_ column: String) throws -> Int64 { try value(column, as: Int64.self) }
+    func double(_ column: String) throws -> Double { try value(column, as: Double.self) }
+    func bool(_ column: String) throws -> Bool { try value(column, as: Bool.self) }
+    func date(_ column: String) throws -> Date { try value(column, as: Date.self) }
+
+    /// SQLite keeps ids as text (Fluent writes them so), PostgreSQL as `uuid`.
+    func uuid(_ column: String) throws -> UUID {
+        if case .sql(let r) = row { return try r.decode(column: column, as: UUID.self) }
+        let text = try string(column)
+        guard let id = Self.uuid(parsing: text) else { throw unreadable(column, "«\(text.prefix(40))»") }
+        return id
+    }
 
     func optional<T>(_ column: String, _ read: (String) throws -> T) throws -> T? {
-        try row.decodeNil(column: column) ? nil : read(column)
+        let isNull: Bool
+        switch row {
+        case .sqlite(let r):
+            if case .null = r.column(column) ?? .null { isNull = true } else { isNull = false }
+        case .sql(let r): isNull = try r.decodeNil(column: column)
+        }
+        return isNull ? nil : try read(column)
+    }
+
+    private func value<T: Decodable & SQLiteDataConvertible>(_ column: String, as type: T.Type) throws -> T {
+        switch row {
+        case .sqlite(let r):
+            guard let data = r.column(column) else { throw unreadable(column, "η στήλη λείπει") }
+            guard let value = T(sqliteData: data) else { throw unreadable(column, "\(data)") }
+            return value
+        case .sql(let r):
+            return try r.decode(column: column, as: T.self)
+        }
+    }
+
+    private func unreadable(_ column: String, _ found: String) -> any Error {
+        DecodingError.dataCorrupted(.init(codingPath: [], debugDescription:
+            "Η τιμή της στήλης «\(column)» του πίνακα «\(table)» δεν διαβάζεται: \(found)."))
+    }
+
+    /// `UUID(uuidString:)` goes through `sscanf` on Linux: a tenth of a programme's load.
+    static func uuid(parsing text: String) -> UUID? {
+        var text = text
+        return text.withUTF8 { utf8 -> UUID? in
+            guard utf8.count == 36 else { return nil }
+            var bytes: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            let ok = withUnsafeMutableBytes(of: &bytes) { out -> Bool in
+                var i = 0
+                for n in 0..<16 {
+                    if i == 8 || i == 13 || i == 18 || i == 23 {
+                        guard utf8[i] == UInt8(ascii: "-") else { return false }
+                        i += 1
+                    }
+                    guard let high = hex(utf8[i]), let low = hex(utf8[i + 1]) else { return false }
+                    out[n] = high << 4 | low
+                    i += 2
+                }
+                return true
+            }
+            return ok ? UUID(uuid: bytes) : nil
+        }
+    }
+
+    private static func hex(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }
 
@@ -91,7 +173,7 @@ extension ProgressUpdate {
     static func inOrderMade(_ a: ProgressUpdate, _ b: ProgressUpdate) -> Bool {
         if a.date != b.date { return a.date < b.date }
         if a.recordedAt != b.recordedAt { return a.recordedAt < b.recordedAt }
-        return a.id.uuidString < b.id.uuidString
+        return withUnsafeBytes(of: a.id.uuid) { x in withUnsafeBytes(of: b.id.uuid) { y in x.lexicographicallyPrecedes(y) } }
     }
 }
 
@@ -134,9 +216,8 @@ private struct Contents {
     var progress: [ProgressUpdate] = []
     var locks: [ReportingPeriod] = []
 
-    mutating func add(_ rows: [any SQLRow], of table: ProgrammeReader.Table) throws {
-        for row in rows {
-            let c = Cells(row)
+    mutating func add(_ rows: [Cells], of table: ProgrammeReader.Table) throws {
+        for c in rows {
             switch table {
             case .sections:
                 sections.append((try c.uuid("id"), try c.int("position"), try c.string("title"), try c.string("body")))
