@@ -50,6 +50,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, TextCoded, CustomStr
 
     /// Parses `31/12/2025` (also `31-12-2025`, `31.12.2025`) and ISO `2025-12-31`.
     public init?(parsing text: String) {
+        if let iso = StoredCode.isoDate(text) {
+            guard CalendarDate.isValid(year: iso.year, month: iso.month, day: iso.day) else { return nil }
+            (year, month, day) = iso
+            return
+        }
         let trimmed = text.trimmingWhitespace()
         let parts = trimmed.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
@@ -124,4 +129,43 @@ extension CalendarDate {
 extension GreekText {
     /// A count with its noun in the right number: `1 δράση`, `4 δράσεις`, `0 δράσεις`.
     public static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+}
+
+/// The exact forms Orama itself writes (`2025-12-31`, `2025-Q3`, `2025`), read byte by byte
+/// before the lenient parsers that accept what people type: a stored programme holds
+/// thousands of them and the lenient path (trimming, upper-casing, splitting) was a fifth of
+/// a load. Anything else returns nil and goes the lenient way, so what is accepted is unchanged.
+enum StoredCode {
+    static func isoDate(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        var text = text
+        return text.withUTF8 { b in
+            guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+                  let y = number(b, 0, 4), let m = number(b, 5, 2), let d = number(b, 8, 2) else { return nil }
+            return (y, m, d)
+        }
+    }
+
+    static func yearQuarter(_ text: String) -> (year: Int, quarter: Int)? {
+        var text = text
+        return text.withUTF8 { b in
+            guard b.count == 7, b[4] == UInt8(ascii: "-"), b[5] == UInt8(ascii: "Q"),
+                  let y = number(b, 0, 4), let q = number(b, 6, 1), (1...4).contains(q) else { return nil }
+            return (y, q)
+        }
+    }
+
+    static func year(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { b in b.count == 4 ? number(b, 0, 4) : nil }
+    }
+
+    private static func number(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Int? {
+        var value = 0
+        for i in start..<(start + length) {
+            let digit = Int(b[i]) - 48
+            guard (0...9).contains(digit) else { return nil }
+            value = value * 10 + digit
+        }
+        return value
+    }
 }

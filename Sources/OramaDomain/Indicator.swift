@@ -143,6 +143,10 @@ public struct ReportingPeriod: Sendable, Hashable, Comparable, TextCoded, Custom
     }
 
     public init?(parsing text: String) {
+        if let y = StoredCode.year(text), (1900...2200).contains(y) {
+            self.init(year: y)
+            return
+        }
         let t = text.trimmingWhitespace()
         if let q = YearQuarter(parsing: t) {
             self.init(year: q.year, quarter: q.quarter)

@@ -11,6 +11,11 @@ public struct YearQuarter: Sendable, Hashable, Comparable, TextCoded, CustomStri
 
     /// Reads `2025-Q3`, `2025Q3` and the Greek `Γ' 2025` / `Γ 2025` / `3/2025`.
     public init?(parsing text: String) {
+        if let coded = StoredCode.yearQuarter(text) {
+            guard (1900...2200).contains(coded.year) else { return nil }
+            self.init(year: coded.year, quarter: coded.quarter)
+            return
+        }
         let t = text.trimmingWhitespace().uppercased()
         let greek: [Character: Int] = ["Α": 1, "Β": 2, "Γ": 3, "Δ": 4]
         if let qIndex = t.firstIndex(of: "Q") {

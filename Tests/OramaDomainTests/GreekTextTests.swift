@@ -70,3 +70,40 @@ import Foundation
         }
     }
 }
+
+@Suite("Αποθηκευμένοι κωδικοί")
+struct StoredCodeTests {
+    @Test("οι μορφές που γράφει το Orama διαβάζονται όπως πριν, οι άκυρες απορρίπτονται όπως πριν")
+    func storedFormsAgreeWithTheLenientParsers() {
+        #expect(CalendarDate(parsing: "2025-12-31") == CalendarDate(year: 2025, month: 12, day: 31))
+        #expect(CalendarDate(parsing: "2024-02-29") == CalendarDate(year: 2024, month: 2, day: 29))
+        #expect(CalendarDate(parsing: "2025-02-29") == nil)
+        #expect(CalendarDate(parsing: "2025-13-01") == nil)
+        #expect(CalendarDate(parsing: "1899-12-31") == nil)
+        #expect(CalendarDate(parsing: "31/12/2025") == CalendarDate(year: 2025, month: 12, day: 31))
+        #expect(CalendarDate(parsing: " 2025-12-31 ") == CalendarDate(year: 2025, month: 12, day: 31))
+        #expect(YearQuarter(parsing: "2025-Q3") == YearQuarter(year: 2025, quarter: 3))
+        #expect(YearQuarter(parsing: "2025-Q5") == nil)
+        #expect(YearQuarter(parsing: "2025-Q0") == nil)
+        #expect(YearQuarter(parsing: "1800-Q1") == nil)
+        #expect(YearQuarter(parsing: "2025-q3") == YearQuarter(year: 2025, quarter: 3))
+        #expect(YearQuarter(parsing: "Γ' 2025") == YearQuarter(year: 2025, quarter: 3))
+        #expect(ReportingPeriod(parsing: "2025") == ReportingPeriod(year: 2025))
+        #expect(ReportingPeriod(parsing: "2025-Q2") == ReportingPeriod(year: 2025, quarter: 2))
+        #expect(ReportingPeriod(parsing: "3000") == nil)
+        #expect(ReportingPeriod(parsing: "20a5") == nil)
+        // Every date of four years and every quarter read back from the code written for it.
+        var day = CalendarDate(year: 2024, month: 1, day: 1)
+        for _ in 0..<1461 {
+            #expect(CalendarDate(parsing: day.iso) == day)
+            day = day.adding(days: 1)
+        }
+        for year in [1900, 2025, 2200] {
+            for quarter in 1...4 {
+                let q = YearQuarter(year: year, quarter: quarter)
+                #expect(YearQuarter(parsing: q.code) == q)
+                #expect(ReportingPeriod(parsing: ReportingPeriod(year: year, quarter: quarter).code) == ReportingPeriod(year: year, quarter: quarter))
+            }
+        }
+    }
+}
