@@ -75,6 +75,7 @@ enum SiteURL: Sendable, Hashable {
     case apiAnnual(UUID, year: Int)
     /// Across municipalities: a Region's, or the country's.
     case overview(region: String?)
+    case apiOverview(region: String?)
     case health
     case healthLive
     case healthReady
@@ -162,6 +163,7 @@ enum SiteURL: Sendable, Hashable {
         case .apiFinance(let p, _): return api(p, .fixed("finance"))
         case .apiAnnual(let p, let y): return api(p, .fixed("annual"), year(y))
         case .overview: return [.fixed("overview")]
+        case .apiOverview: return [.fixed("api"), .fixed("v1"), .fixed("overview")]
         case .health: return [.fixed("health")]
         case .healthLive: return [.fixed("health"), .fixed("live")]
         case .healthReady: return [.fixed("health"), .fixed("ready")]
@@ -185,7 +187,7 @@ enum SiteURL: Sendable, Hashable {
         case .schedule(_, let by), .finance(_, let by), .apiFinance(_, let by): return [("by", by)]
         case .progress(_, _, let period), .values(_, _, let period): return period.map { [("period", $0)] } ?? []
         case .execution(_, let year): return year.map { [("year", String($0))] } ?? []
-        case .overview(let region): return region.map { [("region", $0)] } ?? []
+        case .overview(let region), .apiOverview(let region): return region.map { [("region", $0)] } ?? []
         case .officeImport(_, let upload, let step): return (upload.map { [("upload", id($0))] } ?? []) + (step.map { [("step", $0)] } ?? [])
         case .document(_, _, let format, let year): return [("format", format)] + (year.map { [("year", String($0))] } ?? [])
         default: return []
@@ -252,7 +254,7 @@ extension SiteURL {
         case priorities, schedule, finance, annual, approveAnnual, whatIf, due, progress, values, reporting, lockPeriod, dashboard, rollup
         case indicator, evaluation, execution, documents, document, export, importData, officeImport, openData, calendar, apiTokens, revokeToken, openAPI
         case apiProgrammes, apiProgramme, apiStrategy, apiActions, apiAction, apiProgress, apiIndicators, apiIndicator, apiMeasurements
-        case apiChecks, apiImport, apiFinance, apiAnnual, overview, health, healthLive, healthReady, metrics, stylesheet, script
+        case apiChecks, apiImport, apiFinance, apiAnnual, overview, apiOverview, health, healthLive, healthReady, metrics, stylesheet, script
     }
 
     var name: Name {
@@ -324,6 +326,7 @@ extension SiteURL {
         case .apiFinance: .apiFinance
         case .apiAnnual: .apiAnnual
         case .overview: .overview
+        case .apiOverview: .apiOverview
         case .health: .health
         case .healthLive: .healthLive
         case .healthReady: .healthReady
@@ -405,6 +408,7 @@ extension SiteURL {
         case .apiFinance: return .apiFinance(p, by: "axis")
         case .apiAnnual: return .apiAnnual(p, year: 2025)
         case .overview: return .overview(region: nil)
+        case .apiOverview: return .apiOverview(region: nil)
         case .health: return .health
         case .healthLive: return .healthLive
         case .healthReady: return .healthReady

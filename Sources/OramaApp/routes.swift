@@ -117,6 +117,7 @@ func routes(_ app: Application) throws {
     api.get(url(.apiChecks), use: PlanningAPIController.checks)
     api.get(url(.apiFinance), use: PlanningAPIController.finance)
     api.get(url(.apiAnnual), use: PlanningAPIController.annual)
+    api.get(url(.apiOverview), use: OverviewController.api)
 }
 
 extension RoutesBuilder {

@@ -86,9 +86,10 @@ extension Programme {
             findings.append(Finding(rule: rule, severity: rule.severity, place: place, entityID: id, code: code, title: title, problem: problem, remedy: remedy))
         }
         func duplicates<T>(_ items: [T], title: (T) -> String) -> [T] {
+            let keys = items.map { GreekText.searchKey(title($0)).trimmingWhitespace() }
             var seen: [String: Int] = [:]
-            for item in items { seen[GreekText.searchKey(title(item)).trimmingWhitespace(), default: 0] += 1 }
-            return items.filter { seen[GreekText.searchKey(title($0)).trimmingWhitespace()]! > 1 }
+            for key in keys { seen[key, default: 0] += 1 }
+            return zip(items, keys).filter { (seen[$0.1] ?? 0) > 1 }.map(\.0)
         }
         let indicatorObjectives = Set(indicators.compactMap { i -> UUID? in if case .objective(let id) = i.attachment { return id } else { return nil } })
 

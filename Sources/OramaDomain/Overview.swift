@@ -98,19 +98,44 @@ public struct SharedIndicatorValue: Sendable, Hashable {
     }
 }
 
+/// Money under one axis title across the programmes: municipalities name their axes
+/// themselves, so axes are summed where the title is the same, letter for letter.
+public struct FundingByAxis: Sendable, Hashable {
+    public var axis: String
+    public var municipalities: Int
+    public var actions: Int
+    public var planned: Money
+    /// The spending of each action's latest report.
+    public var spent: Money
+
+    public init(axis: String, municipalities: Int, actions: Int, planned: Money, spent: Money) {
+        self.axis = axis
+        self.municipalities = municipalities
+        self.actions = actions
+        self.planned = planned
+        self.spent = spent
+    }
+
+    /// Spent against everything planned under the axis, as a percentage; nil if nothing was planned.
+    public var absorption: Double? { planned.cents > 0 ? Double(spent.cents) / Double(planned.cents) * 100 : nil }
+}
+
 public struct Overview: Sendable, Hashable {
     /// The Region, or nil for the whole country.
     public var region: String?
     public var year: Int
     public var municipalities: [MunicipalityFigures]
     public var funding: [FundingBySourceYear]
+    public var axes: [FundingByAxis]
     public var sharedIndicators: [SharedIndicatorValue]
 
-    public init(region: String?, year: Int, municipalities: [MunicipalityFigures], funding: [FundingBySourceYear], sharedIndicators: [SharedIndicatorValue]) {
+    public init(region: String?, year: Int, municipalities: [MunicipalityFigures], funding: [FundingBySourceYear],
+                axes: [FundingByAxis] = [], sharedIndicators: [SharedIndicatorValue]) {
         self.region = region
         self.year = year
         self.municipalities = municipalities
         self.funding = funding
+        self.axes = axes
         self.sharedIndicators = sharedIndicators
     }
 

@@ -58,6 +58,20 @@ struct OverviewTests {
             let planner = try await f.browser(as: "planner@test.gr")
             #expect(try await planner.get(SiteURL.overview(region: nil).path).status == .forbidden)
             #expect(try await f.app.testing().sendRequest(.GET, SiteURL.overview(region: nil).path).status == .unauthorized)
+
+            // The JSON says the same, to the same people.
+            let json = try await thessaly.get(SiteURL.apiOverview(region: "Κρήτη").path)
+            #expect(json.status == .ok)
+            let dto = try JSONDecoder().decode(OverviewJSON.self, from: Data(json.body.readableBytesView))
+            #expect(dto.region == "Θεσσαλία")
+            #expect(dto.municipalities.map(\.name).contains("Δήμος Κιλελέρ") && !dto.municipalities.map(\.name).contains("Δήμος Χανίων"))
+            #expect(dto.municipalities.first { $0.programmeID == f.programme.id }?.url == SiteURL.apiProgramme(f.programme.id).path)
+            let whole = try JSONDecoder().decode(OverviewJSON.self, from: Data(try await ministry.get(SiteURL.apiOverview(region: nil).path).body.readableBytesView))
+            #expect(whole.region == nil && whole.municipalities.contains { $0.programmeID == crete.id })
+            #expect(!whole.municipalities.contains { $0.programmeID == f.draft.id })
+            #expect(try await planner.get(SiteURL.apiOverview(region: nil).path).status == .forbidden)
+            #expect(try await ministry.get(SiteURL.apiOverview(region: "Ατλαντίδα").path).status == .notFound)
+            #expect(try await f.app.testing().sendRequest(.GET, SiteURL.apiOverview(region: nil).path).status == .unauthorized)
         }
     }
 
@@ -85,6 +99,19 @@ struct OverviewTests {
             #expect(chania.unreported == crete.actions.count && chania.lagReasons.contains { $0.contains("χωρίς αναφορά") })
             // Funding by source and year adds up to both programmes' funding.
             #expect(overview.funding.map(\.amount).sum() == p.actions.flatMap(\.fundingLines).map(\.amount).sum() + crete.actions.flatMap(\.fundingLines).map(\.amount).sum())
+            // Money by axis: each of the workspace programme's axes (its title is unique to it
+            // here, as the Cretan copy's titles are the same) sums both programmes' actions under it.
+            for axis in p.axes {
+                let row = try #require(overview.axes.first { $0.axis == axis.title }, "\(axis.title)")
+                let twins = [p, crete].flatMap { $0.axes.filter { $0.title == axis.title } }
+                let actions = twins.flatMap { $0.measures.flatMap(\.objectives).flatMap(\.actions) }
+                #expect(row.municipalities == 2)
+                #expect(row.actions == actions.count)
+                #expect(row.planned == actions.flatMap(\.fundingLines).map(\.amount).sum())
+                let latestCrete = crete.latestProgressByAction()
+                #expect(row.spent == actions.compactMap { (latest[$0.id] ?? latestCrete[$0.id])?.spentToDate }.sum())
+            }
+            #expect(overview.axes.map(\.planned).sum() == overview.funding.map(\.amount).sum())
             // The two programmes share every indicator code: each appears once per municipality.
             let code = try #require(p.indicators.first?.code)
             #expect(overview.sharedIndicators.filter { $0.code == code }.count == 2)
@@ -112,4 +139,11 @@ struct OverviewTests {
             #expect(await runCommand(app, "demo", ["--no-serve", "--scale", "πολλοί"]).error != nil)
         }
     }
+}
+
+/// What a client of `/api/v1/overview` reads.
+private struct OverviewJSON: Decodable {
+    struct Municipality: Decodable { var name: String; var programmeID: UUID?; var url: String? }
+    var region: String?
+    var municipalities: [Municipality]
 }

@@ -30,7 +30,8 @@ struct OverviewQueries: Sendable {
 
     func overview(region: String?, year: Int) async throws -> Overview {
         Overview(region: region, year: year, municipalities: try await municipalities(region: region, year: year),
-                 funding: try await funding(region: region), sharedIndicators: try await sharedIndicators(region: region))
+                 funding: try await funding(region: region), axes: try await axes(region: region),
+                 sharedIndicators: try await sharedIndicators(region: region))
     }
 
     private static func regionFilter(_ region: String?) -> SQLQueryString {
@@ -45,7 +46,8 @@ struct OverviewQueries: Sendable {
     /// `scripts/bench` gives psql to compare the overview page with.
     func statementsForTheCountry(year: Int) throws -> [String] {
         let sql = try sql
-        return [Self.municipalitiesQuery(region: nil, year: year), Self.fundingQuery(region: nil), Self.sharedIndicatorsQuery(region: nil)].map { query in
+        return [Self.municipalitiesQuery(region: nil, year: year), Self.fundingQuery(region: nil), Self.axesQuery(region: nil),
+                Self.sharedIndicatorsQuery(region: nil)].map { query in
             var serializer = SQLSerializer(database: sql)
             query.serialize(to: &serializer)
             return serializer.sql
@@ -124,6 +126,45 @@ struct OverviewQueries: Sendable {
             \(Self.regionFilter(region))
             GROUP BY fs.name, fs.kind, fl.year
             ORDER BY fs.name, fl.year
+            """
+    }
+
+    func axes(region: String?) async throws -> [FundingByAxis] {
+        try await sql.raw(Self.axesQuery(region: region)).all().map { row in
+            FundingByAxis(axis: try row.decode(column: "axis", as: String.self),
+                          municipalities: Int(try row.decode(column: "municipalities", as: Int64.self)),
+                          actions: Int(try row.decode(column: "actions", as: Int64.self)),
+                          planned: Money(cents: try row.decode(column: "planned", as: Int64.self)),
+                          spent: Money(cents: try row.decode(column: "spent", as: Int64.self)))
+        }
+    }
+
+    /// Each action once: its funding summed first (`money`), its latest report ranked, then
+    /// the actions grouped by the title of the axis they sit under.
+    static func axesQuery(region: String?) -> SQLQueryString {
+        """
+            WITH \(unsafeRaw: Self.current),
+            latest AS (
+                SELECT pu.action_id, pu.spent_cents,
+                       ROW_NUMBER() OVER (PARTITION BY pu.action_id ORDER BY pu.date DESC, pu.recorded_at DESC) AS rn
+                FROM progress_updates pu JOIN cp ON cp.id = pu.programme_id),
+            money AS (
+                SELECT fl.action_id, CAST(SUM(fl.amount_cents) AS BIGINT) AS planned
+                FROM funding_lines fl JOIN cp ON cp.id = fl.programme_id GROUP BY fl.action_id)
+            SELECT ax.title AS axis, COUNT(DISTINCT cp.organisation_id) AS municipalities, COUNT(*) AS actions,
+                   CAST(COALESCE(SUM(money.planned), 0) AS BIGINT) AS planned,
+                   CAST(COALESCE(SUM(l.spent_cents), 0) AS BIGINT) AS spent
+            FROM actions a
+            JOIN cp ON cp.id = a.programme_id
+            JOIN organisations o ON o.id = cp.organisation_id
+            JOIN objectives ob ON ob.id = a.objective_id
+            JOIN measures me ON me.id = ob.measure_id
+            JOIN axes ax ON ax.id = me.axis_id
+            LEFT JOIN money ON money.action_id = a.id
+            LEFT JOIN latest l ON l.action_id = a.id AND l.rn = 1
+            \(Self.regionFilter(region))
+            GROUP BY ax.title
+            ORDER BY planned DESC, ax.title
             """
     }
 

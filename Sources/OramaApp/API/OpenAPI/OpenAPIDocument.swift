@@ -91,6 +91,13 @@ enum OpenAPIDocument {
                       links: ["GetIndicator": ["operationId": "getIndicator", "programmeID": pp, "indicatorID": "$response.body#/0/id"],
                               "RecordMeasurement": ["operationId": "recordMeasurement", "programmeID": pp, "indicatorID": "$response.body#/0/id"]]),
             Operation(method: "get", url: .apiIndicator, id: "getIndicator", summary: "Ένας δείκτης", response: .object(IndicatorDTO.self)),
+            Operation(method: "get", url: .apiOverview, id: "getOverview",
+                      summary: "Επισκόπηση δήμων μιας Περιφέρειας ή όλης της χώρας: στάδιο, πρόοδος, δαπάνη, χρηματοδότηση ανά άξονα και πηγή, κοινοί δείκτες (αναλυτές)",
+                      response: .object(OverviewDTO.self),
+                      query: [["name": "region", "in": "query", "required": false, "description": "Η Περιφέρεια· χωρίς αυτήν, όλη η χώρα (ή η Περιφέρεια του αναλυτή)",
+                               "schema": ["type": "string", "enum": Geography.regions.map(\.name)]]],
+                      errors: [401, 403, 404],
+                      links: ["GetProgramme": ["operationId": "getProgramme", "programmeID": "$response.body#/municipalities/0/programmeID"]]),
             Operation(method: "post", url: .apiMeasurements, id: "recordMeasurement", summary: "Τιμή δείκτη για μια περίοδο",
                       response: .object(MeasurementRecordDTO.self), status: "201", statusText: "Καταχωρίστηκε", request: MeasurementInputDTO.self, errors: writeErrors),
         ]

@@ -4,7 +4,7 @@ import Plot
 
 /// The municipalities of a Region (or of the country) side by side: the stage of each one's
 /// programme, its progress and spending against plan, the ones that lag and why, money by
-/// funding source and year, and indicators that several use under the same code. Each name
+/// axis and by funding source and year, and indicators that several use under the same code. Each name
 /// leads to the municipality's public pages.
 struct OverviewPage {
     var context: PageContext
@@ -58,6 +58,20 @@ struct OverviewPage {
             o.lagging.isEmpty ? .p(.text(c.t("Κανένας.", "None."))) : .ul(.forEach(o.lagging) { m in
                 .li(.a(.href(SiteURL.programme(m.programmeID ?? m.organisationID).path), .text(m.name)), .text(": " + m.lagReasons.joined(separator: "· ")))
             }),
+            .h2(.text(c.t("Χρηματοδότηση ανά άξονα", "Funding by axis"))),
+            .p(.class("hint"), .text(c.t("Οι άξονες αθροίζονται όπου ο τίτλος τους είναι ίδιος· δαπάνη: η τελευταία αναφορά κάθε δράσης.",
+                                          "Axes are summed where their title is the same; spent: each action's latest report."))),
+            scrolling(c.t("Πίνακας χρηματοδότησης ανά άξονα", "Funding by axis table"), .table(.class("list money"),
+                .caption(.text(c.t("Προγραμματισμός και δαπάνη ανά άξονα (€)", "Planned and spent by axis (€)"))),
+                .thead(.tr(.th(.text(c.t("Άξονας", "Axis"))), .th(.class("num"), .text(c.t("Δήμοι", "Municipalities"))),
+                           .th(.class("num"), .text(c.t("Δράσεις", "Actions"))), .th(.class("num"), .text(c.t("Προγραμματισμός", "Planned"))),
+                           .th(.class("num"), .text(c.t("Δαπάνη", "Spent"))), .th(.class("num"), .text(c.t("Απορρόφηση", "Absorption"))))),
+                .tbody(.forEach(o.axes) { a in
+                    .tr(.th(.attribute(named: "scope", value: "row"), .text(a.axis)),
+                        .td(.class("num"), .text(String(a.municipalities))), .td(.class("num"), .text(String(a.actions))),
+                        .td(.class("num"), .text(a.planned.formattedNumber)), .td(.class("num"), .text(a.spent.formattedNumber)),
+                        .td(.class("num"), .text(Format.percent(a.absorption))))
+                }))),
             .h2(.text(c.t("Χρηματοδότηση ανά πηγή και έτος", "Funding by source and year"))),
             scrolling(c.t("Πίνακας χρηματοδότησης", "Funding table"), .table(.class("money"),
                 .caption(.text(c.t("Άθροισμα των προγραμμάτων (€)", "Sum of the programmes (€)"))),
