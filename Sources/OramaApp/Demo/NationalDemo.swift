@@ -1,9 +1,11 @@
 import Foundation
 import OramaDomain
+import OramaInterchange
 
 /// `orama demo --scale national`: the country's 332 municipalities, each with a published
 /// programme of the demo's shape (about 120 actions, five years of funding, quarterly
-/// progress, indicator values), for the overview and its benchmark. Thessaly's 25 by their
+/// progress, indicator values, the budget's execution for the years run), stored and audited
+/// as any other, for the overview and its benchmark. Thessaly's 25 by their
 /// real names; the others named for their Regional Unit, spread over the 74 of them.
 /// Every programme is the demo built from its own seed: its own ids, its own figures.
 enum NationalDemo {
@@ -37,7 +39,14 @@ enum NationalDemo {
                 try await repositories.reference.create(demo.reference, actor: .system)
                 var programme = demo.programme
                 programme.title = "Επιχειρησιακό Πρόγραμμα \(organisation.name) \(programme.startYear)–\(programme.endYear)"
-                try await repositories.programmes.create(programme, actor: .system, audited: false)
+                try await repositories.programmes.create(programme, actor: .system)
+                // The budget's execution (ΚΑΕ) for each year the programme has run, as the
+                // finance office exports it.
+                let reported = programme.progressUpdates.map(\.date.year).max() ?? programme.startYear
+                for year in programme.startYear...max(programme.startYear, min(programme.endYear, reported)) {
+                    let lines = try BudgetExecutionImport.parse(Data(KilelerDemo.budgetExecutionCSV(programme, year: year).utf8)).get()
+                    try await repositories.budgetExecution.replace(organisationID: demo.reference.organisation.id, year: year, with: lines, actor: .system)
+                }
                 created += 1
             }
             progress(i + 1, list.count)

@@ -84,9 +84,8 @@ public struct ProgrammeRepository: Sendable {
         try await ProgrammeReader(sql: db.sql()).load(id)
     }
 
-    /// Stores a new programme with everything in it. `audited: false` records one entry for
-    /// the programme instead of one per row: for generated benchmark data only.
-    public func create(_ programme: Programme, actor: Actor, audited: Bool = true) async throws {
+    /// Stores a new programme with everything in it, every row audited.
+    public func create(_ programme: Programme, actor: Actor) async throws {
         try await db.transaction { tx in
             let row = ProgrammeModel()
             row.id = programme.id
@@ -95,12 +94,7 @@ public struct ProgrammeRepository: Sendable {
             try await row.create(on: tx)
             var audit = AuditTrail(organisationID: programme.organisationID, programmeID: programme.id, actor: actor)
             audit.record(entity: "programme", id: programme.id, operation: .create, before: [:], after: RowSnapshot.of(row))
-            if audited {
-                try await Self.sync(desired: ProgrammeRows(programme), stored: ProgrammeRows(), on: tx, audit: &audit)
-            } else {
-                var unrecorded = AuditTrail(organisationID: programme.organisationID, programmeID: programme.id, actor: actor)
-                try await Self.sync(desired: ProgrammeRows(programme), stored: ProgrammeRows(), on: tx, audit: &unrecorded)
-            }
+            try await Self.sync(desired: ProgrammeRows(programme), stored: ProgrammeRows(), on: tx, audit: &audit)
             try await audit.save(on: tx)
             try await ChangeNotices.announce(.programme(programme.id), on: tx)
         }
