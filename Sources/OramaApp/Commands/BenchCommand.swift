@@ -12,6 +12,8 @@ struct BenchCommand: AsyncCommand {
         var scale: Int?
         @Option(name: "runs", help: "Επαναλήψεις ανά μέτρηση (προεπιλογή 7)")
         var runs: Int?
+        @Option(name: "load", help: "Μετρά μόνο τη φόρτωση του προγράμματος με αυτό το αναγνωριστικό από τη ρυθμισμένη βάση (π.χ. PostgreSQL) και σταματά")
+        var load: String?
         @Option(name: "overview-sql", help: "Τυπώνει τα ερωτήματα της επισκόπησης όλης της χώρας για το έτος, όπως τα δέχεται η βάση, και σταματά")
         var overviewSQL: Int?
     }
@@ -27,6 +29,22 @@ struct BenchCommand: AsyncCommand {
         }
         let scale = max(1, signature.scale ?? 10)
         let runs = max(1, signature.runs ?? 7)
+        if let text = signature.load {
+            guard let id = UUID(uuidString: text) else { throw AccountError(description: "Το --load θέλει αναγνωριστικό προγράμματος, όχι «\(text)».") }
+            var times: [Double] = []
+            var rows = 0
+            for _ in 0..<runs {
+                let start = ContinuousClock.now
+                guard let p = try await context.application.repositories.programmes.load(id) else {
+                    throw AccountError(description: "Δεν υπάρχει πρόγραμμα \(text).")
+                }
+                times.append(Self.seconds(ContinuousClock.now - start))
+                rows = p.actions.count
+            }
+            context.console.print(String(format: "φόρτωση προγράμματος (%d δράσεις, διάμεσος %d μετρήσεων): %.1f ms", rows, runs, Self.median(times) * 1000)
+                .replacingOccurrences(of: ".", with: ","))
+            return
+        }
         let repositories = context.application.repositories
         let demo = KilelerDemo.build()
         if try await repositories.reference.organisation(named: KilelerDemo.organisationName) == nil {
@@ -53,11 +71,31 @@ struct BenchCommand: AsyncCommand {
             precondition(sink > 0)
         }
         let load = Self.median(loadTimes), compute = Self.median(computeTimes)
+        // The JSON of the same programme: building the DTO, then encoding it as served (keys
+        // sorted, so the bytes of one version never vary) and without sorting, side by side.
+        var dtoTimes: [Double] = [], sortedTimes: [Double] = [], unsortedTimes: [Double] = [], jsonSize = 0
+        let unsorted = JSONEncoder()
+        unsorted.dateEncodingStrategy = .iso8601
+        for _ in 0..<runs {
+            var start = ContinuousClock.now
+            let dto = ProgrammeDTO(loaded!, reference: reference)
+            dtoTimes.append(Self.seconds(ContinuousClock.now - start))
+            start = ContinuousClock.now
+            jsonSize = try JSONCoding.encoder.encode(dto).count
+            sortedTimes.append(Self.seconds(ContinuousClock.now - start))
+            start = ContinuousClock.now
+            _ = try unsorted.encode(dto)
+            unsortedTimes.append(Self.seconds(ContinuousClock.now - start))
+        }
         let p = loaded!
         context.console.print("πρόγραμμα \(scale)× επίδειξης: \(p.actions.count) δράσεις, \(p.actions.flatMap(\.fundingLines).count) γραμμές χρηματοδότησης, \(p.indicators.count) δείκτες")
         context.console.print(String(format: "φόρτωση από τη βάση (διάμεσος %d μετρήσεων):           %8.1f ms", runs, load * 1000).replacingOccurrences(of: ".", with: ","))
         context.console.print(String(format: "έλεγχοι + όλοι οι οικονομικοί πίνακες (διάμεσος):       %8.1f ms", compute * 1000).replacingOccurrences(of: ".", with: ","))
         context.console.print(String(format: "λόγος υπολογισμού προς φόρτωση: %.2f (στόχος ≤ 1,5)", compute / load).replacingOccurrences(of: ".", with: ","))
+        let sortedJSON = Self.median(sortedTimes), unsortedJSON = Self.median(unsortedTimes)
+        context.console.print(String(format: "JSON του ίδιου (%d KB): DTO %.1f ms · κωδικοποίηση με ταξινομημένα κλειδιά %.1f ms (%.0f MB/s) · χωρίς ταξινόμηση %.1f ms (%.0f MB/s)",
+                                     jsonSize / 1024, Self.median(dtoTimes) * 1000, sortedJSON * 1000, Double(jsonSize) / sortedJSON / 1e6,
+                                     unsortedJSON * 1000, Double(jsonSize) / unsortedJSON / 1e6).replacingOccurrences(of: ".", with: ","))
 
         // The Phase B document of the demo against the JSON of the same programme, each as a
         // request does it: load from the database, build, encode.
