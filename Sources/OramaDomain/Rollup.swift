@@ -66,6 +66,27 @@ public struct RollupNode: Sendable, Hashable {
     }
 }
 
+/// The progress tree with each node found by id in one step. `RollupNode.find` walks the
+/// tree: a page, document or JSON that asks for every action's node that way was quadratic
+/// in the programme's size (a fifth of a second for 1.220 actions).
+public struct RollupIndex: Sendable {
+    public let root: RollupNode
+    private let nodes: [UUID: RollupNode]
+
+    public init(_ root: RollupNode) {
+        var nodes: [UUID: RollupNode] = [:]
+        func add(_ node: RollupNode) {
+            if let id = node.id, nodes[id] == nil { nodes[id] = node }
+            for child in node.children { add(child) }
+        }
+        add(root)
+        self.root = root
+        self.nodes = nodes
+    }
+
+    public func find(_ id: UUID) -> RollupNode? { nodes[id] }
+}
+
 extension Programme {
     /// The progress tree of the whole programme; see `RollupNode` for the formula.
     public func progressRollup() -> RollupNode {

@@ -137,3 +137,19 @@ import Testing
         #expect(table.rows.last?.label == "Χωρίς χωροθέτηση")
     }
 }
+
+@Suite("Ευρετήριο προόδου")
+struct RollupIndexTests {
+    @Test("κάθε κόμβος βρίσκεται στο ευρετήριο όπως και με το πέρασμα του δέντρου")
+    func theIndexFindsWhatTheWalkFinds() {
+        var p = SmallProgramme().programme
+        p.progressUpdates = [ProgressUpdate(actionID: p.actions[0].id, date: CalendarDate(year: 2025, month: 3, day: 1), status: .onTrack, physicalProgress: 40)]
+        let tree = p.progressRollup()
+        let index = RollupIndex(tree)
+        let ids = [p.id] + p.axes.map(\.id) + p.measures.map(\.id) + p.objectives.map(\.id) + p.actions.map(\.id)
+        #expect(!ids.isEmpty)
+        for id in ids { #expect(index.find(id) == tree.find(id)) }
+        #expect(index.find(UUID()) == nil)
+        #expect(index.root == tree)
+    }
+}

@@ -9,14 +9,15 @@ import Vapor
 enum ActionsAPIController {
     @Sendable static func list(req: Request) async throws -> [ActionItemDTO] {
         let loaded = try await ProgrammeContext.load(req)
-        let rollup = loaded.programme.progressRollup()
-        return loaded.programme.actionPaths.map { ActionItemDTO($0, loaded, rollup) }
+        let rollup = RollupIndex(loaded.programme.progressRollup()), latest = loaded.programme.latestProgressByAction()
+        return loaded.programme.actionPaths.map { ActionItemDTO($0, loaded, rollup, latest) }
     }
 
     @Sendable static func show(req: Request) async throws -> ActionItemDTO {
         let loaded = try await ProgrammeContext.load(req)
         let action = try loaded.action(req)
-        return ActionItemDTO(loaded.programme.actionPaths.first { $0.action.id == action.id }!, loaded, loaded.programme.progressRollup())
+        return ActionItemDTO(loaded.programme.actionPaths.first { $0.action.id == action.id }!, loaded,
+                             RollupIndex(loaded.programme.progressRollup()), loaded.programme.latestProgressByAction())
     }
 
     @Sendable static func patch(req: Request) async throws -> ActionItemDTO {
@@ -41,7 +42,8 @@ enum ActionsAPIController {
             try await APIRequests.save(req, loaded, programme)
         }
         let after = LoadedProgramme(summary: loaded.summary, programme: programme, reference: loaded.reference)
-        return ActionItemDTO(programme.actionPaths.first { $0.action.id == a.id }!, after, programme.progressRollup())
+        return ActionItemDTO(programme.actionPaths.first { $0.action.id == a.id }!, after,
+                             RollupIndex(programme.progressRollup()), programme.latestProgressByAction())
     }
 
     @Sendable static func recordProgress(req: Request) async throws -> Response {

@@ -31,7 +31,8 @@ struct ActionDTO: Content {
     var status: String?
     var progress: Double?
 
-    init(_ a: Action, in p: Programme, reference: ReferenceData, rollup: RollupNode) {
+    /// `rollup` and `latest` are the programme's, built once for all its actions.
+    init(_ a: Action, reference: ReferenceData, rollup: RollupIndex, latest: [UUID: ProgressUpdate]) {
         let body: String
         switch a.implementingBody {
         case .ownUnit: body = reference.unit(a.responsibleUnitID)?.name ?? ""
@@ -48,7 +49,7 @@ struct ActionDTO: Content {
         fundingLines = a.fundingLines.map { FundingLineDTO(source: reference.source($0.sourceID)?.code ?? "", year: $0.year, amountCents: $0.amount.cents) }
         scheduleStart = a.schedule?.start.code; scheduleEnd = a.schedule?.end.code; budgetLines = a.budgetLines; weight = a.weight
         milestones = a.milestones.map { MilestoneDTO(id: $0.id, date: $0.date.iso, title: $0.title, isDone: $0.isDone) }
-        status = p.latestProgress(of: a.id)?.status.rawValue
+        status = latest[a.id]?.status.rawValue
         progress = rollup.find(a.id)?.actionProgress
     }
 }
@@ -75,11 +76,11 @@ struct ActionItemDTO: Content {
     var objectiveCode: String
     var action: ActionDTO
 
-    init(_ path: ActionPath, _ loaded: LoadedProgramme, _ rollup: RollupNode) {
+    init(_ path: ActionPath, _ loaded: LoadedProgramme, _ rollup: RollupIndex, _ latest: [UUID: ProgressUpdate]) {
         axisCode = path.axis.code
         measureCode = path.measure.code
         objectiveCode = path.objective.code
-        action = ActionDTO(path.action, in: loaded.programme, reference: loaded.reference, rollup: rollup)
+        action = ActionDTO(path.action, reference: loaded.reference, rollup: rollup, latest: latest)
     }
 }
 

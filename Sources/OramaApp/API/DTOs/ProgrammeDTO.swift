@@ -19,7 +19,9 @@ struct ProgrammeDTO: Content {
     var axes: [AxisDTO]
 
     init(_ p: Programme, reference: ReferenceData) {
-        let rollup = p.progressRollup()
+        let rollup = RollupIndex(p.progressRollup())
+        let latest = p.latestProgressByAction()
+        let attached = Dictionary(grouping: p.indicators, by: \.attachment)
         let latestYear = Self.latestMeasuredYear(p)
         func makeTotals(_ actions: [Action], node: UUID?) -> TotalsDTO {
             let lines = actions.flatMap(\.fundingLines)
@@ -27,13 +29,13 @@ struct ProgrammeDTO: Content {
             for line in lines { byYear[String(line.year), default: 0] += line.amount.cents }
             let funding = lines.map(\.amount).sum()
             return TotalsDTO(costCents: actions.map(\.cost).sum().cents, fundingCents: funding.cents, fundingText: funding.formatted,
-                             fundingByYear: byYear, progress: node.flatMap { rollup.find($0)?.progress } ?? (node == nil ? rollup.progress : nil),
+                             fundingByYear: byYear, progress: node.flatMap { rollup.find($0)?.progress } ?? (node == nil ? rollup.root.progress : nil),
                              actionCount: actions.count)
         }
         func indicators(_ attachment: Indicator.Attachment) -> [IndicatorDTO] {
-            p.indicators(attachedTo: attachment).map { IndicatorDTO($0, reference: reference, latestYear: latestYear) }
+            (attached[attachment] ?? []).map { IndicatorDTO($0, reference: reference, latestYear: latestYear) }
         }
-        func action(_ a: Action) -> ActionDTO { ActionDTO(a, in: p, reference: reference, rollup: rollup) }
+        func action(_ a: Action) -> ActionDTO { ActionDTO(a, reference: reference, rollup: rollup, latest: latest) }
         id = p.id
         organisation = reference.organisation.name
         title = p.title

@@ -14,7 +14,7 @@ struct ProgrammePage {
         let p = loaded.programme
         let s = loaded.summary
         let reference = loaded.reference
-        let rollup = p.progressRollup()
+        let rollup = loaded.derived("rollup-index") { RollupIndex(p.progressRollup()) }
         let planner = access.canEditPlan(s)
         func progress(_ id: UUID) -> String { Format.percent(rollup.find(id)?.progress) }
         func cost(_ actions: [Action]) -> String { actions.map(\.cost).sum().formatted }
@@ -49,7 +49,7 @@ struct ProgrammePage {
                 .dt(.text(c.t("Κατάσταση", "Status"))), .dd(.text("\(p.status.label(c.language)) · \(c.t("έκδοση", "version")) \(p.version)")),
                 .dt(.text(c.t("Συνολικός προϋπολογισμός", "Total budget"))), .dd(.text(p.actions.map(\.cost).sum().formatted)),
                 .dt(.text(c.t("Χρηματοδότηση", "Funding"))), .dd(.text(p.totalFunding.formatted)),
-                .dt(.text(c.t("Πρόοδος", "Progress"))), .dd(.text(Format.percent(rollup.progress)))
+                .dt(.text(c.t("Πρόοδος", "Progress"))), .dd(.text(Format.percent(rollup.root.progress)))
             ),
             .unwrap(p.strategicPlan.vision.isEmpty ? nil : p.strategicPlan.vision) { vision in
                 .section(.h2(.text(c.t("Όραμα", "Vision"))), .p(.text(vision)))
@@ -106,7 +106,7 @@ struct ProgrammePage {
     }
 
 
-    func axisBody(_ axis: Axis, index ai: Int, rollup: RollupNode, planner: Bool) -> Node<HTML.TableContext> {
+    func axisBody(_ axis: Axis, index ai: Int, rollup: RollupIndex, planner: Bool) -> Node<HTML.TableContext> {
         let c = context
         let p = loaded.programme
         func progress(_ id: UUID) -> String { Format.percent(rollup.find(id)?.progress) }
@@ -140,7 +140,7 @@ struct ProgrammePage {
         return .tbody(.group(rows))
     }
 
-    func actionRow(_ action: Action, index xi: Int, count: Int, rollup: RollupNode, planner: Bool) -> Node<HTML.TableContext> {
+    func actionRow(_ action: Action, index xi: Int, count: Int, rollup: RollupIndex, planner: Bool) -> Node<HTML.TableContext> {
         let c = context
         let p = loaded.programme
         let editLink: Node<HTML.BodyContext> = .if(access.canEdit(action, in: loaded.summary),
@@ -183,7 +183,7 @@ struct ProgrammePage {
         )
     }
 
-    func actionProgress(_ action: Action, _ rollup: RollupNode) -> String {
+    func actionProgress(_ action: Action, _ rollup: RollupIndex) -> String {
         guard let update = loaded.derived("latest-progress", { loaded.programme.latestProgressByAction() })[action.id] else { return "—" }
         if update.status == .cancelled { return context.t("Ακυρώθηκε", "Cancelled") }
         return Format.percent(rollup.find(action.id)?.actionProgress)
