@@ -211,6 +211,14 @@ def main():
         check("Αποσύνδεση" in driver.page_source, "the admin is signed in")
         shot(driver, "home")
 
+        # The overview of the municipalities, as the server's administrator (like the ministry's analyst) sees it.
+        driver.get(BASE + "/overview")
+        page = driver.page_source
+        check("Δήμος Κιλελέρ" in page and "Χρηματοδότηση ανά άξονα" in page and "Χρηματοδότηση ανά πηγή και έτος" in page,
+              "the overview lists the municipality and its money by axis and by source")
+        shot(driver, "overview")
+        fits_phone(driver, "the overview")
+
         # A programme from nothing.
         driver.get(BASE + "/programmes/new")
         Select(field(driver, "organisation")).select_by_visible_text("Δήμος Κιλελέρ")

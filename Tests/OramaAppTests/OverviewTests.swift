@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 @testable import OramaApp
 import OramaDomain
@@ -72,6 +73,34 @@ struct OverviewTests {
             #expect(try await planner.get(SiteURL.apiOverview(region: nil).path).status == .forbidden)
             #expect(try await ministry.get(SiteURL.apiOverview(region: "Ατλαντίδα").path).status == .notFound)
             #expect(try await f.app.testing().sendRequest(.GET, SiteURL.apiOverview(region: nil).path).status == .unauthorized)
+        }
+    }
+
+    /// The server's administrator makes analysts from the users page, of a Region or of the
+    /// country; a municipality's administrator cannot.
+    @Test(arguments: databases)
+    func theServersAdministratorCreatesAnalysts(_ database: DatabaseChoice) async throws {
+        try await withAnalysts(database) { f, _ in
+            try await f.app.repositories.accounts.create(email: "root@test.gr", name: "Διαχειριστής", role: .admin, organisationID: nil, unitIDs: [],
+                                                         password: WorkspaceFixture.password, actor: .system)
+            let root = try await f.browser(as: "root@test.gr")
+            #expect(try await root.get(SiteURL.users.path).body.string.contains("Περιφέρεια (για αναλυτές)"))
+            let made = try await root.post(SiteURL.users.path, [("email", "larisa@test.gr"), ("name", "Αναλύτρια Περιφέρειας"),
+                                                                ("role", "analyst"), ("region", "κρητη"), ("organisation", f.reference.organisation.id.uuidString)])
+            #expect(made.status == .seeOther)
+            let analyst = try #require(try await UserModel.query(on: f.app.db).filter(\.$email == "larisa@test.gr").first())
+            #expect(analyst.role == "analyst" && analyst.scopeRegion == "Κρήτη" && analyst.organisationID == nil && analyst.unitIDs == "[]")
+            let country = try await root.post(SiteURL.users.path, [("email", "all@test.gr"), ("name", "Αναλυτής"), ("role", "analyst"), ("region", "")])
+            #expect(country.status == .seeOther)
+            #expect(try await UserModel.query(on: f.app.db).filter(\.$email == "all@test.gr").first()?.scopeRegion == nil)
+            let unknown = try await root.post(SiteURL.users.path, [("email", "x@test.gr"), ("name", "Χ"), ("role", "analyst"), ("region", "Ατλαντίδα")])
+            #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("Άγνωστη Περιφέρεια"))
+
+            let orgAdmin = try await f.browser(as: "orgadmin@test.gr")
+            #expect(!(try await orgAdmin.get(SiteURL.users.path).body.string.contains("Περιφέρεια (για αναλυτές)")))
+            let refused = try await orgAdmin.post(SiteURL.users.path, [("email", "sneaky@test.gr"), ("name", "Χ"), ("role", "analyst")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await UserModel.query(on: f.app.db).filter(\.$email == "sneaky@test.gr").first() == nil)
         }
     }
 

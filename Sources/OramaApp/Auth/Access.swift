@@ -75,6 +75,10 @@ struct Access: Sendable {
     /// may not take it from themselves).
     func canManageUsers(as role: Role) -> Bool { role == .admin }
 
+    /// Analysts read across municipalities, so only the server's own administrator (of no one
+    /// municipality) creates them.
+    var canCreateAnalysts: Bool { role == .admin && user?.organisationID == nil }
+
     /// The figures across municipalities: an analyst (of their Region, or of the country) and
     /// a server-wide administrator.
     var canSeeOverview: Bool { role == .analyst || (role == .admin && user?.organisationID == nil) }

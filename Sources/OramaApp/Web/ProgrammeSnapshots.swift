@@ -64,23 +64,15 @@ final class ProgrammeSnapshot: Sendable {
 /// and its change counter, so a write (which moves the counter) makes the old one
 /// unreachable at once; it is dropped when the next one for that programme is stored.
 final class ProgrammeSnapshots: Sendable {
-    private struct Entry {
-        var snapshot: ProgrammeSnapshot
-        var lastUse: UInt64
-    }
-
-    private struct State {
-        var entries: [UUID: Entry] = [:]
-        var bytes = 0
-        var tick: UInt64 = 0
-    }
-
-    private let state = Mutex(State())
+    private let state: Mutex<ByteBoundedLRU<UUID, ProgrammeSnapshot>>
     let capacityBytes: Int
     let hits = Atomic<Int>(0)
     let misses = Atomic<Int>(0)
 
-    init(capacityBytes: Int) { self.capacityBytes = capacityBytes }
+    init(capacityBytes: Int) {
+        self.capacityBytes = capacityBytes
+        self.state = Mutex(ByteBoundedLRU(capacity: capacityBytes))
+    }
 
     /// `ORAMA_SNAPSHOT_MB` megabytes, 64 unless set.
     static func fromEnvironment() -> ProgrammeSnapshots {
@@ -90,12 +82,9 @@ final class ProgrammeSnapshots: Sendable {
 
     /// The snapshot for this programme at this change counter, if one is kept.
     func snapshot(for summary: ProgrammeSummary) -> ProgrammeSnapshot? {
-        let found: ProgrammeSnapshot? = state.withLock { s in
-            guard var entry = s.entries[summary.id], entry.snapshot.summary.changeCounter == summary.changeCounter else { return nil }
-            s.tick += 1
-            entry.lastUse = s.tick
-            s.entries[summary.id] = entry
-            return entry.snapshot
+        let found: ProgrammeSnapshot? = state.withLock { lru in
+            guard lru.peek(summary.id)?.summary.changeCounter == summary.changeCounter else { return nil }
+            return lru.use(summary.id)
         }
         if found != nil { hits.add(1, ordering: .relaxed) } else { misses.add(1, ordering: .relaxed) }
         return found
@@ -105,26 +94,15 @@ final class ProgrammeSnapshots: Sendable {
     /// recently used until the total is within the bound. A snapshot larger than the whole
     /// bound is not kept.
     func store(_ snapshot: ProgrammeSnapshot) {
-        state.withLock { s in
-            if let old = s.entries[snapshot.summary.id] {
-                // A slower load of an older counter must not replace a newer snapshot.
-                if old.snapshot.summary.changeCounter > snapshot.summary.changeCounter { return }
-                s.bytes -= old.snapshot.bytes
-                s.entries[snapshot.summary.id] = nil
-            }
-            guard snapshot.bytes <= capacityBytes else { return }
-            while s.bytes + snapshot.bytes > capacityBytes, let oldest = s.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
-                s.bytes -= oldest.value.snapshot.bytes
-                s.entries[oldest.key] = nil
-            }
-            s.tick += 1
-            s.entries[snapshot.summary.id] = Entry(snapshot: snapshot, lastUse: s.tick)
-            s.bytes += snapshot.bytes
+        state.withLock { lru in
+            // A slower load of an older counter must not replace a newer snapshot.
+            if let kept = lru.peek(snapshot.summary.id), kept.summary.changeCounter > snapshot.summary.changeCounter { return }
+            lru.insert(snapshot, bytes: snapshot.bytes, for: snapshot.summary.id)
         }
     }
 
     /// How many snapshots are kept and their bytes, for `/metrics`.
-    var usage: (count: Int, bytes: Int) { state.withLock { ($0.entries.count, $0.bytes) } }
+    var usage: (count: Int, bytes: Int) { state.withLock { ($0.count, $0.bytes) } }
 }
 
 extension Application {

@@ -18,18 +18,15 @@ final class RenderCache: Sendable {
         var bytes: Int { plain.readableBytes + (gzip?.readableBytes ?? 0) }
     }
 
-    private struct State {
-        var entries: [String: (rendered: Rendered, lastUse: UInt64)] = [:]
-        var bytes = 0
-        var tick: UInt64 = 0
-    }
-
-    private let state = Mutex(State())
+    private let state: Mutex<ByteBoundedLRU<String, Rendered>>
     let capacityBytes: Int
     let hits = Atomic<Int>(0)
     let misses = Atomic<Int>(0)
 
-    init(capacityBytes: Int = 32 * 1_048_576) { self.capacityBytes = capacityBytes }
+    init(capacityBytes: Int = 32 * 1_048_576) {
+        self.capacityBytes = capacityBytes
+        self.state = Mutex(ByteBoundedLRU(capacity: capacityBytes))
+    }
 
     func rendered(for key: String, render: @Sendable () async throws -> Data) async throws -> Rendered {
         if let found = lookup(key) { return found }
@@ -40,12 +37,7 @@ final class RenderCache: Sendable {
 
     /// Kept bytes. A hit is counted here; a miss where bytes are then rendered and stored.
     func lookup(_ key: String) -> Rendered? {
-        let found: Rendered? = state.withLock { s in
-            guard let entry = s.entries[key] else { return nil }
-            s.tick += 1
-            s.entries[key]?.lastUse = s.tick
-            return entry.rendered
-        }
+        let found: Rendered? = state.withLock { $0.use(key) }
         if found != nil { hits.add(1, ordering: .relaxed) }
         return found
     }
@@ -59,19 +51,14 @@ final class RenderCache: Sendable {
 
     func store(_ rendered: Rendered, for key: String) {
         misses.add(1, ordering: .relaxed)
-        state.withLock { s in
-            guard rendered.bytes <= capacityBytes, s.entries[key] == nil else { return }
-            while s.bytes + rendered.bytes > capacityBytes, let oldest = s.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
-                s.bytes -= oldest.value.rendered.bytes
-                s.entries[oldest.key] = nil
-            }
-            s.tick += 1
-            s.entries[key] = (rendered, s.tick)
-            s.bytes += rendered.bytes
+        state.withLock { lru in
+            // The first bytes of a version stay: every later render of it is the same.
+            guard lru.peek(key) == nil else { return }
+            lru.insert(rendered, bytes: rendered.bytes, for: key)
         }
     }
 
-    var usage: (count: Int, bytes: Int) { state.withLock { ($0.entries.count, $0.bytes) } }
+    var usage: (count: Int, bytes: Int) { state.withLock { ($0.count, $0.bytes) } }
 }
 
 extension Application {

@@ -8,5 +8,7 @@ struct UserForm: Content {
     var role: String?
     var units: [String]?
     var organisation: String?
+    /// An analyst's Region; empty for the whole country.
+    var region: String?
     var reset: String?
 }

@@ -27,13 +27,19 @@ enum UsersController {
         let form = try req.content.decode(UserForm.self)
         let l = req.language
         var errors = FieldErrors()
-        // Analysts belong to a Region, not to a municipality: `orama user create --role analyst --region …`.
-        let newRole = Role(rawValue: form.role ?? "").flatMap { $0 == .analyst ? nil : $0 }
+        // Analysts belong to a Region (or the country), not to a municipality, and only the
+        // server's administrator creates them (as `orama user create --role analyst` does).
+        let newRole = Role(rawValue: form.role ?? "").flatMap { $0 == .analyst && !req.access.canCreateAnalysts ? nil : $0 }
         if newRole == nil { errors.add("role", l.t("Επιλέξτε ρόλο.", "Choose a role.")) }
-        let units = (form.units ?? []).compactMap(UUID.init(uuidString:))
+        let units = newRole == .analyst ? [] : (form.units ?? []).compactMap(UUID.init(uuidString:))
+        var region: String?
+        if newRole == .analyst, let asked = form.region?.trimmingCharacters(in: .whitespaces), !asked.isEmpty {
+            region = Geography.region(named: asked)?.name
+            if region == nil { errors.add("region", l.t("Άγνωστη Περιφέρεια «\(asked)».", "Unknown Region «\(asked)».")) }
+        }
         // A server-wide administrator may leave the municipality out when the chosen units,
         // or the server itself, leave no doubt which one it is.
-        var organisationID = req.user?.organisationID ?? UUID(uuidString: form.organisation ?? "")
+        var organisationID = newRole == .analyst ? nil : req.user?.organisationID ?? UUID(uuidString: form.organisation ?? "")
         if organisationID == nil && newRole?.needsOrganisation != false {
             let unitOrganisations = Set(try await req.repositories.reference.units(ids: units).map(\.organisationID))
             let all = try await req.repositories.reference.organisations()
@@ -53,7 +59,7 @@ enum UsersController {
             let password = Accounts.randomPassword()
             do {
                 try await req.repositories.accounts.create(email: form.email ?? "", name: name, role: newRole, organisationID: organisationID, unitIDs: units,
-                                                      password: password, actor: req.user!.actor)
+                                                      password: password, actor: req.user!.actor, region: region)
                 return Respond.redirect(req, to: SiteURL.users.path, flash: l.t("Ο χρήστης \(form.email ?? "") δημιουργήθηκε. Προσωρινός κωδικός (εμφανίζεται μόνο τώρα): \(password)",
                                                                                   "User \(form.email ?? "") was created. Temporary password (shown only now): \(password)"))
             } catch let error as AccountError {

@@ -26,6 +26,10 @@ struct UsersPage {
     func render() -> String {
         let c = context
         let roles = Role.allCases.filter { $0 != .analyst }.map { ($0.rawValue, $0.label(c.language)) }
+        // Analysts are created only by the server's administrator; an existing one keeps the role.
+        let newRoles = c.user?.role == .admin && c.user?.organisationID == nil
+            ? Role.allCases.map { ($0.rawValue, $0.label(c.language)) } : roles
+        let analystRoles = Role.allCases.map { ($0.rawValue, $0.label(c.language)) }
         let unitOptions = units.map { ($0.id.uuidString, "\($0.code) · \($0.name)") }
         let unitNames = Dictionary(units.map { ($0.id, $0.code) }, uniquingKeysWith: { a, _ in a })
         return Layout(title: c.t("Χρήστες", "Users"), context: c).render(.group(
@@ -37,7 +41,7 @@ struct UsersPage {
                        .tr(.td(.text(user.email)), .td(.text(user.name)),
                            .td(.form(.method(.post), .action(SiteURL.user(user.id).path), .class("inline-form"),
                                      c.csrfField,
-                                     FormField.select("role", c.t("Ρόλος", "Role"), roles, selected: user.role.rawValue, errors: FieldErrors(), key: "role-\(user.id.uuidString)"),
+                                     FormField.select("role", c.t("Ρόλος", "Role"), user.role == .analyst ? analystRoles : roles, selected: user.role.rawValue, errors: FieldErrors(), key: "role-\(user.id.uuidString)"),
                                      .if(!units.isEmpty, unitsSelect(user, unitOptions)),
                                      .p(.class("hint"), .text(user.unitIDs.compactMap { unitNames[$0] }.sorted().joined(separator: ", "))),
                                      .button(.type(.submit), .text(c.t("Αποθήκευση", "Save"))))),
@@ -52,9 +56,12 @@ struct UsersPage {
                   FormField.errorSummary(errors, c),
                   FormField.text("email", "E-mail", form.email ?? "", errors: errors, required: true, type: .email),
                   FormField.text("name", c.t("Ονοματεπώνυμο", "Full name"), form.name ?? "", errors: errors, required: true),
-                  FormField.select("role", c.t("Ρόλος", "Role"), roles, selected: form.role ?? Role.unitHead.rawValue, errors: errors, required: true),
+                  FormField.select("role", c.t("Ρόλος", "Role"), newRoles, selected: form.role ?? Role.unitHead.rawValue, errors: errors, required: true),
                   .if(c.user?.organisationID == nil, FormField.select("organisation", c.t("Δήμος", "Municipality"), [("", "—")] + organisations.map { ($0.id.uuidString, $0.name) },
                                                                    selected: form.organisation ?? "", errors: errors)),
+                  .if(newRoles.count > roles.count, FormField.select("region", c.t("Περιφέρεια (για αναλυτές)", "Region (for analysts)"),
+                                                                      [("", c.t("— όλη η χώρα —", "— the whole country —"))] + Geography.regions.map { ($0.name, $0.name) },
+                                                                      selected: form.region ?? "", errors: errors)),
                   FormField.checkboxes("units", c.t("Υπηρεσίες (για προϊσταμένους)", "Units (for heads of service)"), unitOptions, checked: Set(form.units ?? []), errors: errors),
                   FormField.submit(c.t("Δημιουργία λογαριασμού", "Create account")))
         ))
