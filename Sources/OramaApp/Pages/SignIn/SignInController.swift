@@ -35,7 +35,7 @@ enum SignInController {
         // A new session id on sign-in, so a session id planted before it cannot be taken over:
         // with no id, the sessions middleware stores the data under a fresh one.
         let language = req.session.data["lang"]
-        if let old = req.session.id { try await req.application.sessions.driver.deleteSession(old, for: req) }
+        if let old = req.session.id { try await req.application.sessions.driver.deleteSession(old, for: req).get() }
         req.session.id = nil
         req.session.data = SessionData()
         req.session.data["uid"] = id.uuidString
