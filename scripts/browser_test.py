@@ -231,6 +231,27 @@ def main():
         programme_url = driver.current_url
         shot(driver, "programme-empty")
 
+        # A decision of the council, with its ΑΔΑ on Diavgeia and the signed PDF.
+        wait_for_next_page(driver, driver.find_element(By.LINK_TEXT, "Αποφάσεις").click)
+        pdf = os.path.abspath(f"{OUT}/apofasi-45-2026.pdf")
+        with open(pdf, "wb") as f:
+            f.write(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+        Select(field(driver, "body")).select_by_value("council")
+        fill(driver, "number", "45/2026")
+        fill(driver, "date", "15/03/2026")
+        fill(driver, "subject", "Έγκριση της Αʹ Φάσης του Επιχειρησιακού Προγράμματος")
+        fill(driver, "ada", "ψδ44ωεν-ο7ω")
+        field(driver, "file").send_keys(pdf)
+        shot(driver, "decision-form")
+        submit(driver)
+        check("Καταχωρίστηκε η απόφαση 45/2026" in flash(driver), "the council's decision is recorded")
+        page = driver.page_source
+        check("ΨΔ44ΩΕΝ-Ο7Ω" in page and "diavgeia.gov.gr/decision/view/" in page and "PDF" in page,
+              "the decision is listed with its ΑΔΑ linked to Diavgeia and its PDF")
+        shot(driver, "decisions")
+        fits_phone(driver, "the decisions page")
+        driver.get(programme_url)
+
         wait_for_next_page(driver, driver.find_element(By.LINK_TEXT, "Νέος άξονας").click)
         fill(driver, "title", "Περιβάλλον και Ποιότητα Ζωής")
         shot(driver, "new-axis")

@@ -57,6 +57,8 @@ enum SiteURL: Sendable, Hashable {
     case officeImport(UUID, upload: UUID?, step: String?)
     case openData(UUID)
     case calendar(UUID)
+    case decisions(UUID)
+    case decisionFile(UUID, UUID)
     case apiTokens
     case revokeToken(UUID)
     case openAPI
@@ -146,6 +148,8 @@ enum SiteURL: Sendable, Hashable {
         case .officeImport(let p, _, _): return programme(p, .fixed("import"), .fixed("office"))
         case .openData(let p): return programme(p, .fixed("open-data.zip"))
         case .calendar(let p): return programme(p, .fixed("calendar.ics"))
+        case .decisions(let p): return programme(p, .fixed("decisions"))
+        case .decisionFile(let p, let d): return programme(p, .fixed("decisions"), .value(name: "decisionID", id(d)), .fixed("file"))
         case .apiTokens: return [.fixed("account"), .fixed("tokens")]
         case .revokeToken(let t): return [.fixed("account"), .fixed("tokens"), .value(name: "tokenID", id(t)), .fixed("revoke")]
         case .openAPI: return [.fixed("openapi.json")]
@@ -252,7 +256,7 @@ extension SiteURL {
         case home, signIn, signOut, language, users, user, reference, referenceRow, newProgramme, programme, settings, strategy, newNode, editNode, moveNode, deleteNode
         case action, editAction, newAction, actionHistory, actionComments, newIndicator, editIndicator, actionPlan, search, history, checks
         case priorities, schedule, finance, annual, approveAnnual, whatIf, due, progress, values, reporting, lockPeriod, dashboard, rollup
-        case indicator, evaluation, execution, documents, document, export, importData, officeImport, openData, calendar, apiTokens, revokeToken, openAPI
+        case indicator, evaluation, execution, documents, document, export, importData, officeImport, openData, calendar, decisions, decisionFile, apiTokens, revokeToken, openAPI
         case apiProgrammes, apiProgramme, apiStrategy, apiActions, apiAction, apiProgress, apiIndicators, apiIndicator, apiMeasurements
         case apiChecks, apiImport, apiFinance, apiAnnual, overview, apiOverview, health, healthLive, healthReady, metrics, stylesheet, script
     }
@@ -309,6 +313,8 @@ extension SiteURL {
         case .officeImport: .officeImport
         case .openData: .openData
         case .calendar: .calendar
+        case .decisions: .decisions
+        case .decisionFile: .decisionFile
         case .apiTokens: .apiTokens
         case .revokeToken: .revokeToken
         case .openAPI: .openAPI
@@ -391,6 +397,8 @@ extension SiteURL {
         case .officeImport: return .officeImport(p, upload: x, step: "columns")
         case .openData: return .openData(p)
         case .calendar: return .calendar(p)
+        case .decisions: return .decisions(p)
+        case .decisionFile: return .decisionFile(p, x)
         case .apiTokens: return .apiTokens
         case .revokeToken: return .revokeToken(x)
         case .openAPI: return .openAPI

@@ -82,6 +82,10 @@ func routes(_ app: Application) throws {
     app.get(url(.export), use: FilesController.export)
     app.get(url(.openData), use: FilesController.openData)
     app.get(url(.calendar), use: FilesController.calendar)
+    app.get(url(.decisions), use: DecisionsController.index)
+    // A decision's PDF: up to 10 MB of file.
+    app.on(.POST, url(.decisions), body: .collect(maxSize: "12mb"), use: DecisionsController.record)
+    app.get(url(.decisionFile), use: DecisionsController.file)
     app.get(url(.importData), use: ImportController.form)
     app.on(.POST, url(.importData), body: .collect(maxSize: "12mb"), use: ImportController.upload)
     app.get(url(.officeImport), use: OfficeImportController.step)

@@ -21,6 +21,7 @@ struct Repositories: Sendable {
     var jobClaims: JobClaims { JobClaims(db: db) }
     var overview: OverviewQueries { OverviewQueries(db: db) }
     var officeImports: OfficeImportStore { OfficeImportStore(db: db, changes: changes) }
+    var decisions: DecisionStore { DecisionStore(db: db, changes: changes) }
 }
 
 extension Request {

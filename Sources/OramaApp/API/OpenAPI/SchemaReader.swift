@@ -123,10 +123,11 @@ extension Dictionary: SchemaDictionary where Key == String, Value: Decodable {
     static var empty: Any { [String: Value]() }
 }
 
-protocol SchemaOptional { static var wrappedType: any Decodable.Type { get }; static var none: Any { get } }
+protocol SchemaOptional { static var wrappedType: any Decodable.Type { get }; static var nothing: Any { get } }
 extension Optional: SchemaOptional where Wrapped: Decodable {
     static var wrappedType: any Decodable.Type { Wrapped.self }
-    static var none: Any { Wrapped?.none as Any }
+    /// `nil` of this type (named so as not to shadow the case `none`, which recursed).
+    static var nothing: Any { Wrapped?.none as Any }
 }
 
 /// Answers a type's `init(from:)` with placeholders, recording each key it asks for.
@@ -161,7 +162,7 @@ private func placeholder<T: Decodable>(_ type: T.Type) throws -> T {
     default:
         if let array = type as? any SchemaArray.Type { value = array.empty }
         else if let map = type as? any SchemaDictionary.Type { value = map.empty }
-        else if let optional = type as? any SchemaOptional.Type { value = optional.none }
+        else if let optional = type as? any SchemaOptional.Type { value = optional.nothing }
         else { throw RecordingDecoder.Unsupported() }
     }
     guard let typed = value as? T else { throw RecordingDecoder.Unsupported() }

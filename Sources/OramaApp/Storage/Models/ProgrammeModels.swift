@@ -321,3 +321,28 @@ final class PeriodLockModel: ProgrammeRow, @unchecked Sendable {
 
     init() {}
 }
+
+final class DecisionModel: Model, @unchecked Sendable {
+    static let schema = "decisions"
+
+    @ID(key: .id) var id: UUID?
+
+    // relationships
+    @Field(key: "programme_id") var programmeID: UUID
+
+    // data
+    @Field(key: "body") var body: String
+    @Field(key: "number") var number: String
+    /// ISO date.
+    @Field(key: "date") var date: String
+    @Field(key: "subject") var subject: String
+    @OptionalField(key: "ada") var ada: String?
+    @OptionalField(key: "file_name") var fileName: String?
+    @OptionalField(key: "file_bytes") var fileBytes: Int64?
+    /// The PDF; read only when it is downloaded.
+    @OptionalField(key: "file") var file: Data?
+    @Field(key: "recorded_by") var recordedBy: String
+    @Field(key: "recorded_at") var recordedAt: Date
+
+    init() {}
+}
