@@ -107,6 +107,7 @@ enum Stylesheet {
     .comment { border-left: 3px solid var(--line); padding-left: .75rem; margin: .5rem 0; }
     ul.changes { margin: 0; padding-left: 1rem; font-size: .9rem; }
     .chart-scroll { overflow-x: auto; max-width: 100%; }
+    svg.chart.bars, svg.chart.trend { max-width: 100%; height: auto; }
     svg.chart text { font-family: inherit; fill: #1b1f24; }
     tr.error td:first-child { color: #a4161a; font-weight: 700; } tr.warning td:first-child { color: var(--warn); font-weight: 700; }
     td.q, th.q { text-align: center; width: 1.6rem; }
@@ -124,6 +125,12 @@ enum Stylesheet {
     ol.steps { display: flex; flex-wrap: wrap; gap: .25rem 1.75rem; padding-left: 1.25rem; margin: .5rem 0 1rem; }
     ol.steps [aria-current=step] { font-weight: 700; }
     .table-scroll { overflow-x: auto; max-width: 100%; }
+    .table-scroll:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+    dd { overflow-wrap: anywhere; }
+    @media (max-width: 40rem) {
+      main { padding: .75rem .75rem 2rem; }
+      .facts { grid-template-columns: 1fr; } .facts dd { margin-bottom: .4rem; }
+    }
     .table-scroll select { max-width: 22rem; }
     @media print {
       header.site, .breadcrumbs, .skip, footer.site, .noprint, .subnav, form button { display: none; }

@@ -59,7 +59,7 @@ struct ActionPage {
                 .h2(.text(c.t("Χρηματοδότηση ανά πηγή και έτος", "Funding by source and year"))),
                 .if(a.fundedAmount != a.cost, .p(.class("warning"), .text(c.t("Οι γραμμές χρηματοδότησης (\(a.fundedAmount.formatted)) διαφέρουν από το κόστος (\(a.cost.formatted)).",
                                                                                "The funding lines (\(a.fundedAmount.formatted)) differ from the cost (\(a.cost.formatted))."))) ),
-                .table(.class("money"),
+                Wide.region(c.t("Χρηματοδότηση της δράσης", "The action's funding"), .table(.class("money"),
                        .caption(.text(c.t("Ποσά σε ευρώ", "Amounts in euros"))),
                        .thead(.tr(.th(.text(c.t("Πηγή", "Source"))), .forEach(years) { .th(.class("num"), .text(String($0))) }, .th(.class("num"), .text(c.t("Σύνολο", "Total"))))),
                        .tbody(.forEach(sources) { source in
@@ -68,7 +68,7 @@ struct ActionPage {
                                .td(.class("num"), .text(a.fundingLines.filter { $0.sourceID == source.id }.map(\.amount).sum().formattedNumber)))
                        }),
                        .tfoot(.tr(.th(.text(c.t("Σύνολο", "Total"))), .forEach(years) { .td(.class("num"), .text(a.funding(in: $0).formattedNumber)) },
-                                  .td(.class("num"), .text(a.fundedAmount.formattedNumber)))))
+                                  .td(.class("num"), .text(a.fundedAmount.formattedNumber))))))
             ),
             .section(
                 .h2(.text(c.t("Ορόσημα", "Milestones"))),
@@ -81,13 +81,13 @@ struct ActionPage {
             .section(
                 .h2(.text(c.t("Πρόοδος", "Progress"))),
                 .if(updates.isEmpty, .p(.text(c.t("Δεν έχει υποβληθεί αναφορά προόδου.", "No progress report yet."))),
-                    else: .table(.class("list"),
+                    else: Wide.region(c.t("Αναφορές προόδου", "Progress reports"), .table(.class("list"),
                                  .thead(.tr(.th(.text(c.t("Ημερομηνία", "Date"))), .th(.text(c.t("Κατάσταση", "Status"))), .th(.class("num"), .text(c.t("Φυσικό αντικείμενο", "Physical progress"))),
                                             .th(.class("num"), .text(c.t("Δαπάνη έως τότε", "Spent to date"))), .th(.text(c.t("Σχόλιο", "Comment"))))),
                                  .tbody(.forEach(Array(updates.prefix(12))) { u in
                                      .tr(.td(.text(u.date.formatted)), .td(.text(u.status.greek)), .td(.class("num"), .text("\(u.physicalProgress) %")),
                                          .td(.class("num"), .text(u.spentToDate.formatted)), .td(.text(u.comment)))
-                                 })))
+                                 }))))
             ),
             .if(access.canReadComments(loaded.summary), .section(.id("comments"),
                 .h2(.text(c.t("Σχόλια", "Comments"))),

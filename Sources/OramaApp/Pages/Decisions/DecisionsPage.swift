@@ -21,8 +21,7 @@ struct DecisionsPage {
             .p(.class("hint"), .text(c.t("Οι αποφάσεις των οργάνων του Δήμου για το πρόγραμμα: έγκριση Αʹ και Βʹ Φάσης, γνώμη της Επιτροπής Διαβούλευσης, αναθεωρήσεις.",
                                           "The decisions of the municipality's bodies on the programme: approval of Phases A and B, the consultation committee's opinion, revisions."))),
             decisions.isEmpty ? .p(.text(c.t("Δεν έχει καταχωριστεί καμία απόφαση.", "No decision has been recorded."))) :
-            .div(.class("table-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
-                 .attribute(named: "aria-label", value: Escape.attribute(c.t("Πίνακας αποφάσεων", "Table of decisions"))),
+            Wide.region(c.t("Πίνακας αποφάσεων", "Table of decisions"),
                  .table(.class("list"),
                         .caption(.text(c.t("Αποφάσεις με χρονολογική σειρά", "Decisions in date order"))),
                         .thead(.tr(.th(.text(c.t("Ημερομηνία", "Date"))), .th(.text(c.t("Όργανο", "Body"))), .th(.text(c.t("Αριθμός", "Number"))),

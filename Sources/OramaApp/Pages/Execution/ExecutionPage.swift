@@ -55,22 +55,22 @@ struct ExecutionPage {
                                  FormField.submit(c.t("Εισαγωγή", "Import")))),
             .if(lines.isEmpty, .p(.text(c.t("Δεν έχει εισαχθεί αρχείο εκτέλεσης για το \(year).", "No execution file has been imported for \(year).")))),
             .if(!lines.isEmpty, .group(
-                .table(.class("money execution"),
+                Wide.region(c.t("Εκτέλεση ανά δράση", "Execution by action"), .table(.class("money execution"),
                        .caption(.text(c.t("Προγραμματισμένα (χρηματοδότηση δράσεων του έτους), δεσμευθέντα και πληρωθέντα ανά δράση, μέτρο και άξονα (€)",
                                           "Planned, committed and paid per action, measure and axis (€)"))),
                        .thead(.tr(.th(.text(c.t("Κωδ.", "Code"))), .th(.text(c.t("Τίτλος (ΚΑΕ)", "Title (budget lines)"))), .th(.class("num"), .text(c.t("Προγραμματισμένα", "Planned"))),
                                   .th(.class("num"), .text(c.t("Δεσμευθέντα", "Committed"))), .th(.class("num"), .text(c.t("Πληρωθέντα", "Paid"))), .th(.class("num"), .text(c.t("Απορρόφηση", "Absorption"))))),
-                       .tbody(.group(rows))),
+                       .tbody(.group(rows)))),
                 .h2(.text(c.t("Γραμμές χωρίς δράση", "Lines without an action"))),
                 .p(.class("hint"), .text(c.t("ΚΑΕ του αρχείου που δεν αναφέρει καμία δράση· προσθέστε τους στα «ΚΑΕ» της σωστής δράσης ή είναι δαπάνες εκτός προγράμματος.",
                                              "Budget lines no action names."))),
-                .table(.class("money"),
+                Wide.region(c.t("Γραμμές χωρίς δράση", "Lines without an action"), .table(.class("money"),
                        .thead(.tr(.th(.text("ΚΑΕ")), .th(.text(c.t("Περιγραφή", "Description"))), .th(.class("num"), .text(c.t("Προϋπολογισθέντα", "Budgeted"))),
                                   .th(.class("num"), .text(c.t("Δεσμευθέντα", "Committed"))), .th(.class("num"), .text(c.t("Πληρωθέντα", "Paid"))))),
                        .tbody(.forEach(matching.unmatched) { line in
                            .tr(.td(.text(line.code)), .td(.text(line.description)), .td(.class("num"), .text(line.budgeted.formattedNumber)),
                                .td(.class("num"), .text(line.committed.formattedNumber)), .td(.class("num"), .text(line.paid.formattedNumber)))
-                       }))))
+                       })))))
         ))
     }
 }

@@ -31,9 +31,9 @@ struct DocumentsPage {
         return Layout(title: title, context: c, breadcrumbs: Layout.trail(c, p)).render(.group(
             .h1(.text(title)),
             .h2(.text(c.t("Επίσημα έγγραφα (ΥΑ 41179/2014)", "Official documents"))),
-            .table(.class("list"),
+            Wide.region(c.t("Πίνακας εγγράφων", "Documents"), .table(.class("list"),
                    .thead(.tr(.th(.text(c.t("Έγγραφο", "Document"))), .th(.text("Word")), .th(.text(c.t("Εκτύπωση", "Print"))), .th(.text(c.t("Άλλα έτη (DOCX)", "Other years (DOCX)"))))),
-                   .tbody(.forEach(ProgrammeDocuments.Kind.allCases) { documentRow($0) })),
+                   .tbody(.forEach(ProgrammeDocuments.Kind.allCases) { documentRow($0) }))),
             .h2(.text(c.t("Υπολογιστικά φύλλα", "Spreadsheets"))),
             .ul(.forEach(files) { file in .li(.a(.href(SiteURL.export(p.id, file: file.0).path), .text(file.1))) }),
             .p(.class("hint"), .text(c.t("Τα CSV είναι σε UTF-8 με «;» και υποδιαστολή «,», ώστε να ανοίγουν σωστά στο ελληνικό Excel.",

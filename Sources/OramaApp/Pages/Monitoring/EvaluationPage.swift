@@ -51,7 +51,7 @@ struct EvaluationPage {
                                                          .ul(.forEach(delayed) { a in
                                                              .li(.text("\(a.code) \(a.title) — \(yearUpdate(a)!.status.greek)" + (yearUpdate(a)!.comment.isEmpty ? "" : ": \(yearUpdate(a)!.comment)")))
                                                          }))),
-                            .if(!indicators.isEmpty, .table(.class("list"),
+                            .if(!indicators.isEmpty, Wide.region(c.t("Δείκτες", "Indicators"), .table(.class("list"),
                                 .caption(.text(c.t("Δείκτες έναντι στόχων \(year)", "Indicators against targets \(year)"))),
                                 .thead(.tr(.th(.text(c.t("Δείκτης", "Indicator"))), .th(.class("num"), .text(c.t("Στόχος", "Target"))), .th(.class("num"), .text(c.t("Τιμή", "Value"))),
                                            .th(.class("num"), .text(c.t("Επίτευξη", "Achievement"))))),
@@ -60,7 +60,7 @@ struct EvaluationPage {
                                         .td(.class("num"), .text(i.targets[year].map(Format.number) ?? "—")),
                                         .td(.class("num"), .text(i.actual(in: year).map(Format.number) ?? "—")),
                                         .td(.class("num"), .text(Format.percent(i.achievement(in: year)))))
-                                })))
+                                }))))
                         )
                     })
             }

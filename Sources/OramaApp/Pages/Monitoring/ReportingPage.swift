@@ -22,7 +22,7 @@ struct ReportingPage {
             .h1(.text(title)),
             .p(.class("hint"), .text(c.t("Πληρότητα των αναφορών προόδου: αναφορές που υποβλήθηκαν / δράσεις σε εξέλιξη στην περίοδο. Μια κλειδωμένη περίοδος δεν δέχεται καταχωρίσεις.",
                                          "Completeness of progress reports: reports made / actions running in the period. A locked period accepts no entries."))),
-            .div(.class("chart-scroll"), .table(.class("list completeness"),
+            Wide.region(c.t("Πληρότητα αναφορών", "Reporting completeness"), .table(.class("list completeness"),
                 .caption(.text(c.t("Πληρότητα ανά υπηρεσία", "Completeness per unit"))),
                 .thead(.tr(.th(.text(c.t("Υπηρεσία", "Unit"))), .forEach(Array(ended)) { .th(.class("num"), .text($0.code)) })),
                 .tbody(.forEach(units) { unit in

@@ -34,7 +34,7 @@ struct OverviewPage {
                 .div(.class("card"), .h2(.text(c.t("Υστερούν", "Lagging"))),
                      .p(.text(c.t("\(o.lagging.count) δήμοι", "\(o.lagging.count) municipalities"))))),
             .h2(.text(c.t("Ανά δήμο", "By municipality"))),
-            scrolling(c.t("Πίνακας δήμων", "Table of municipalities"), .table(.class("list money"),
+            Wide.region(c.t("Πίνακας δήμων", "Table of municipalities"), .table(.class("list money"),
                 .caption(.text(c.t("Στάδιο, πρόοδος και δαπάνη ανά δήμο", "Stage, progress and spending by municipality"))),
                 .thead(.tr(.th(.text(c.t("Δήμος", "Municipality"))), .th(.text(c.t("Περιφερειακή Ενότητα", "Regional unit"))),
                            .th(.text(c.t("Πρόγραμμα", "Programme"))), .th(.class("num"), .text(c.t("Δράσεις", "Actions"))),
@@ -61,7 +61,7 @@ struct OverviewPage {
             .h2(.text(c.t("Χρηματοδότηση ανά άξονα", "Funding by axis"))),
             .p(.class("hint"), .text(c.t("Οι άξονες αθροίζονται όπου ο τίτλος τους είναι ίδιος· δαπάνη: η τελευταία αναφορά κάθε δράσης.",
                                           "Axes are summed where their title is the same; spent: each action's latest report."))),
-            scrolling(c.t("Πίνακας χρηματοδότησης ανά άξονα", "Funding by axis table"), .table(.class("list money"),
+            Wide.region(c.t("Πίνακας χρηματοδότησης ανά άξονα", "Funding by axis table"), .table(.class("list money"),
                 .caption(.text(c.t("Προγραμματισμός και δαπάνη ανά άξονα (€)", "Planned and spent by axis (€)"))),
                 .thead(.tr(.th(.text(c.t("Άξονας", "Axis"))), .th(.class("num"), .text(c.t("Δήμοι", "Municipalities"))),
                            .th(.class("num"), .text(c.t("Δράσεις", "Actions"))), .th(.class("num"), .text(c.t("Προγραμματισμός", "Planned"))),
@@ -73,7 +73,7 @@ struct OverviewPage {
                         .td(.class("num"), .text(Format.percent(a.absorption))))
                 }))),
             .h2(.text(c.t("Χρηματοδότηση ανά πηγή και έτος", "Funding by source and year"))),
-            scrolling(c.t("Πίνακας χρηματοδότησης", "Funding table"), .table(.class("money"),
+            Wide.region(c.t("Πίνακας χρηματοδότησης", "Funding table"), .table(.class("money"),
                 .caption(.text(c.t("Άθροισμα των προγραμμάτων (€)", "Sum of the programmes (€)"))),
                 .thead(.tr(.th(.text(c.t("Πηγή", "Source"))), .forEach(o.years) { .th(.class("num"), .text(String($0))) }, .th(.class("num"), .text("ΣΥΝΟΛΟ")))),
                 .tbody(.forEach(o.sources) { source in
@@ -85,7 +85,7 @@ struct OverviewPage {
             .p(.class("hint"), .text(c.t("Δείκτες με τον ίδιο κωδικό σε δύο ή περισσότερους δήμους: η τελευταία τιμή κάθε δήμου και ο στόχος του τελευταίου έτους.",
                                           "Indicators under the same code in two or more municipalities: each one's latest value and last year's target."))),
             o.sharedIndicators.isEmpty ? .p(.text(c.t("Κανένας κοινός κωδικός.", "No shared code."))) :
-            scrolling(c.t("Πίνακας κοινών δεικτών", "Shared indicators table"), .table(.class("list"),
+            Wide.region(c.t("Πίνακας κοινών δεικτών", "Shared indicators table"), .table(.class("list"),
                 .thead(.tr(.th(.text(c.t("Κωδ.", "Code"))), .th(.text(c.t("Δείκτης", "Indicator"))), .th(.text(c.t("Δήμος", "Municipality"))),
                            .th(.text(c.t("Περίοδος", "Period"))), .th(.class("num"), .text(c.t("Τιμή", "Value"))), .th(.class("num"), .text(c.t("Στόχος", "Target"))))),
                 .tbody(.forEach(o.sharedIndicators) { i in
@@ -94,11 +94,5 @@ struct OverviewPage {
                         .td(.class("num"), .text(i.target.map { GreekNumber.format($0) } ?? "—")))
                 })))
         ))
-    }
-
-    /// A wide table in a box that scrolls sideways on a phone, reachable by keyboard.
-    func scrolling(_ label: String, _ table: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
-        .div(.class("table-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
-             .attribute(named: "aria-label", value: Escape.attribute(label)), table)
     }
 }

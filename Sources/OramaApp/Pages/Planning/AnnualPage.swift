@@ -33,7 +33,7 @@ struct AnnualPage {
                                            .button(.type(.submit), .class("primary"), .text(c.t("Έγκριση του \(y)", "Approve \(y)")))))),
             .p(.text(c.t("\(Plural.count(annual.entries.count, ("δράση", "δράσεις"), ("action", "actions"), c.language)) · προϋπολογισμός έτους \(annual.total.formatted)",
                          "\(annual.entries.count) actions · budget of the year \(annual.total.formatted)"))),
-            .table(.class("list annual"),
+            Wide.region(c.t("Πίνακας δράσεων του έτους", "Actions of the year"), .table(.class("list annual"),
                    .caption(.text(c.t("Δράσεις του έτους με εκροές, χρονοδιάγραμμα, προϋπολογισμό και πηγές, προϋποθέσεις και χωροθέτηση", "The year's actions"))),
                    .thead(.tr(.th(.text(c.t("Κωδ.", "Code"))), .th(.text(c.t("Δράση / Άξονας / Μέτρο", "Action / axis / measure"))),
                               .th(.text(c.t("Εκροές έτους", "Outputs of the year"))), .forEach(quarterNames) { .th(.class("q"), .text($0)) },
@@ -48,10 +48,10 @@ struct AnnualPage {
                            .td(.text(e.sources.map { "\($0.source) \($0.amount.formattedNumber)" }.joined(separator: "; "))),
                            .td(.text(e.preconditions.ifEmpty("—"))), .td(.text(e.location.joined(separator: ", ").ifEmpty(c.t("Όλος ο Δήμος", "Whole municipality")))),
                            .td(.text(e.budgetLines.joined(separator: ", "))))
-                   })),
+                   }))),
             .h2(.text(c.t("Τεχνικό Πρόγραμμα \(y)", "Technical Programme \(y)"))),
             .forEach(annual.technicalProgramme) { group in
-                .table(.class("money technical"),
+                Wide.region(c.t("Τεχνικό Πρόγραμμα: \(group.name)", "Technical Programme: \(group.name)"), .table(.class("money technical"),
                        .caption(.text(group.name)),
                        .thead(.tr(.th(.text("Α/Α")), .th(.text(c.t("Τίτλος", "Title"))), .th(.text(c.t("Κατηγορία", "Category"))), .th(.text(c.t("Χρηματοδότηση", "Funding"))),
                                   .th(.class("num"), .text(c.t("Προϋπολογιζόμενο ποσό €", "Estimated amount €"))))),
@@ -59,7 +59,7 @@ struct AnnualPage {
                            .tr(.td(.text(String(item.number))), .td(.text("\(item.code) \(item.title)")), .td(.text(item.category)), .td(.text(item.funding)),
                                .td(.class("num"), .text(item.amount.formattedNumber)))
                        }),
-                       .tfoot(.tr(.th(.attribute(named: "colspan", value: "4"), .text("ΣΥΝΟΛΟ")), .td(.class("num"), .strong(.text(group.total.formattedNumber))))))
+                       .tfoot(.tr(.th(.attribute(named: "colspan", value: "4"), .text("ΣΥΝΟΛΟ")), .td(.class("num"), .strong(.text(group.total.formattedNumber)))))))
             },
             .p(.class("noprint"), .a(.href(SiteURL.apiAnnual(p.id, year: y).path), .text(c.t("Τα ίδια δεδομένα σε JSON", "The same data as JSON"))))
         ))

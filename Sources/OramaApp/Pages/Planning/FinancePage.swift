@@ -23,7 +23,7 @@ struct FinancePage {
             .p(.text(c.t("Ποσά σε ευρώ. Κάθε γραμμή χρηματοδότησης μετρά μία φορά· μια δράση σε περισσότερες τοποθεσίες μοιράζεται εξίσου.", "Amounts in euros. Every funding line counts once."))),
             .div(.class("chart-scroll"), .raw(Charts.stackedBars(table: t, title: c.t("Χρηματοδότηση ανά έτος και πηγή", "Funding by year and source")))),
             .h2(.text(c.t("Σύνολα ανά έτος", "Totals per year"))),
-            .table(.class("money"),
+            Wide.region(c.t("Χρηματοδοτικός πίνακας", "Funding table"), .table(.class("money"),
                    .caption(.text(c.t("Χρηματοδότηση ανά \(t.grouping.afterPer) και έτος (€)", "Funding by \(t.grouping.rawValue) and year (€)"))),
                    .thead(.tr(.th(.text(head)), .forEach(t.years) { .th(.class("num"), .text(String($0))) }, .th(.class("num"), .text("ΣΥΝΟΛΟ")))),
                    .tbody(.forEach(t.rows) { row in
@@ -32,12 +32,12 @@ struct FinancePage {
                            .td(.class("num"), .strong(.text(row.total.formattedNumber))))
                    }),
                    .tfoot(.tr(.th(.text("ΣΥΝΟΛΟ")), .forEach(t.years) { .td(.class("num"), .text(t.total(year: $0).formattedNumber)) },
-                              .td(.class("num"), .strong(.text(t.grandTotal.formattedNumber)))))),
+                              .td(.class("num"), .strong(.text(t.grandTotal.formattedNumber))))))),
             .forEach(t.years) { year in
                 let sources = t.sources.filter { !t.total(source: $0.id, year: year).isZero }
                 return .section(.class("year-table"),
                     .h2(.text(c.t("Έτος \(year)", "Year \(year)"))),
-                    .table(.class("money"),
+                    Wide.region(c.t("Χρηματοδότηση του \(year)", "Funding of \(year)"), .table(.class("money"),
                            .caption(.text(c.t("\(year): χρηματοδότηση ανά πηγή (€)", "\(year): funding by source (€)"))),
                            .thead(.tr(.th(.text(head)), .forEach(sources) { .th(.class("num"), .attribute(named: "title", value: Escape.attribute($0.name)), .text($0.code)) },
                                       .th(.class("num"), .text("ΣΥΝΟΛΟ")))),
@@ -47,7 +47,7 @@ struct FinancePage {
                                    .td(.class("num"), .strong(.text(row.total(year: year).formattedNumber))))
                            }),
                            .tfoot(.tr(.th(.text("ΣΥΝΟΛΟ")), .forEach(sources) { s in .td(.class("num"), .text(t.total(source: s.id, year: year).formattedNumber)) },
-                                      .td(.class("num"), .strong(.text(t.total(year: year).formattedNumber)))))))
+                                      .td(.class("num"), .strong(.text(t.total(year: year).formattedNumber))))))))
             },
             .p(.class("noprint"), .a(.href(SiteURL.apiFinance(p.id, by: t.grouping.rawValue).path), .text(c.t("Τα ίδια δεδομένα σε JSON", "The same data as JSON"))))
         ))

@@ -15,7 +15,7 @@ struct PrioritiesPage {
         let whole = p.ranking(of: p.actions, reference: r)
         let title = c.t("Ιεράρχηση δράσεων", "Prioritisation of actions")
         func table(_ ranked: [(Action, PriorityScore)], caption: String, editable: Bool) -> Node<HTML.BodyContext> {
-            .table(.class("list"),
+            Wide.region(caption, .table(.class("list"),
                    .caption(.text(caption)),
                    .thead(.tr(.th(.text("#")), .th(.text(c.t("Κωδ.", "Code"))), .th(.text(c.t("Δράση", "Action"))), .th(.class("num"), .text(c.t("Βαθμός", "Score"))),
                               .th(.text(c.t("Ανάλυση", "Breakdown"))), .if(editable, .th(.text(c.t("Σειρά (προαιρετικά)", "Rank (optional)")))))),
@@ -29,7 +29,7 @@ struct PrioritiesPage {
                                                            .attribute(named: "inputmode", value: "numeric"), .attribute(named: "size", value: "4"),
                                                            .attribute(named: "aria-label", value: Escape.attribute(c.t("Σειρά της δράσης \(a.code)", "Rank of action \(a.code)")))),
                                                     .unwrap(errors[a.id.uuidString]) { .p(.class("error"), .text($0)) })))
-                   }))
+                   })))
         }
         let measures: Node<HTML.BodyContext> = .forEach(p.measures) { measure in
             .section(.h3(.text("\(c.t("Μέτρο", "Measure")) \(measure.code): \(measure.title)")),

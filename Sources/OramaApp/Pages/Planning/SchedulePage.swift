@@ -36,7 +36,7 @@ struct SchedulePage {
                 .li(.a(.href(SiteURL.schedule(p.id, by: "unit").path), .text(c.t("ανά υπηρεσία", "by unit")))))),
             .p(.class("hint"), .text(c.t("Κάθε μπάρα είναι η διάρκεια μιας δράσης· ◆ ορόσημα (γεμάτα: ολοκληρωμένα)· η διακεκομμένη κόκκινη γραμμή είναι η σημερινή ημερομηνία.",
                                          "Each bar is an action's span; ◆ milestones (filled: done); the dashed red line is today."))),
-            .div(.class("chart-scroll"), .raw(chart)),
+            Wide.region(c.t("Χρονοδιάγραμμα (διάγραμμα)", "Schedule (chart)"), .raw(chart)),
             .h2(.text(c.t("Ανά έτος", "Per year"))),
             .forEach(Array(p.years)) { year in
                 let running = p.actionsScheduled(in: year)

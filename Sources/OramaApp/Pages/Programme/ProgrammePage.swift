@@ -63,19 +63,19 @@ struct ProgrammePage {
                                              Plural.count(p.actions.count, ("δράση", "δράσεις"), ("action", "actions"), c.language),
                                              Plural.count(p.indicators.count, ("δείκτης", "δείκτες"), ("indicator", "indicators"), c.language)].joined(separator: " · "))),
                 .if(planner, .p(.a(.class("button"), .href(SiteURL.newNode(p.id, level: "axis", parent: nil).path), .text(c.t("Νέος άξονας", "New axis"))))),
-                .table(
+                Wide.region(c.t("Άξονες, μέτρα, στόχοι και δράσεις", "Axes, measures, objectives and actions"), .table(
                     .class("tree"),
                     .caption(.text(c.t("Άξονες, μέτρα, στόχοι και δράσεις με κόστος και πρόοδο", "Axes, measures, objectives and actions with cost and progress"))),
                     .thead(.tr(.th(.text(c.t("Κωδ.", "Code"))), .th(.text(c.t("Τίτλος", "Title"))), .th(.text(c.t("Αρμόδια υπηρεσία", "Responsible unit"))),
                                .th(.class("num"), .text(c.t("Κόστος", "Cost"))), .th(.class("num"), .text(c.t("Πρόοδος", "Progress"))),
                                .if(access.seesEditingControls(in: s), .th(.class("noprint"), .text(c.t("Ενέργειες", "Actions")))))),
                     .forEach(Array(p.axes.enumerated())) { ai, axis in axisBody(axis, index: ai, rollup: rollup, planner: planner) }
-                )
+                ))
             ),
             .section(
                 .h2(.text(c.t("Δείκτες Παρακολούθησης και Αξιολόγησης", "Monitoring and Evaluation Indicators"))),
                 .if(planner, .p(.a(.class("button"), .href(SiteURL.newIndicator(p.id, attachTo: nil).path), .text(c.t("Νέος δείκτης", "New indicator"))))),
-                .table(.class("list"),
+                Wide.region(c.t("Δείκτες", "Indicators"), .table(.class("list"),
                        .caption(.text(c.t("Δείκτες με τιμή βάσης και στόχο λήξης", "Indicators with baseline and final target"))),
                        .thead(.tr(.th(.text(c.t("Κωδ.", "Code"))), .th(.text(c.t("Δείκτης", "Indicator"))), .th(.text(c.t("Κατηγορία", "Kind"))),
                                   .th(.text(c.t("Μονάδα", "Unit"))), .th(.class("num"), .text(c.t("Βάση", "Baseline"))),
@@ -90,7 +90,7 @@ struct ProgrammePage {
                                                          .a(.href(SiteURL.editIndicator(p.id, indicator.id).path), .text(c.t("Επεξεργασία", "Edit"))),
                                                          .text(" "),
                                                          .a(.href(SiteURL.values(p.id, indicator.id, period: nil).path), .text(c.t("Τιμές", "Values")))))))
-                       }))
+                       })))
             ),
             .section(
                 .h2(.text(c.t("Σχέδια Δράσης υπηρεσιών", "Action plans of the services"))),

@@ -23,9 +23,9 @@ struct StrategyPage {
                 .h2(.text(c.t("Περιγραφή και αξιολόγηση της περιοχής", "Profile and assessment of the area"))),
                 .forEach(plan.profileSections) { s in
                     .section(.h3(.text(s.title)), .p(.text(s.body)),
-                             .if(!s.keyFigures.isEmpty, .table(.class("list"),
+                             .if(!s.keyFigures.isEmpty, Wide.region(c.t("Βασικά μεγέθη: \(s.title)", "Key figures: \(s.title)"), .table(.class("list"),
                                                                 .thead(.tr(.th(.text(c.t("Μέγεθος", "Figure"))), .th(.class("num"), .text(c.t("Τιμή", "Value"))), .th(.text(c.t("Μονάδα", "Unit"))), .th(.text(c.t("Έτος", "Year"))), .th(.text(c.t("Πηγή", "Source"))))),
-                                                                .tbody(.forEach(s.keyFigures) { f in .tr(.td(.text(f.name)), .td(.class("num"), .text(Format.number(f.value))), .td(.text(f.unit)), .td(.text(String(f.year))), .td(.text(f.source))) }))))
+                                                                .tbody(.forEach(s.keyFigures) { f in .tr(.td(.text(f.name)), .td(.class("num"), .text(Format.number(f.value))), .td(.text(f.unit)), .td(.text(String(f.year))), .td(.text(f.source))) })))))
                 },
                 .h2(.text("SWOT")),
                 .div(.class("swot"), .forEach(SWOTItem.Quadrant.allCases) { q in
