@@ -62,13 +62,6 @@ enum DecisionsController {
         guard let (name, bytes) = try await req.repositories.decisions.document(id, programmeID: loaded.id) else {
             throw UserFacingError.notFound(req.language.t("το αρχείο της απόφασης", "the decision's file"), req.language)
         }
-        let response = Response(status: .ok, body: .init(data: bytes))
-        response.headers.replaceOrAdd(name: .contentType, value: "application/pdf")
-        // An ASCII name for old clients, the real one (RFC 6266 / 5987) for the rest.
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "apofasi.pdf"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"apofasi.pdf\"; filename*=UTF-8''\(encoded)")
-        response.headers.replaceOrAdd(name: .cacheControl, value: loaded.summary.status.isPublic ? "public, max-age=300" : "private, no-store")
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        return response
+        return Download.file(bytes, mediaType: "application/pdf", fileName: name, public: loaded.summary.status.isPublic)
     }
 }

@@ -53,12 +53,6 @@ struct OfficeImportPage {
         ))
     }
 
-    /// A wide table in a box that scrolls sideways on a phone, reachable by keyboard.
-    func scrolling<C: HTMLDividableContext>(_ label: String, _ table: Node<C>) -> Node<C> {
-        .div(.class("table-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
-             .attribute(named: "aria-label", value: Escape.attribute(label)), table)
-    }
-
     func hidden(_ name: String, _ value: String) -> Node<HTML.FormContext> {
         .input(.type(.hidden), .name(name), .value(Escape.attribute(value)))
     }
@@ -94,7 +88,7 @@ struct OfficeImportPage {
             .if(table.sheets.count > 1, .group(
                 FormField.select("sheet", c.t("Φύλλο του βιβλίου εργασίας", "Sheet of the workbook"), table.sheets.map { ($0, $0) }, selected: table.sheet ?? "",
                                  errors: FieldErrors(), hint: c.t("Με άλλο φύλλο, οι στήλες προτείνονται ξανά.", "With another sheet, the columns are proposed again.")))),
-            scrolling(c.t("Στήλες του αρχείου και πεδία του Orama", "The file's columns and Orama's fields"),
+            Wide.region(c.t("Στήλες του αρχείου και πεδία του Orama", "The file's columns and Orama's fields"),
                  .table(.class("list"),
                         .caption(.text(c.t("Στήλες του αρχείου και πεδία του Orama", "The file's columns and Orama's fields"))),
                         .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text(c.t("Στήλη του αρχείου", "Column of the file"))),
@@ -133,7 +127,7 @@ struct OfficeImportPage {
             .if(values.isEmpty, .p(.text(c.t("Καμία τιμή δεν χρειάζεται αντιστοίχιση.", "No value needs matching.")))),
             .forEach(kinds) { kind in
                 let options = OfficeValues.options(kind, reference: loaded.reference)
-                return scrolling(kind.greek, .table(.class("list"),
+                return Wide.region(kind.greek, .table(.class("list"),
                     .caption(.text(kind.greek)),
                     .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text(c.t("Τιμή στο αρχείο", "Value in the file"))),
                                .th(.attribute(named: "scope", value: "col"), .class("num"), .text(c.t("Γραμμές", "Rows"))),
@@ -208,7 +202,7 @@ struct OfficeImportPage {
                                                    header(c.t("Στόχοι", "Objectives"), numeric: true), header(c.t("Δράσεις", "Actions"), numeric: true)]
             + years.map { header(String($0), numeric: true) } + [header(c.t("Σύνολο", "Total"), numeric: true)]
         let caption = c.t("Το δέντρο που προκύπτει, με τα ποσά ανά άξονα και έτος", "The resulting tree, with amounts per axis and year")
-        return scrolling(caption, .table(.class("list"),
+        return Wide.region(caption, .table(.class("list"),
             .caption(.text(caption)),
             .thead(.tr(.group(heads))),
             .tbody(.forEach(plan.axes) { axisRow($0, years: years) }),

@@ -32,7 +32,7 @@ struct DashboardPage {
         // Built only for a unit's or a place's view: Plot's `.if` would build it and drop it.
         let actionsTable: Node<HTML.BodyContext> = scope == .programme ? .empty : {
             let latest = loaded.derived("latest-progress") { p.latestProgressByAction() }
-            let rollup = RollupIndex(rollup)
+            let rollup = loaded.derived("rollup-index") { RollupIndex(p.progressRollup()) }
             return .section(.h2(.text(c.t("Δράσεις", "Actions"))),
                 .table(.class("list"),
                        .thead(.tr(.th(.text(c.t("Κωδ.", "Code"))), .th(.text(c.t("Δράση", "Action"))), .th(.text(c.t("Κατάσταση", "Status"))), .th(.text(c.t("Πρόοδος", "Progress"))))),

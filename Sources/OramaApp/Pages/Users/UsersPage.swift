@@ -25,11 +25,10 @@ struct UsersPage {
 
     func render() -> String {
         let c = context
-        let roles = Role.allCases.filter { $0 != .analyst }.map { ($0.rawValue, $0.label(c.language)) }
+        let allRoles = Role.allCases.map { ($0.rawValue, $0.label(c.language)) }
+        let roles = allRoles.filter { $0.0 != Role.analyst.rawValue }
         // Analysts are created only by the server's administrator; an existing one keeps the role.
-        let newRoles = c.user?.role == .admin && c.user?.organisationID == nil
-            ? Role.allCases.map { ($0.rawValue, $0.label(c.language)) } : roles
-        let analystRoles = Role.allCases.map { ($0.rawValue, $0.label(c.language)) }
+        let newRoles = c.access.canCreateAnalysts ? allRoles : roles
         let unitOptions = units.map { ($0.id.uuidString, "\($0.code) · \($0.name)") }
         let unitNames = Dictionary(units.map { ($0.id, $0.code) }, uniquingKeysWith: { a, _ in a })
         return Layout(title: c.t("Χρήστες", "Users"), context: c).render(.group(
@@ -41,7 +40,7 @@ struct UsersPage {
                        .tr(.td(.text(user.email)), .td(.text(user.name)),
                            .td(.form(.method(.post), .action(SiteURL.user(user.id).path), .class("inline-form"),
                                      c.csrfField,
-                                     FormField.select("role", c.t("Ρόλος", "Role"), user.role == .analyst ? analystRoles : roles, selected: user.role.rawValue, errors: FieldErrors(), key: "role-\(user.id.uuidString)"),
+                                     FormField.select("role", c.t("Ρόλος", "Role"), user.role == .analyst ? allRoles : roles, selected: user.role.rawValue, errors: FieldErrors(), key: "role-\(user.id.uuidString)"),
                                      .if(!units.isEmpty, unitsSelect(user, unitOptions)),
                                      .p(.class("hint"), .text(user.unitIDs.compactMap { unitNames[$0] }.sorted().joined(separator: ", "))),
                                      .button(.type(.submit), .text(c.t("Αποθήκευση", "Save"))))),
