@@ -192,6 +192,9 @@ struct WorkspaceRouteTests {
 
     @Test func signInIsSlowedAfterRepeatedFailures() async throws {
         try await withWorkspace { f in
+            // The clock stands still: on a slow machine five bcrypt checks outlast the first
+            // pause (2 s), and the fifth attempt would find it over.
+            f.app.clock = .fixed(Date())
             let browser = TestBrowser(f.app)
             var statuses: [HTTPStatus] = []
             for _ in 0..<5 {
