@@ -52,6 +52,11 @@ struct SeveralServersTests {
     @Test(arguments: databases)
     func theThrottleCountsAttemptsOnBothServers(_ database: DatabaseChoice) async throws {
         try await withTwoServers(database) { f, second in
+            // Both clocks stand still at one instant: on a slow machine the bcrypt checks
+            // outlast the first pause (2 s), which would be over before the last attempts.
+            let instant = Date()
+            f.app.clock = .fixed(instant)
+            second.clock = .fixed(instant)
             let here = TestBrowser(f.app), there = TestBrowser(second)
             try await here.get("/signin")
             try await there.get("/signin")
