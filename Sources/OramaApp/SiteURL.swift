@@ -59,6 +59,11 @@ enum SiteURL: Sendable, Hashable {
     case calendar(UUID)
     case decisions(UUID)
     case decisionFile(UUID, UUID)
+    /// The programme's way through the council and the consultation: its timeline, and the next step.
+    case approvalPath(UUID)
+    case takeStep(UUID, step: String)
+    /// Make a draft revision of a published programme.
+    case revise(UUID)
     case apiTokens
     case revokeToken(UUID)
     case openAPI
@@ -150,6 +155,9 @@ enum SiteURL: Sendable, Hashable {
         case .calendar(let p): return programme(p, .fixed("calendar.ics"))
         case .decisions(let p): return programme(p, .fixed("decisions"))
         case .decisionFile(let p, let d): return programme(p, .fixed("decisions"), .value(name: "decisionID", id(d)), .fixed("file"))
+        case .approvalPath(let p): return programme(p, .fixed("path"))
+        case .takeStep(let p, let step): return programme(p, .fixed("path"), .value(name: "step", step))
+        case .revise(let p): return programme(p, .fixed("revise"))
         case .apiTokens: return [.fixed("account"), .fixed("tokens")]
         case .revokeToken(let t): return [.fixed("account"), .fixed("tokens"), .value(name: "tokenID", id(t)), .fixed("revoke")]
         case .openAPI: return [.fixed("openapi.json")]
@@ -256,7 +264,7 @@ extension SiteURL {
         case home, signIn, signOut, language, users, user, reference, referenceRow, newProgramme, programme, settings, strategy, newNode, editNode, moveNode, deleteNode
         case action, editAction, newAction, actionHistory, actionComments, newIndicator, editIndicator, actionPlan, search, history, checks
         case priorities, schedule, finance, annual, approveAnnual, whatIf, due, progress, values, reporting, lockPeriod, dashboard, rollup
-        case indicator, evaluation, execution, documents, document, export, importData, officeImport, openData, calendar, decisions, decisionFile, apiTokens, revokeToken, openAPI
+        case indicator, evaluation, execution, documents, document, export, importData, officeImport, openData, calendar, decisions, decisionFile, approvalPath, takeStep, revise, apiTokens, revokeToken, openAPI
         case apiProgrammes, apiProgramme, apiStrategy, apiActions, apiAction, apiProgress, apiIndicators, apiIndicator, apiMeasurements
         case apiChecks, apiImport, apiFinance, apiAnnual, overview, apiOverview, health, healthLive, healthReady, metrics, stylesheet, script
     }
@@ -315,6 +323,9 @@ extension SiteURL {
         case .calendar: .calendar
         case .decisions: .decisions
         case .decisionFile: .decisionFile
+        case .approvalPath: .approvalPath
+        case .takeStep: .takeStep
+        case .revise: .revise
         case .apiTokens: .apiTokens
         case .revokeToken: .revokeToken
         case .openAPI: .openAPI
@@ -399,6 +410,9 @@ extension SiteURL {
         case .calendar: return .calendar(p)
         case .decisions: return .decisions(p)
         case .decisionFile: return .decisionFile(p, x)
+        case .approvalPath: return .approvalPath(p)
+        case .takeStep: return .takeStep(p, step: ApprovalStep.publish.rawValue)
+        case .revise: return .revise(p)
         case .apiTokens: return .apiTokens
         case .revokeToken: return .revokeToken(x)
         case .openAPI: return .openAPI

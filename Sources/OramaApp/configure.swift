@@ -45,6 +45,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.migrations.add(M009_SharedState())
     app.migrations.add(M010_AnalystScope())
     app.migrations.add(M011_CreateDecisions())
+    app.migrations.add(M012_ApprovalPath())
 
     // Forms are collected whole so the CSRF check and validation see every field; the
     // action form alone posts a few hundred fields.

@@ -86,6 +86,9 @@ func routes(_ app: Application) throws {
     // A decision's PDF: up to 10 MB of file.
     app.on(.POST, url(.decisions), body: .collect(maxSize: "12mb"), use: DecisionsController.record)
     app.get(url(.decisionFile), use: DecisionsController.file)
+    app.get(url(.approvalPath), use: ApprovalController.show)
+    app.post(url(.takeStep), use: ApprovalController.take)
+    app.post(url(.revise), use: ApprovalController.revise)
     app.get(url(.importData), use: ImportController.form)
     app.on(.POST, url(.importData), body: .collect(maxSize: "12mb"), use: ImportController.upload)
     app.get(url(.officeImport), use: OfficeImportController.step)

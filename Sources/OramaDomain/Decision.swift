@@ -18,9 +18,33 @@ public struct Decision: Sendable, Hashable, Identifiable {
         }
     }
 
+    /// What the decision does for the programme's path (`ApprovalPath`).
+    public enum Act: String, Sendable, Hashable, CaseIterable, Codable {
+        case phaseA, committeeOpinion, phaseB, other
+
+        public var greek: String {
+            switch self {
+            case .phaseA: "Έγκριση της Αʹ Φάσης (Στρατηγικός Σχεδιασμός)"
+            case .committeeOpinion: "Γνώμη της Επιτροπής Διαβούλευσης"
+            case .phaseB: "Έγκριση της Βʹ Φάσης (Επιχειρησιακός Σχεδιασμός)"
+            case .other: "Άλλη απόφαση για το πρόγραμμα"
+            }
+        }
+
+        /// The one body whose decision this act is, where the law names one.
+        public var requiredBody: Body? {
+            switch self {
+            case .phaseA, .phaseB: .council
+            case .committeeOpinion: .consultationCommittee
+            case .other: nil
+            }
+        }
+    }
+
     public var id: UUID
     public var programmeID: UUID
     public var body: Body
+    public var act: Act
     /// As the body numbers it: «45/2025».
     public var number: String
     public var date: CalendarDate
@@ -30,11 +54,12 @@ public struct Decision: Sendable, Hashable, Identifiable {
     /// The attached PDF's name and size; its bytes are kept by storage.
     public var document: DecisionDocument?
 
-    public init(id: UUID = UUID(), programmeID: UUID, body: Body, number: String, date: CalendarDate, subject: String,
+    public init(id: UUID = UUID(), programmeID: UUID, body: Body, act: Act = .other, number: String, date: CalendarDate, subject: String,
                 ada: ADA? = nil, document: DecisionDocument? = nil) {
         self.id = id
         self.programmeID = programmeID
         self.body = body
+        self.act = act
         self.number = number
         self.date = date
         self.subject = subject
@@ -105,11 +130,18 @@ public struct DecisionDocument: Sendable, Hashable {
 
 extension Decision {
     /// A decision as the form gives it, each field checked; every problem named by its field.
-    public static func validated(programmeID: UUID, body: String, number: String, date: String, subject: String, ada: String,
-                                 document: DecisionDocument?) -> Result<Decision, FieldErrorList> {
+    public static func validated(programmeID: UUID, body: String, act: String = Act.other.rawValue, number: String, date: String, subject: String,
+                                 ada: String, document: DecisionDocument?) -> Result<Decision, FieldErrorList> {
         var errors: [FieldError] = []
         let chosenBody = Body(rawValue: body)
         if chosenBody == nil { errors.append(FieldError("body", "Επιλέξτε το όργανο που αποφάσισε.", "Choose the body that decided.")) }
+        let chosenAct = Act(rawValue: act)
+        if chosenAct == nil {
+            errors.append(FieldError("act", "Επιλέξτε τι αποφασίζεται για το πρόγραμμα.", "Choose what the decision does for the programme."))
+        } else if let chosenAct, let chosenBody, let required = chosenAct.requiredBody, required != chosenBody {
+            errors.append(FieldError("act", "Η «\(chosenAct.greek)» είναι απόφαση του οργάνου «\(required.greek)», όχι του οργάνου «\(chosenBody.greek)».",
+                                     "This act is taken by «\(required.greek)», not by «\(chosenBody.greek)»."))
+        }
         var cleanNumber = "", cleanSubject = ""
         do throws(FieldError) {
             cleanNumber = try FieldRules.required(number, field: "number", subject: ("Ο αριθμός της απόφασης", "The decision's number"), limit: 40)
@@ -130,8 +162,12 @@ extension Decision {
                                          "The ΑΔΑ «\(ada.trimmingWhitespace().prefix(40))» is not in Diavgeia's form (e.g. ΨΔ44ΩΕΝ-Ο7Ω)."))
             }
         }
-        guard errors.isEmpty, let chosenBody, let day else { return .failure(FieldErrorList(errors)) }
-        return .success(Decision(programmeID: programmeID, body: chosenBody, number: cleanNumber, date: day, subject: cleanSubject,
+        if let day, let lastYear = Int(cleanNumber.split(separator: "/").last ?? ""), (1980...2100).contains(lastYear), lastYear != day.year {
+            errors.append(FieldError("number", "Ο αριθμός «\(cleanNumber)» δηλώνει έτος \(lastYear), ενώ η απόφαση χρονολογείται \(day.description).",
+                                     "The number says \(lastYear) but the decision is dated \(day.description)."))
+        }
+        guard errors.isEmpty, let chosenBody, let chosenAct, let day else { return .failure(FieldErrorList(errors)) }
+        return .success(Decision(programmeID: programmeID, body: chosenBody, act: chosenAct, number: cleanNumber, date: day, subject: cleanSubject,
                                  ada: code, document: document))
     }
 }

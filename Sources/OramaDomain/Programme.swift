@@ -3,15 +3,22 @@ import Foundation
 /// An Operational Programme (Επιχειρησιακό Πρόγραμμα): the five-year plan of a municipality.
 public struct Programme: Sendable, Hashable, Codable, Identifiable {
     public enum Status: String, Sendable, Codable, CaseIterable {
+        /// Phase A being drafted.
         case draft
+        /// The council has approved Phase A; the consultation is not yet open.
+        case phaseAApproved
+        /// In public consultation.
         case consultation
+        /// The council has approved Phase B; awaiting publication.
         case approved
         case published
+        /// A later revision has been published in its place.
         case superseded
 
         public var greek: String {
             switch self {
             case .draft: "Σχέδιο"
+            case .phaseAApproved: "Εγκρίθηκε η Αʹ Φάση"
             case .consultation: "Σε διαβούλευση"
             case .approved: "Εγκεκριμένο"
             case .published: "Δημοσιευμένο"
@@ -23,7 +30,7 @@ public struct Programme: Sendable, Hashable, Codable, Identifiable {
         public var isPublic: Bool {
             switch self {
             case .consultation, .published, .superseded: true
-            case .draft, .approved: false
+            case .draft, .phaseAApproved, .approved: false
             }
         }
     }
@@ -298,6 +305,11 @@ extension Programme {
     /// new ids, version + 1, status draft, and none of the monitoring history, which stays
     /// with the programme it was recorded against.
     public func revisionDraft(title: String, newID: () -> UUID = UUID.init) -> Programme {
+        revision(title: title, newID: newID).programme
+    }
+
+    /// The draft revision with where each of its parts came from.
+    public func revision(title: String, newID: () -> UUID = UUID.init) -> Revision {
         var map: [UUID: UUID] = [:]
         func fresh(_ id: UUID) -> UUID {
             if let mapped = map[id] { return mapped }
@@ -340,6 +352,22 @@ extension Programme {
             i.actionID = i.actionID.map(fresh)
             return i
         }
-        return copy
+        return Revision(programme: copy, previousID: id, origins: Dictionary(uniqueKeysWithValues: map.map { ($0.value, $0.key) }))
+    }
+}
+
+/// A revision (αναθεώρηση): the new version, the one it revises, and for each axis, measure,
+/// objective, action, milestone and indicator copied from it, its id in the version before —
+/// what lets the changes between the two be told part by part.
+public struct Revision: Sendable, Hashable {
+    public var programme: Programme
+    public var previousID: UUID
+    /// New id → the id of the same part in the previous version.
+    public var origins: [UUID: UUID]
+
+    public init(programme: Programme, previousID: UUID, origins: [UUID: UUID]) {
+        self.programme = programme
+        self.previousID = previousID
+        self.origins = origins
     }
 }

@@ -296,12 +296,13 @@ struct InterchangeRouteTests {
 
     @Test func keyDatesAreValidatedAndReachTheCalendarAndTheAPI() async throws {
         try await withWorkspace { f in
+            // A draft's planned consultation days (once it opens on the approval path, that step's days hold).
             let planner = try await f.browser(as: "planner@test.gr")
-            let form = try await planner.get(SiteURL.settings(f.programme.id).path).body.string
+            let form = try await planner.get(SiteURL.settings(f.draft.id).path).body.string
             let base = try #require(form.range(of: #"name="base" value="[0-9a-f]+""#, options: .regularExpression).map { String(form[$0].dropFirst(19).dropLast()) })
             func save(_ start: String, _ end: String, _ council: String) async throws -> TestingHTTPResponse {
-                try await planner.post(SiteURL.settings(f.programme.id).path, [
-                    ("title", f.programme.title), ("startYear", "2024"), ("endYear", "2028"), ("status", "published"), ("note", f.programme.note),
+                try await planner.post(SiteURL.settings(f.draft.id).path, [
+                    ("title", f.draft.title), ("startYear", "2024"), ("endYear", "2028"), ("note", f.programme.note),
                     ("reportingFrequency", "quarterly"), ("reportingDueDays", "15"), ("consultationStart", start), ("consultationEnd", end),
                     ("councilSession", council), ("base", base)])
             }
@@ -312,10 +313,11 @@ struct InterchangeRouteTests {
             #expect(backwards.status == .unprocessableEntity)
             #expect(backwards.body.string.contains("δεν μπορεί να λήγει πριν αρχίσει"))
             #expect(try await save("01/03/2025", "20/03/2025", "07/04/2025").status == .seeOther)
-            let calendar = try await planner.get(SiteURL.calendar(f.programme.id).path).body.string
+            let calendar = try await planner.get(SiteURL.calendar(f.draft.id).path).body.string
             #expect(calendar.contains("DTSTART;VALUE=DATE:20250301\r\nDTEND;VALUE=DATE:20250321"))
             #expect(calendar.contains("DTSTART;VALUE=DATE:20250407"))
-            let strategy = try await Self.send(f.app, .GET, "/api/v1/programmes/\(f.programme.id)/strategy", token: nil, json: "")
+            let token = try await Self.token(planner, name: "ημερομηνίες")
+            let strategy = try await Self.send(f.app, .GET, "/api/v1/programmes/\(f.draft.id)/strategy", token: token, json: "")
             #expect(strategy.status == .ok)
             #expect(strategy.body.string.contains(#""councilSession":"2025-04-07""#))
             #expect(strategy.body.string.contains(#""vision":"#))

@@ -45,4 +45,27 @@ struct DecisionTests {
         #expect(Set(list.errors.map(\.field)) == ["body", "number", "date", "subject", "ada"])
         #expect(list.errors.first { $0.field == "ada" }?.description.contains("Διαύγειας") == true)
     }
+
+    @Test("η έγκριση φάσης είναι του Δημοτικού Συμβουλίου και η γνώμη της Επιτροπής Διαβούλευσης· ο αριθμός και η ημερομηνία συμφωνούν στο έτος")
+    func actsAndBodies() throws {
+        let p = UUID()
+        let phaseA = try Decision.validated(programmeID: p, body: "council", act: "phaseA", number: "208/2020", date: "30/09/2020",
+                                            subject: "Έγκριση", ada: "ΨΔ44ΩΕΝ-Ο7Ω", document: nil).get()
+        #expect(phaseA.act == .phaseA)
+        for (body, act) in [("municipalCommittee", "phaseA"), ("consultationCommittee", "phaseB"), ("council", "committeeOpinion")] {
+            guard case .failure(let list) = Decision.validated(programmeID: p, body: body, act: act, number: "1/2020", date: "01/10/2020",
+                                                               subject: "Θέμα", ada: "", document: nil) else {
+                Issue.record("\(act) by \(body) was accepted")
+                continue
+            }
+            #expect(list.errors.map(\.field) == ["act"], "\(act) by \(body)")
+        }
+        guard case .failure(let unknown) = Decision.validated(programmeID: p, body: "council", act: "veto", number: "1/2020", date: "01/10/2020",
+                                                              subject: "Θέμα", ada: "", document: nil) else { Issue.record("unknown act accepted"); return }
+        #expect(unknown.errors.map(\.field) == ["act"])
+        guard case .failure(let year) = Decision.validated(programmeID: p, body: "council", act: "other", number: "45/2024", date: "01/10/2025",
+                                                           subject: "Θέμα", ada: "", document: nil) else { Issue.record("45/2024 dated 2025 accepted"); return }
+        #expect(year.errors.map(\.field) == ["number"])
+        #expect(year.errors[0].description.contains("2024") && year.errors[0].description.contains("01/10/2025"))
+    }
 }

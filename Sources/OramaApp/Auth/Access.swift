@@ -30,6 +30,11 @@ struct Access: Sendable {
     /// Structure, strategic plan, settings, ranks, locks, imports: the planning service.
     func canEditPlan(_ p: ProgrammeSummary) -> Bool { plans && isMember(p.organisationID) }
 
+    /// The steps of the approval path (recording the council's approval, opening the
+    /// consultation, publishing) and starting a revision: the planning service, who carries
+    /// the council's decisions into the programme.
+    func canTakeApprovalSteps(_ p: ProgrammeSummary) -> Bool { plans && isMember(p.organisationID) }
+
     func canEdit(_ action: Action, in p: ProgrammeSummary) -> Bool {
         canEditPlan(p) || (isUnitHead(in: p) && ownsUnit(action.responsibleUnitID))
     }

@@ -21,7 +21,9 @@ enum KilelerDemo {
     struct Result {
         var reference: ReferenceData
         var programme: Programme
-        var draft: Programme
+        /// The revision in preparation (a draft).
+        var revision: Revision
+        var draft: Programme { revision.programme }
     }
 
     static let seed: UInt64 = 0x4B49_4C45_4C45_52
@@ -38,8 +40,31 @@ enum KilelerDemo {
         }
         var programme = operationalProgramme(reference, &rng)
         addHistory(to: &programme, &rng)
-        let draft = programme.revisionDraft(title: "Αναθεώρηση Επιχειρησιακού Προγράμματος 2024–2028 (σε προετοιμασία)", newID: { rng.uuid() })
-        return Result(reference: reference, programme: programme, draft: draft)
+        let revision = programme.revision(title: "Αναθεώρηση Επιχειρησιακού Προγράμματος 2024–2028 (σε προετοιμασία)", newID: { rng.uuid() })
+        return Result(reference: reference, programme: programme, revision: revision)
+    }
+
+    /// The decisions that took the programme through its path, illustrative like the rest of
+    /// the demo (no ΑΔΑ: these numbers name no real act on Diavgeia), and the steps they rest on.
+    static func approvalPath(of programme: Programme) -> (decisions: [Decision], steps: [(StepRequest, CalendarDate)]) {
+        let y = programme.startYear
+        func day(_ d: Int, _ m: Int) -> CalendarDate { CalendarDate(year: y, month: m, day: d) }
+        let illustrative = " (ενδεικτική απόφαση των δεδομένων επίδειξης)"
+        var ids = DemoRandom(seed: seed &+ UInt64(y))
+        let phaseA = Decision(id: ids.uuid(), programmeID: programme.id, body: .council, act: .phaseA, number: "18/\(y)", date: day(25, 1),
+                              subject: "Έγκριση της Αʹ Φάσης (Στρατηγικός Σχεδιασμός) του Επιχειρησιακού Προγράμματος \(y)–\(y + 4)" + illustrative)
+        let opinion = Decision(id: ids.uuid(), programmeID: programme.id, body: .consultationCommittee, act: .committeeOpinion,
+                               number: "2/\(y)", date: day(22, 2),
+                               subject: "Γνώμη της Επιτροπής Διαβούλευσης επί της Αʹ Φάσης και των προτάσεων της δημόσιας διαβούλευσης" + illustrative)
+        let phaseB = Decision(id: ids.uuid(), programmeID: programme.id, body: .council, act: .phaseB, number: "41/\(y)", date: day(12, 3),
+                              subject: "Έγκριση της Βʹ Φάσης (Επιχειρησιακός Σχεδιασμός) του Επιχειρησιακού Προγράμματος \(y)–\(y + 4)" + illustrative)
+        let consultation = Consultation(start: programme.keyDates.consultationStart ?? day(3, 2), end: programme.keyDates.consultationEnd ?? day(17, 2))
+        return ([phaseA, opinion, phaseB], [
+            (StepRequest(step: .approvePhaseA, decisionID: phaseA.id), day(26, 1)),
+            (StepRequest(step: .openConsultation, consultation: consultation), day(29, 1)),
+            (StepRequest(step: .approvePhaseB, decisionID: phaseB.id), day(13, 3)),
+            (StepRequest(step: .publish), day(20, 3)),
+        ])
     }
 
     /// `times` copies of the programme's plan and indicators, with fresh ids, as one draft

@@ -11,7 +11,7 @@ struct DecisionStore: Sendable {
     /// The programme's decisions, oldest first; the PDFs' bytes are not read.
     func decisions(programmeID: UUID) async throws -> [Decision] {
         try await DecisionModel.query(on: db).filter(\.$programmeID == programmeID)
-            .field(\.$id).field(\.$programmeID).field(\.$body).field(\.$number).field(\.$date).field(\.$subject).field(\.$ada)
+            .field(\.$id).field(\.$programmeID).field(\.$body).field(\.$act).field(\.$number).field(\.$date).field(\.$subject).field(\.$ada)
             .field(\.$fileName).field(\.$fileBytes).field(\.$recordedBy).field(\.$recordedAt).all()
             .compactMap(Self.decision)
             .sorted { ($0.date, $0.number) < ($1.date, $1.number) }
@@ -30,6 +30,7 @@ struct DecisionStore: Sendable {
             row.id = decision.id
             row.programmeID = programme.id
             row.body = decision.body.rawValue
+            row.act = decision.act.rawValue
             row.number = decision.number
             row.date = decision.date.iso
             row.subject = decision.subject
@@ -42,7 +43,7 @@ struct DecisionStore: Sendable {
             try await row.create(on: tx)
             _ = try await ProgrammeRepository.advanceCounter(programme.id, from: nil, current: programme.changeCounter, on: tx)
             var audit = AuditTrail(organisationID: programme.organisationID, programmeID: programme.id, actor: actor)
-            var after = ["body": decision.body.rawValue, "number": decision.number, "date": decision.date.iso, "subject": decision.subject]
+            var after = ["body": decision.body.rawValue, "act": decision.act.rawValue, "number": decision.number, "date": decision.date.iso, "subject": decision.subject]
             if let ada = decision.ada { after["ada"] = ada.code }
             if let document = decision.document { after["file"] = "\(document.fileName) (\(document.bytes) bytes)" }
             audit.record(entity: "decision", id: decision.id, operation: .create, before: [:], after: after)
@@ -53,7 +54,8 @@ struct DecisionStore: Sendable {
 
     static func decision(_ m: DecisionModel) -> Decision? {
         guard let id = m.id, let date = CalendarDate(parsing: m.date) else { return nil }
-        return Decision(id: id, programmeID: m.programmeID, body: Decision.Body(rawValue: m.body) ?? .other, number: m.number, date: date,
+        return Decision(id: id, programmeID: m.programmeID, body: Decision.Body(rawValue: m.body) ?? .other,
+                        act: Decision.Act(rawValue: m.act) ?? .other, number: m.number, date: date,
                         subject: m.subject, ada: m.ada.flatMap(ADA.init(parsing:)),
                         document: m.fileName.map { DecisionDocument(fileName: $0, bytes: Int(m.fileBytes ?? 0)) })
     }

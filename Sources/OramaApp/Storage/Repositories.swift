@@ -22,6 +22,7 @@ struct Repositories: Sendable {
     var overview: OverviewQueries { OverviewQueries(db: db) }
     var officeImports: OfficeImportStore { OfficeImportStore(db: db, changes: changes) }
     var decisions: DecisionStore { DecisionStore(db: db, changes: changes) }
+    var approvals: ApprovalStore { ApprovalStore(db: db, changes: changes) }
 }
 
 extension Request {

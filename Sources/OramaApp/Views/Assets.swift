@@ -62,6 +62,13 @@ enum Stylesheet {
     .notice { background: var(--warn-bg); color: var(--warn); border-left: 4px solid var(--warn); padding: .5rem .75rem; }
     .facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
     .facts dt { font-weight: 600; } .facts dd { margin: 0; }
+    ol.path { list-style: none; padding: 0; margin: 0 0 1.5rem; border-left: 3px solid #c8cdd3; }
+    ol.path > li { padding: .1rem 0 .6rem 1rem; position: relative; }
+    ol.path > li::before { content: ""; position: absolute; left: -.55rem; top: .45rem; width: .8rem; height: .8rem; border-radius: 50%; background: #fff; border: 2px solid #6b7480; }
+    ol.path > li.done::before { background: #1d6b3a; border-color: #1d6b3a; }
+    ol.path > li.next::before { border-color: #0b4f8a; border-width: 3px; }
+    ol.path h3 { margin: 0 0 .2rem; font-size: 1.05rem; }
+    ol.path p { margin: .1rem 0; overflow-wrap: anywhere; }
     table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
     caption { text-align: left; font-weight: 600; padding: .25rem 0; }
     th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }

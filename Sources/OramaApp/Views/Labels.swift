@@ -22,12 +22,46 @@ extension Programme.Status {
         let name: String
         switch self {
         case .draft: name = language.t(greek, "Draft")
+        case .phaseAApproved: name = language.t(greek, "Phase A approved")
         case .consultation: name = language.t(greek, "In consultation")
         case .approved: name = language.t(greek, "Approved")
         case .published: name = language.t(greek, "Published")
         case .superseded: name = language.t(greek, "Superseded")
         }
         return isPublic ? name : name + language.t(" (μη δημόσιο)", " (not public)")
+    }
+}
+
+extension Decision.Body {
+    func label(_ language: Language) -> String {
+        switch self {
+        case .council: language.t(greek, "Municipal council")
+        case .municipalCommittee: language.t(greek, "Municipal committee")
+        case .consultationCommittee: language.t(greek, "Consultation committee")
+        case .other: language.t(greek, "Other body")
+        }
+    }
+}
+
+extension Decision.Act {
+    func label(_ language: Language) -> String {
+        switch self {
+        case .phaseA: language.t(greek, "Approval of Phase A (strategic plan)")
+        case .committeeOpinion: language.t(greek, "Opinion of the consultation committee")
+        case .phaseB: language.t(greek, "Approval of Phase B (operational plan)")
+        case .other: language.t(greek, "Other decision on the programme")
+        }
+    }
+}
+
+extension ApprovalStep {
+    func label(_ language: Language) -> String {
+        switch self {
+        case .approvePhaseA: language.t(greek, "Phase A approved by the municipal council")
+        case .openConsultation: language.t(greek, "Public consultation")
+        case .approvePhaseB: language.t(greek, "Phase B approved by the municipal council")
+        case .publish: language.t(greek, "Publication")
+        }
     }
 }
 

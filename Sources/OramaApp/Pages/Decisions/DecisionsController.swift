@@ -7,6 +7,7 @@ import Vapor
 enum DecisionsController {
     struct Form: Content {
         var body: String?
+        var act: String?
         var number: String?
         var date: String?
         var subject: String?
@@ -40,7 +41,7 @@ enum DecisionsController {
                 errors.add(error.field, l.t(error.description, error.english))
             }
         }
-        switch Decision.validated(programmeID: loaded.id, body: form.body ?? "", number: form.number ?? "", date: form.date ?? "",
+        switch Decision.validated(programmeID: loaded.id, body: form.body ?? "", act: form.act ?? Decision.Act.other.rawValue, number: form.number ?? "", date: form.date ?? "",
                                   subject: form.subject ?? "", ada: form.ada ?? "", document: document) {
         case .failure(let list):
             for error in list.errors { errors.add(error.field, l.t(error.description, error.english)) }
@@ -48,7 +49,7 @@ enum DecisionsController {
             try await req.repositories.decisions.record(decision, file: form.file.map { Data(buffer: $0.data) }, programme: loaded.summary,
                                                         actor: req.user!.actor, at: req.now)
             return Respond.redirect(req, to: SiteURL.decisions(loaded.id).path,
-                                    flash: l.t("Καταχωρίστηκε η απόφαση \(decision.number) (\(decision.body.greek)).",
+                                    flash: l.t("Καταχωρίστηκε η απόφαση \(decision.number) (\(decision.body.label(l))).",
                                                "Decision \(decision.number) was recorded."))
         case .success:
             break

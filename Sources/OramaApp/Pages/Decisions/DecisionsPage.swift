@@ -12,6 +12,16 @@ struct DecisionsPage {
     var errors: FieldErrors
     var canRecord: Bool
 
+    private func row(_ d: Decision) -> Node<HTML.TableContext> {
+        let c = context
+        let subject: Node<HTML.BodyContext> = d.act == .other ? .text(d.subject) : .group(.strong(.text(d.act.label(c.language))), .br(), .text(d.subject))
+        let ada: Node<HTML.BodyContext> = d.ada.map { .a(.href($0.diavgeiaURL), .attribute(named: "rel", value: "noopener"), .text($0.code)) } ?? .text("—")
+        let file: Node<HTML.BodyContext> = d.document.map { doc in
+            .a(.href(SiteURL.decisionFile(loaded.id, d.id).path), .text("PDF, \(GreekNumber.format(max(1, (Double(doc.bytes) / 1024).rounded()))) KB"))
+        } ?? .text("—")
+        return .tr(.td(.text(d.date.description)), .td(.text(d.body.label(c.language))), .td(.text(d.number)), .td(subject), .td(ada), .td(file))
+    }
+
     func render() -> String {
         let c = context
         let p = loaded.programme
@@ -26,21 +36,16 @@ struct DecisionsPage {
                         .caption(.text(c.t("Αποφάσεις με χρονολογική σειρά", "Decisions in date order"))),
                         .thead(.tr(.th(.text(c.t("Ημερομηνία", "Date"))), .th(.text(c.t("Όργανο", "Body"))), .th(.text(c.t("Αριθμός", "Number"))),
                                    .th(.text(c.t("Θέμα", "Subject"))), .th(.text("ΑΔΑ")), .th(.text(c.t("Έγγραφο", "Document"))))),
-                        .tbody(.forEach(decisions) { d in
-                            .tr(.td(.text(d.date.description)), .td(.text(d.body.greek)), .td(.text(d.number)), .td(.text(d.subject)),
-                                .td(d.ada.map { .a(.href($0.diavgeiaURL), .attribute(named: "rel", value: "noopener"), .text($0.code)) } ?? .text("—")),
-                                .td(d.document.map { doc in
-                                    .a(.href(SiteURL.decisionFile(p.id, d.id).path),
-                                       .text("PDF, \(GreekNumber.format(max(1, (Double(doc.bytes) / 1024).rounded()))) KB"))
-                                } ?? .text("—")))
-                        }))),
+                        .tbody(.forEach(decisions) { d in row(d) }))),
             .if(canRecord, .group(
                 .h2(.text(c.t("Καταχώριση απόφασης", "Record a decision"))),
                 .form(.method(.post), .action(SiteURL.decisions(p.id).path), .enctype(.multipartData), .class("narrow noprint"),
                       c.csrfField,
                       FormField.errorSummary(errors, c),
-                      FormField.select("body", c.t("Όργανο", "Body"), Decision.Body.allCases.map { ($0.rawValue, $0.greek) },
+                      FormField.select("body", c.t("Όργανο", "Body"), Decision.Body.allCases.map { ($0.rawValue, $0.label(c.language)) },
                                        selected: form.body ?? Decision.Body.council.rawValue, errors: errors, required: true),
+                      FormField.select("act", c.t("Τι αποφασίζεται", "What it decides"), Decision.Act.allCases.map { ($0.rawValue, $0.label(c.language)) },
+                                       selected: form.act ?? Decision.Act.other.rawValue, errors: errors, required: true),
                       FormField.text("number", c.t("Αριθμός απόφασης", "Decision number"), form.number ?? "", errors: errors, required: true,
                                      hint: c.t("Όπως τον δίνει το όργανο, π.χ. 45/2025.", "As the body numbers it, e.g. 45/2025.")),
                       FormField.text("date", c.t("Ημερομηνία", "Date"), form.date ?? "", errors: errors, required: true,

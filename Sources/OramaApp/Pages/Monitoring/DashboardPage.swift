@@ -28,7 +28,6 @@ struct DashboardPage {
         }
         let units = r.units.filter { unit in p.actions.contains { $0.responsibleUnitID == unit.id } }
         let places = r.localities.filter { $0.kind == .municipalUnit }
-        let rollup = f.rollup
         // Built only for a unit's or a place's view: Plot's `.if` would build it and drop it.
         let actionsTable: Node<HTML.BodyContext> = scope == .programme ? .empty : {
             let latest = loaded.derived("latest-progress") { p.latestProgressByAction() }

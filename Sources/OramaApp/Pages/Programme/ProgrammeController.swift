@@ -14,7 +14,7 @@ enum ProgrammeController {
     @Sendable static func newForm(req: Request) async throws -> Response {
         try req.access.require(req.access.canCreateProgrammes, req.language)
         let year = req.today.year
-        let form = SettingsForm(title: "", startYear: String(year), endYear: String(year + 4), status: "draft", note: "")
+        let form = SettingsForm(title: "", startYear: String(year), endYear: String(year + 4), note: "")
         let organisations = try await req.repositories.reference.organisations()
         return Respond.html(SettingsPage(context: PageContext(req), programme: nil, form: form, errors: FieldErrors(), conflict: nil, organisations: organisations).render())
     }
@@ -47,7 +47,7 @@ enum ProgrammeController {
         let loaded = try await ProgrammeContext.load(req)
         try req.access.require(req.access.canEditPlan(loaded.summary), req.language)
         let p = loaded.programme
-        let form = SettingsForm(title: p.title, startYear: String(p.startYear), endYear: String(p.endYear), status: p.status.rawValue, note: p.note,
+        let form = SettingsForm(title: p.title, startYear: String(p.startYear), endYear: String(p.endYear), note: p.note,
                                 reportingFrequency: p.reportingCalendar.frequency.rawValue, reportingDueDays: String(p.reportingCalendar.dueAfterDays),
                                 consultationStart: p.keyDates.consultationStart?.formatted, consultationEnd: p.keyDates.consultationEnd?.formatted,
                                 councilSession: p.keyDates.councilSession?.formatted, base: Fingerprint.of(ProgrammeSettings(p)))
@@ -78,11 +78,13 @@ enum ProgrammeController {
             p.title = settings.title
             p.startYear = settings.startYear
             p.endYear = settings.endYear
-            p.status = Programme.Status(rawValue: settings.status)!
             p.note = settings.note
             p.reportingCalendar = ReportingCalendar(frequency: ReportingCalendar.Frequency(rawValue: settings.reportingFrequency) ?? .quarterly,
                                                     dueAfterDays: settings.reportingDueDays)
-            p.keyDates = settings.keyDates
+            // Once the consultation has been opened on the approval path, its dates are that step's.
+            let consultation = [.draft, .phaseAApproved].contains(p.status) ? settings.keyDates : p.keyDates
+            p.keyDates = KeyDates(consultationStart: consultation.consultationStart, consultationEnd: consultation.consultationEnd,
+                                  councilSession: settings.keyDates.councilSession)
         }
         switch outcome {
         case .saved:
@@ -90,7 +92,7 @@ enum ProgrammeController {
         case .conflict:
             let describe: (ProgrammeSettings) -> [(String, String)] = { s in
                 [("Τίτλος", s.title), ("Έναρξη", String(s.startYear)), ("Λήξη", String(s.endYear)),
-                 ("Κατάσταση", Programme.Status(rawValue: s.status)?.greek ?? s.status), ("Σημείωση", s.note)]
+                 ("Σημείωση", s.note)]
             }
             form.base = Fingerprint.of(current)
             return Respond.html(SettingsPage(context: PageContext(req), programme: loaded, form: form, errors: FieldErrors(),

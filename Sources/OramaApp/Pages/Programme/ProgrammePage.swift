@@ -26,6 +26,7 @@ struct ProgrammePage {
             .nav(.class("subnav"), .ariaLabel(c.t("Ενότητες προγράμματος", "Programme sections")),
                  .ul(
                     .li(.a(.href(SiteURL.strategy(p.id).path), .text(c.t("Στρατηγικό Σχέδιο", "Strategic Plan")))),
+                    .li(.a(.href(SiteURL.approvalPath(p.id).path), .text(c.t("Πορεία έγκρισης", "Approval path")))),
                     .li(.a(.href(SiteURL.decisions(p.id).path), .text(c.t("Αποφάσεις", "Decisions")))),
                     .li(.a(.href(SiteURL.dashboard(p.id).path), .text(c.t("Πίνακας παρακολούθησης", "Dashboard")))),
                     .li(.a(.href(SiteURL.documents(p.id).path), .text(c.t("Έγγραφα και αρχεία (Word, Excel, ανοιχτά δεδομένα)", "Documents and files (Word, Excel, open data)")))),

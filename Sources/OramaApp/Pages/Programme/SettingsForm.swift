@@ -6,7 +6,6 @@ struct SettingsForm: Content {
     var title: String?
     var startYear: String?
     var endYear: String?
-    var status: String?
     var note: String?
     var organisation: String?
     var reportingFrequency: String?
@@ -24,8 +23,6 @@ extension SettingsForm {
         let title = errors.check(l) { () throws(FieldError) in try FieldRules.title(self.title ?? "") }
         let start = errors.check(l) { () throws(FieldError) in try FieldRules.startYear(startYear ?? "") }
         let end = start.flatMap { start in errors.check(l) { () throws(FieldError) in try FieldRules.endYear(endYear ?? "", start: start) } }
-        let status = Programme.Status(rawValue: self.status ?? "draft")
-        if status == nil { errors.add("status", l.t("Άγνωστη κατάσταση.", "Unknown status.")) }
         let frequency = ReportingCalendar.Frequency(rawValue: reportingFrequency ?? "quarterly")
         if frequency == nil { errors.add("reportingFrequency", l.t("Άγνωστη συχνότητα αναφορών.", "Unknown reporting frequency.")) }
         let dueDays = errors.check(l) { () throws(FieldError) in try FieldRules.reportingDueDays(reportingDueDays ?? "") }
@@ -38,8 +35,8 @@ extension SettingsForm {
         if let a = keyDates.consultationStart, let b = keyDates.consultationEnd, b < a {
             errors.add("consultationEnd", l.t("Η διαβούλευση δεν μπορεί να λήγει πριν αρχίσει.", "The consultation cannot close before it opens."))
         }
-        guard errors.isEmpty, let title, let start, let end, let status, let frequency, let dueDays, let note else { return (nil, errors) }
-        var p = Programme(organisationID: UUID(), title: title, startYear: start, endYear: end, status: status)
+        guard errors.isEmpty, let title, let start, let end, let frequency, let dueDays, let note else { return (nil, errors) }
+        var p = Programme(organisationID: UUID(), title: title, startYear: start, endYear: end)
         p.note = note
         p.reportingCalendar = ReportingCalendar(frequency: frequency, dueAfterDays: dueDays)
         p.keyDates = keyDates
@@ -52,14 +49,13 @@ struct ProgrammeSettings: Codable {
     var title: String
     var startYear: Int
     var endYear: Int
-    var status: String
     var note: String
     var reportingFrequency: String
     var reportingDueDays: Int
     var keyDates: KeyDates
 
     init(_ p: Programme) {
-        title = p.title; startYear = p.startYear; endYear = p.endYear; status = p.status.rawValue; note = p.note
+        title = p.title; startYear = p.startYear; endYear = p.endYear; note = p.note
         reportingFrequency = p.reportingCalendar.frequency.rawValue; reportingDueDays = p.reportingCalendar.dueAfterDays
         keyDates = p.keyDates
     }

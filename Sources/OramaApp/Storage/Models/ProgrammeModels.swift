@@ -332,6 +332,8 @@ final class DecisionModel: Model, @unchecked Sendable {
 
     // data
     @Field(key: "body") var body: String
+    /// `Decision.Act`'s raw value.
+    @Field(key: "act") var act: String
     @Field(key: "number") var number: String
     /// ISO date.
     @Field(key: "date") var date: String
@@ -343,6 +345,46 @@ final class DecisionModel: Model, @unchecked Sendable {
     @OptionalField(key: "file") var file: Data?
     @Field(key: "recorded_by") var recordedBy: String
     @Field(key: "recorded_at") var recordedAt: Date
+
+    init() {}
+}
+
+/// A step of a programme's approval path (`ApprovalStep`), with the decision it rests on.
+final class ProgrammeStepModel: Model, @unchecked Sendable {
+    static let schema = "programme_steps"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "programme_id") var programmeID: UUID
+    @Field(key: "step") var step: String
+    /// ISO date the step took effect.
+    @Field(key: "date") var date: String
+    @OptionalField(key: "decision_id") var decisionID: UUID?
+    @OptionalField(key: "consultation_start") var consultationStart: String?
+    @OptionalField(key: "consultation_end") var consultationEnd: String?
+    @Field(key: "recorded_by") var recordedBy: String
+    @Field(key: "recorded_at") var recordedAt: Date
+
+    init() {}
+}
+
+/// A revision's link to the version it revises (the row's id is the revision's programme id).
+final class RevisionModel: Model, @unchecked Sendable {
+    static let schema = "revisions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "previous_id") var previousID: UUID
+
+    init() {}
+}
+
+/// Where a part of a revision came from: its id in the version before.
+final class RevisionOriginModel: Model, @unchecked Sendable {
+    static let schema = "revision_origins"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "programme_id") var programmeID: UUID
+    @Field(key: "part_id") var partID: UUID
+    @Field(key: "origin_id") var originID: UUID
 
     init() {}
 }

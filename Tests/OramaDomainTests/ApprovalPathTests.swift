@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import OramaDomain
+
+@Suite("Η πορεία έγκρισης")
+struct ApprovalPathTests {
+    let p = UUID()
+    func day(_ d: Int, _ m: Int, _ y: Int) -> CalendarDate { CalendarDate(year: y, month: m, day: d) }
+    func decision(_ body: Decision.Body, _ act: Decision.Act, _ number: String, _ date: CalendarDate, programme: UUID? = nil) -> Decision {
+        Decision(programmeID: programme ?? p, body: body, act: act, number: number, date: date, subject: act.greek)
+    }
+
+    /// Walks every step in order and returns what was recorded.
+    @Test("τα τέσσερα βήματα με τη σειρά, το καθένα με ό,τι ζητά ο νόμος")
+    func wholePath() throws {
+        let phaseA = decision(.council, .phaseA, "208/2020", day(30, 9, 2020))
+        let opinion = decision(.consultationCommittee, .committeeOpinion, "3/2020", day(5, 11, 2020))
+        let phaseB = decision(.council, .phaseB, "250/2020", day(20, 11, 2020))
+        let decisions = [phaseA, opinion, phaseB]
+        var status = Programme.Status.draft
+        var taken: [StepRecord] = []
+        func take(_ request: StepRequest, on today: CalendarDate) throws {
+            let record = try ApprovalPath.take(request, programmeID: p, status: status, decisions: decisions, taken: taken, today: today)
+            taken.append(record)
+            status = request.step.to
+        }
+        #expect(ApprovalStep.next(after: status) == .approvePhaseA)
+        try take(StepRequest(step: .approvePhaseA, decisionID: phaseA.id), on: day(1, 10, 2020))
+        #expect(status == .phaseAApproved && taken[0].date == phaseA.date && taken[0].decisionID == phaseA.id)
+        try take(StepRequest(step: .openConsultation, consultation: Consultation(start: day(5, 10, 2020), end: day(4, 11, 2020))), on: day(2, 10, 2020))
+        #expect(status == .consultation && taken[1].date == day(5, 10, 2020))
+        try take(StepRequest(step: .approvePhaseB, decisionID: phaseB.id), on: day(21, 11, 2020))
+        #expect(status == .approved)
+        try take(StepRequest(step: .publish), on: day(22, 11, 2020))
+        #expect(status == .published && taken.last?.date == day(22, 11, 2020))
+        #expect(ApprovalStep.next(after: .published) == nil && ApprovalStep.next(after: .superseded) == nil)
+        #expect(taken.map(\.step) == ApprovalStep.allCases)
+    }
+
+    func refusal(_ request: StepRequest, status: Programme.Status, decisions: [Decision], taken: [StepRecord] = [], today: CalendarDate) -> StepRefusal? {
+        do {
+            _ = try ApprovalPath.take(request, programmeID: p, status: status, decisions: decisions, taken: taken, today: today)
+            return nil
+        } catch { return error }
+    }
+
+    @Test("βήμα εκτός σειράς: δημοσίευση χωρίς απόφαση για τη Βʹ Φάση, διαβούλευση πριν από την Αʹ Φάση")
+    func outOfOrder() {
+        let today = day(1, 12, 2020)
+        let publish = refusal(StepRequest(step: .publish), status: .consultation, decisions: [], today: today)
+        #expect(publish?.description.contains("Βʹ Φάση") == true && publish?.description.contains("Σε διαβούλευση") == true)
+        let fromDraft = refusal(StepRequest(step: .publish), status: .draft, decisions: [], today: today)
+        #expect(fromDraft != nil)
+        let consult = refusal(StepRequest(step: .openConsultation, consultation: Consultation(start: today, end: day(31, 12, 2020))), status: .draft,
+                              decisions: [], today: today)
+        #expect(consult?.description.contains("Αʹ Φάση") == true)
+        // Approved without a recorded Phase B step (a status set by hand before the path existed): still refused.
+        let bare = refusal(StepRequest(step: .publish), status: .approved, decisions: [], taken: [], today: today)
+        #expect(bare?.description.contains("Βʹ Φάση") == true)
+    }
+
+    @Test("η απόφαση πρέπει να είναι η σωστή, του σωστού οργάνου, αυτού του προγράμματος, όχι μελλοντική ούτε παλαιότερη του προηγούμενου βήματος")
+    func wrongDecisions() {
+        let today = day(1, 10, 2020)
+        let committee = decision(.municipalCommittee, .other, "12/2020", day(20, 9, 2020))
+        #expect(refusal(StepRequest(step: .approvePhaseA), status: .draft, decisions: [committee], today: today)?.description.contains("Επιλέξτε") == true)
+        #expect(refusal(StepRequest(step: .approvePhaseA, decisionID: committee.id), status: .draft, decisions: [committee], today: today) != nil)
+        let other = decision(.council, .phaseA, "1/2020", day(1, 9, 2020), programme: UUID())
+        #expect(refusal(StepRequest(step: .approvePhaseA, decisionID: other.id), status: .draft, decisions: [other], today: today)?.description
+            .contains("αυτού του προγράμματος") == true)
+        let future = decision(.council, .phaseA, "300/2020", day(2, 10, 2020))
+        #expect(refusal(StepRequest(step: .approvePhaseA, decisionID: future.id), status: .draft, decisions: [future], today: today)?.description
+            .contains("μετά τη σημερινή") == true)
+        let phaseB = decision(.council, .phaseB, "100/2020", day(1, 3, 2020))
+        let earlier = [StepRecord(programmeID: p, step: .approvePhaseA, date: day(1, 4, 2020)),
+                       StepRecord(programmeID: p, step: .openConsultation, date: day(5, 4, 2020), consultation: Consultation(start: day(5, 4, 2020), end: day(5, 5, 2020)))]
+        #expect(refusal(StepRequest(step: .approvePhaseB, decisionID: phaseB.id), status: .consultation, decisions: [phaseB], taken: earlier, today: today)?
+            .description.contains("παλαιότερη") == true)
+    }
+
+    @Test("η Βʹ Φάση θέλει τη διαβούλευση λήξασα και τη γνώμη της Επιτροπής Διαβούλευσης πριν από την απόφαση")
+    func phaseBNeedsTheConsultation() {
+        let consultation = Consultation(start: day(5, 10, 2020), end: day(4, 11, 2020))
+        let taken = [StepRecord(programmeID: p, step: .approvePhaseA, date: day(30, 9, 2020)),
+                     StepRecord(programmeID: p, step: .openConsultation, date: consultation.start, consultation: consultation)]
+        let phaseB = decision(.council, .phaseB, "250/2020", day(20, 11, 2020))
+        let opinion = decision(.consultationCommittee, .committeeOpinion, "3/2020", day(5, 11, 2020))
+        let lateOpinion = decision(.consultationCommittee, .committeeOpinion, "4/2020", day(25, 11, 2020))
+        let hasty = decision(.council, .phaseB, "230/2020", day(1, 11, 2020))
+        let open = refusal(StepRequest(step: .approvePhaseB, decisionID: hasty.id), status: .consultation, decisions: [hasty, opinion], taken: taken,
+                           today: day(4, 11, 2020))
+        #expect(open?.description.contains("δεν έχει λήξει") == true && open?.description.contains("04/11/2020") == true)
+        let noOpinion = refusal(StepRequest(step: .approvePhaseB, decisionID: phaseB.id), status: .consultation, decisions: [phaseB], taken: taken,
+                                today: day(21, 11, 2020))
+        #expect(noOpinion?.description.contains("γνώμη της Επιτροπής Διαβούλευσης") == true)
+        let after = refusal(StepRequest(step: .approvePhaseB, decisionID: phaseB.id), status: .consultation, decisions: [phaseB, lateOpinion], taken: taken,
+                            today: day(26, 11, 2020))
+        #expect(after?.description.contains("μετά την απόφαση") == true)
+        let early = decision(.council, .phaseB, "240/2020", day(1, 11, 2020))
+        let beforeClose = refusal(StepRequest(step: .approvePhaseB, decisionID: early.id), status: .consultation, decisions: [early, decision(.consultationCommittee, .committeeOpinion, "2/2020", day(10, 10, 2020))],
+                                  taken: taken, today: day(21, 11, 2020))
+        #expect(beforeClose?.description.contains("πριν λήξει") == true)
+        #expect(refusal(StepRequest(step: .approvePhaseB, decisionID: phaseB.id), status: .consultation, decisions: [phaseB, opinion], taken: taken,
+                        today: day(21, 11, 2020)) == nil)
+    }
+
+    @Test("η διαβούλευση: ημέρες σε σειρά, όχι πριν από την Αʹ Φάση, όχι ήδη λήξασα· ανοιχτή και τις δύο ακραίες ημέρες")
+    func consultationDays() {
+        let taken = [StepRecord(programmeID: p, step: .approvePhaseA, date: day(30, 9, 2020))]
+        func ask(_ a: CalendarDate, _ b: CalendarDate, today: CalendarDate) -> StepRefusal? {
+            refusal(StepRequest(step: .openConsultation, consultation: Consultation(start: a, end: b)), status: .phaseAApproved, decisions: [], taken: taken, today: today)
+        }
+        #expect(refusal(StepRequest(step: .openConsultation), status: .phaseAApproved, decisions: [], taken: taken, today: day(1, 10, 2020)) != nil)
+        #expect(ask(day(10, 10, 2020), day(5, 10, 2020), today: day(1, 10, 2020))?.description.contains("πριν αρχίσει") == true)
+        #expect(ask(day(20, 9, 2020), day(5, 10, 2020), today: day(1, 10, 2020))?.description.contains("Αʹ Φάσης") == true)
+        #expect(ask(day(1, 10, 2020), day(5, 10, 2020), today: day(6, 10, 2020))?.description.contains("ήδη λήξει") == true)
+        #expect(ask(day(1, 10, 2020), day(5, 10, 2020), today: day(5, 10, 2020)) == nil)
+        let c = Consultation(start: day(1, 10, 2020), end: day(5, 10, 2020))
+        #expect(c.isOpen(on: day(1, 10, 2020)) && c.isOpen(on: day(5, 10, 2020)) && !c.isOpen(on: day(6, 10, 2020)) && !c.isOpen(on: day(30, 9, 2020)))
+        #expect(c.hasClosed(by: day(6, 10, 2020)) && !c.hasClosed(by: day(5, 10, 2020)))
+    }
+
+    @Test("η αναθεώρηση θυμάται από πού ήρθε κάθε μέρος της")
+    func revisionOrigins() {
+        let unit = UUID()
+        var programme = Programme(organisationID: UUID(), title: "Π", startYear: 2025, status: .published)
+        let action = Action(title: "Δράση", responsibleUnitID: unit)
+        programme.axes = [Axis(title: "Άξονας", measures: [Measure(title: "Μέτρο", objectives: [Objective(title: "Στόχος", actions: [action])])])]
+        let revision = programme.revision(title: "Π (αναθεώρηση)")
+        #expect(revision.previousID == programme.id && revision.programme.version == 2 && revision.programme.status == .draft)
+        let newAction = revision.programme.actions[0]
+        #expect(newAction.id != action.id && revision.origins[newAction.id] == action.id)
+        #expect(revision.origins[revision.programme.axes[0].id] == programme.axes[0].id)
+        #expect(revision.origins[revision.programme.id] == programme.id)
+        #expect(Set(revision.origins.values).count == revision.origins.count)
+    }
+}
