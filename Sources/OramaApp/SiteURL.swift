@@ -64,6 +64,9 @@ enum SiteURL: Sendable, Hashable {
     case takeStep(UUID, step: String)
     /// Make a draft revision of a published programme.
     case revise(UUID)
+    /// What a revision changes against the version it revises; as a page, or as `docx` / `html` (print).
+    case changes(UUID)
+    case changesDocument(UUID, format: String)
     case apiTokens
     case revokeToken(UUID)
     case openAPI
@@ -158,6 +161,8 @@ enum SiteURL: Sendable, Hashable {
         case .approvalPath(let p): return programme(p, .fixed("path"))
         case .takeStep(let p, let step): return programme(p, .fixed("path"), .value(name: "step", step))
         case .revise(let p): return programme(p, .fixed("revise"))
+        case .changes(let p): return programme(p, .fixed("changes"))
+        case .changesDocument(let p, let format): return programme(p, .fixed("changes"), .value(name: "format", format))
         case .apiTokens: return [.fixed("account"), .fixed("tokens")]
         case .revokeToken(let t): return [.fixed("account"), .fixed("tokens"), .value(name: "tokenID", id(t)), .fixed("revoke")]
         case .openAPI: return [.fixed("openapi.json")]
@@ -264,7 +269,7 @@ extension SiteURL {
         case home, signIn, signOut, language, users, user, reference, referenceRow, newProgramme, programme, settings, strategy, newNode, editNode, moveNode, deleteNode
         case action, editAction, newAction, actionHistory, actionComments, newIndicator, editIndicator, actionPlan, search, history, checks
         case priorities, schedule, finance, annual, approveAnnual, whatIf, due, progress, values, reporting, lockPeriod, dashboard, rollup
-        case indicator, evaluation, execution, documents, document, export, importData, officeImport, openData, calendar, decisions, decisionFile, approvalPath, takeStep, revise, apiTokens, revokeToken, openAPI
+        case indicator, evaluation, execution, documents, document, export, importData, officeImport, openData, calendar, decisions, decisionFile, approvalPath, takeStep, revise, changes, changesDocument, apiTokens, revokeToken, openAPI
         case apiProgrammes, apiProgramme, apiStrategy, apiActions, apiAction, apiProgress, apiIndicators, apiIndicator, apiMeasurements
         case apiChecks, apiImport, apiFinance, apiAnnual, overview, apiOverview, health, healthLive, healthReady, metrics, stylesheet, script
     }
@@ -326,6 +331,8 @@ extension SiteURL {
         case .approvalPath: .approvalPath
         case .takeStep: .takeStep
         case .revise: .revise
+        case .changes: .changes
+        case .changesDocument: .changesDocument
         case .apiTokens: .apiTokens
         case .revokeToken: .revokeToken
         case .openAPI: .openAPI
@@ -413,6 +420,8 @@ extension SiteURL {
         case .approvalPath: return .approvalPath(p)
         case .takeStep: return .takeStep(p, step: ApprovalStep.publish.rawValue)
         case .revise: return .revise(p)
+        case .changes: return .changes(p)
+        case .changesDocument: return .changesDocument(p, format: "docx")
         case .apiTokens: return .apiTokens
         case .revokeToken: return .revokeToken(x)
         case .openAPI: return .openAPI

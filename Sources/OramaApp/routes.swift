@@ -89,6 +89,8 @@ func routes(_ app: Application) throws {
     app.get(url(.approvalPath), use: ApprovalController.show)
     app.post(url(.takeStep), use: ApprovalController.take)
     app.post(url(.revise), use: ApprovalController.revise)
+    app.get(url(.changes), use: ChangesController.page)
+    app.get(url(.changesDocument), use: ChangesController.document)
     app.get(url(.importData), use: ImportController.form)
     app.on(.POST, url(.importData), body: .collect(maxSize: "12mb"), use: ImportController.upload)
     app.get(url(.officeImport), use: OfficeImportController.step)

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import OramaApp
 import OramaDomain
+import OramaInterchange
 import Testing
 import VaporTesting
 
@@ -163,6 +164,32 @@ struct ApprovalRouteTests {
             let page = try await anonymous.get(SiteURL.approvalPath(f.programme.id).path)
             #expect(page.status == .ok && page.body.string.contains("18/2024") && page.body.string.contains("41/2024")
                     && page.body.string.contains("03/02/2024"))
+        }
+    }
+
+    @Test func theChangesOfARevisionAsAPageAndAnAnnex() async throws {
+        try await withWorkspace { f in
+            var draft = try #require(try await f.app.repositories.programmes.load(f.draft.id))
+            let target = draft.actions[2]
+            _ = draft.editAction(target.id) { $0.title = "Ανακατασκευή με νέο τίτλο" }
+            try await f.app.repositories.programmes.save(draft, expecting: draft.changeCounter, actor: Actor(name: "Δοκιμή"))
+            let planner = try await f.browser(as: "planner@test.gr")
+            let page = try await planner.get(SiteURL.changes(f.draft.id).path)
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(html.contains("Ανακατασκευή με νέο τίτλο") && html.contains(target.title) && html.contains("1 τροποποίηση"))
+            #expect(html.contains("0 νέες δράσεις"))
+            let docx = try await planner.get(SiteURL.changesDocument(f.draft.id, format: "docx").path)
+            #expect(docx.status == .ok && docx.headers.contentType?.subType == "vnd.openxmlformats-officedocument.wordprocessingml.document")
+            let parts = try ZipPackage.read(Data(buffer: docx.body), only: ["word/document.xml"])
+            let xml = String(decoding: try #require(parts["word/document.xml"]), as: UTF8.self)
+            #expect(xml.contains("Πίνακας μεταβολών") && xml.contains("Ανακατασκευή με νέο τίτλο"))
+            #expect(try await planner.get(SiteURL.changesDocument(f.draft.id, format: "pdf").path).status == .notFound)
+            // A draft revision's changes are not public; a programme that revises nothing has none.
+            let anonymous = try await f.browser(as: nil)
+            #expect(try await anonymous.get(SiteURL.changes(f.draft.id).path).status == .notFound)
+            let none = try await planner.get(SiteURL.changes(f.programme.id).path)
+            #expect(none.status == .notFound && none.body.string.contains("δεν είναι αναθεώρηση"))
         }
     }
 }

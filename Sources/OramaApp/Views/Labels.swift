@@ -65,6 +65,17 @@ extension ApprovalStep {
     }
 }
 
+extension ProgrammeChanges.Kind {
+    func label(_ language: Language) -> String {
+        switch self {
+        case .added: language.t(greek, "Added")
+        case .removed: language.t(greek, "Removed")
+        case .moved: language.t(greek, "Moved")
+        case .changed: language.t(greek, "Changed")
+        }
+    }
+}
+
 extension Indicator.Kind {
     func label(_ language: Language) -> String {
         switch self {

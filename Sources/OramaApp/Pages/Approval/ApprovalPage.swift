@@ -29,7 +29,8 @@ struct ApprovalPage {
                 .unwrap(state.previous) { prev in
                     .group(.dt(.text(c.t("Αναθεωρεί", "Revises"))),
                            .dd(.a(.href(SiteURL.approvalPath(prev.id).path), .text(c.t("την έκδοση \(prev.version)", "version \(prev.version)"))),
-                               .text(" (\(prev.status.label(c.language)))")))
+                               .text(" (\(prev.status.label(c.language))) · "),
+                               .a(.href(SiteURL.changes(p.id).path), .text(c.t("τι αλλάζει: πίνακας μεταβολών", "what changes: table of changes")))))
                 },
                 .forEach(state.later) { later in
                     .group(.dt(.text(c.t("Αναθεώρηση", "Revision"))),

@@ -31,12 +31,7 @@ enum FilesController {
         case .docx:
             return Download.file(data, mediaType: format.mediaType, fileName: kind.fileName(p, year: year) + ".docx", public: loaded.summary.status.isPublic)
         case .html:
-            let response = Response(status: .ok, body: .init(data: data))
-            response.headers.contentType = .html
-            response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-            // A standalone page with its own styles; it runs nothing and loads nothing.
-            response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'")
-            return response
+            return Respond.printHTML(String(decoding: data, as: UTF8.self))
         }
     }
 
