@@ -2,12 +2,16 @@
 nothing, add a unit head, and check that the unit head cannot edit another unit's action;
 then bring an office's own Excel table in through the import wizard and find its actions
 in the Phase B DOCX (python-docx), printing the time of each step."""
+import datetime
 import io
 import os
 import re
+import shutil
+import subprocess
 import sys
 import time
 import urllib.request
+import zoneinfo
 
 import docx
 from selenium import webdriver
@@ -19,6 +23,10 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE, LOG, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
 AXE = open(sys.argv[4], encoding="utf-8").read() if len(sys.argv) > 4 else None
+# The SMTP listener's log (the server sends the consultation's confirmations there) and the
+# file whose number of days the server's clock runs ahead by (ORAMA_CLOCK_DAYS_FILE).
+SMTP_LOG = sys.argv[5] if len(sys.argv) > 5 else None
+CLOCK_FILE = sys.argv[6] if len(sys.argv) > 6 else None
 shot_number = 0
 passed = failed = 0
 
@@ -189,6 +197,183 @@ def office_table(driver):
     for name, seconds in times:
         print(f"time   {name}: {seconds:.2f} s".replace(".", ","))
     print(f"time   total: {sum(s for _, s in times):.2f} s".replace(".", ","))
+
+
+def athens_day(offset=0):
+    day = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/Athens")).date() + datetime.timedelta(days=offset)
+    return day.strftime("%d/%m/%Y")
+
+
+def move_clock(days):
+    with open(CLOCK_FILE, "w") as f:
+        f.write(str(days))
+
+
+def download(driver, url):
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    return urllib.request.urlopen(urllib.request.Request(url, headers={"Cookie": cookie})).read()
+
+
+def docx_tables(data, name):
+    """The DOCX's tables as python-docx reads them; opened in LibreOffice too when it is installed."""
+    path = os.path.join(OUT, name)
+    with open(path, "wb") as f:
+        f.write(data)
+    if shutil.which("soffice"):
+        result = subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", OUT, path],
+                                capture_output=True, timeout=180)
+        pdf = path[:-5] + ".pdf"
+        check(result.returncode == 0 and os.path.exists(pdf) and os.path.getsize(pdf) > 1000, f"LibreOffice opens {name} (converted to PDF)")
+    else:
+        print(f"note   LibreOffice is not installed here: {name} checked with python-docx only")
+    return docx.Document(io.BytesIO(data)).tables
+
+
+def record_decision(driver, url, body, act, number, date, ada=""):
+    driver.get(url + "/decisions")
+    Select(field(driver, "body")).select_by_value(body)
+    Select(field(driver, "act")).select_by_value(act)
+    fill(driver, "number", number)
+    fill(driver, "date", date)
+    fill(driver, "subject", f"Απόφαση {number} για το πρόγραμμα")
+    fill(driver, "ada", ada)
+    submit(driver)
+    check(f"Καταχωρίστηκε η απόφαση {number}" in flash(driver), f"decision {number} is recorded")
+
+
+def take_step(driver, url, name, shot_name):
+    driver.get(url + "/path")
+    shot(driver, shot_name)
+    submit(driver)
+    check("Καταχωρίστηκε" in flash(driver), f"the step «{name}» is taken ({flash(driver)[:90]})")
+
+
+def walk_the_path(driver, url, start, password, tag, comment=True):
+    """A programme from draft to published: the council's Phase A decision, the consultation
+    (a citizen's comment confirmed through the e-mail, published and answered), its close, the
+    committee's opinion and the council's Phase B decision, publication. `start` is the day
+    (as days ahead of today) the walk begins on."""
+    move_clock(start)
+    record_decision(driver, url, "council", "phaseA", f"{150 + start}/2026", athens_day(start), "ΨΔ44ΩΕΝ-Ο7Ω")
+    take_step(driver, url, "Αʹ Φάση", f"{tag}-path-phase-a")
+    driver.get(url + "/path")
+    fill(driver, "consultationStart", athens_day(start))
+    fill(driver, "consultationEnd", athens_day(start + 7))
+    shot(driver, f"{tag}-path-consultation")
+    submit(driver)
+    check("Σε διαβούλευση" in flash(driver), f"{tag}: the public consultation opens")
+
+    if comment:
+        driver.delete_all_cookies()
+        driver.get(url + "/consultation")
+        shot(driver, f"{tag}-consultation-public")
+        accessible(driver, "the public consultation page")
+        fits_phone(driver, "the public consultation page")
+        Select(field(driver, "part")).select_by_index(2)
+        fill(driver, "name", "Μαρία Παπαδοπούλου")
+        fill(driver, "email", "maria@example.gr")
+        fill(driver, "text", "Προτείνω να προστεθεί πεζόδρομος στην κεντρική πλατεία της Νίκαιας.")
+        shot(driver, f"{tag}-consultation-comment")
+        submit(driver)
+        check("Σας στείλαμε e-mail" in flash(driver), "the citizen is told to confirm through the e-mail")
+        check("πεζόδρομος" not in driver.page_source, "the unconfirmed comment is not shown publicly")
+        link = None
+        for _ in range(20):
+            found = re.findall(r"(http://\S+/consultation/confirm/\S+)", open(SMTP_LOG, encoding="utf-8", errors="replace").read())
+            if found:
+                link = found[-1]
+                break
+            time.sleep(0.5)
+        check(link is not None, f"the SMTP listener received the confirmation e-mail ({link})")
+        driver.get(link)
+        shot(driver, f"{tag}-confirm")
+        submit(driver)
+        check("επιβεβαιώθηκε" in driver.page_source, "the citizen confirms the comment through the link")
+        driver.get(url + "/consultation")
+        check("πεζόδρομος" not in driver.page_source.split("comment-form")[0], "the confirmed comment waits for the office before it is shown")
+
+        sign_in(driver, "admin@orama.local", password)
+        driver.get(url + "/consultation/comments")
+        Select(field(driver, "moderation")).select_by_value("published")
+        fill(driver, "answer", "Η πρόταση προστέθηκε στη δράση της ανάπλασης της πλατείας.")
+        Select(field(driver, "outcome")).select_by_value("accepted")
+        shot(driver, f"{tag}-moderation")
+        submit(driver)
+        check("Αποθηκεύτηκε" in flash(driver), "the planner publishes and answers the comment")
+        driver.delete_all_cookies()
+        driver.get(url + "/consultation")
+        page = driver.page_source
+        check("πεζόδρομος" in page and "Η πρόταση προστέθηκε" in page and "maria@example.gr" not in page,
+              "the public sees the comment with the answer, never the address")
+        shot(driver, f"{tag}-consultation-answered")
+        sign_in(driver, "admin@orama.local", password)
+
+    # The consultation closes: nothing more is accepted.
+    move_clock(start + 8)
+    driver.delete_all_cookies()
+    driver.get(url + "/consultation")
+    check("Έληξε" in driver.page_source and not driver.find_elements(By.ID, "comment-form"), f"{tag}: after the last day the form is gone")
+    sign_in(driver, "admin@orama.local", password)
+    if comment:
+        report = docx_tables(download(driver, url + "/consultation/report/docx"), f"{tag}-consultation-report.docx")
+        check(len(report) == 2 and len(report[1].rows) == 2 and "πεζόδρομος" in report[1].rows[1].cells[3].text,
+              f"python-docx finds the report's tables: outcomes and 1 comment with its answer ({[len(t.rows) for t in report]} rows)")
+    record_decision(driver, url, "consultationCommittee", "committeeOpinion", f"{3 + start}/2026", athens_day(start + 8))
+    record_decision(driver, url, "council", "phaseB", f"{170 + start}/2026", athens_day(start + 8), "Ω6Η2ΟΡΡ9-Β9Ω")
+    take_step(driver, url, "Βʹ Φάση", f"{tag}-path-phase-b")
+    take_step(driver, url, "Δημοσίευση", f"{tag}-path-publish")
+    driver.get(url + "/path")
+    shot(driver, f"{tag}-path-done")
+    check("Δημοσιευμένο" in driver.page_source, f"{tag}: the programme is published")
+
+
+def approval_path(driver, password, demo_url):
+    """The whole path of issue 13 on the demo's revision in preparation, then a revision of it
+    whose changes page lists exactly what was changed; each publication supersedes the
+    version before."""
+    driver.get(BASE + "/")
+    wait_for_next_page(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "(σε προετοιμασία)").click)
+    revision_url = driver.current_url
+    # Out of order: publishing a draft is refused with the reason.
+    driver.get(revision_url + "/path")
+    check("Επόμενο βήμα" in driver.page_source, "the path page shows the next step")
+    walk_the_path(driver, revision_url, 0, password, "v2")
+    driver.get(demo_url + "/path")
+    check("Αντικατεστάθη" in driver.page_source, "version 1 is marked superseded once its revision is published")
+    shot(driver, "v1-superseded")
+
+    # A revision of version 2: one action's title changed.
+    driver.get(revision_url + "/path")
+    submit(driver)
+    check("Δημιουργήθηκε η αναθεώρηση" in flash(driver), "a new revision (version 3) is made")
+    v3 = driver.current_url
+    action = next(a for a in driver.find_elements(By.CSS_SELECTOR, "table.tree a")
+                  if re.search(r"/actions/[0-9a-fA-F-]{36}$", a.get_attribute("href") or ""))
+    old_title = action.text
+    wait_for_next_page(driver, action.click)
+    driver.get(driver.current_url + "/edit")
+    fill(driver, "title", old_title + " και φωτισμός")
+    submit(driver)
+    driver.get(v3 + "/changes")
+    shot(driver, "v3-changes")
+    page = driver.page_source
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.changes tbody tr")
+    check("0 νέες δράσεις, 0 διαγραφές, 0 μετακινήσεις, 1 τροποποίηση, 0 μεταβολές δεικτών" in page and len(rows) == 1
+          and old_title + " και φωτισμός" in rows[0].text, f"the changes page lists exactly the one change ({len(rows)} rows)")
+    fits_phone(driver, "the changes page")
+    annex = docx_tables(download(driver, v3 + "/changes/docx"), "v3-changes-annex.docx")
+    check(len(annex) == 4 and len(annex[0].rows) == 2 and old_title + " και φωτισμός" in annex[0].rows[1].cells[6].text,
+          f"python-docx finds the annex's tables: 1 changed field, money by axis, source and year ({[len(t.rows) for t in annex]} rows)")
+    walk_the_path(driver, v3, 16, password, "v3", comment=False)
+    driver.get(revision_url + "/path")
+    check("Αντικατεστάθη" in driver.page_source, "version 2 is superseded by version 3")
+    driver.delete_all_cookies()
+    for url, name in [(v3 + "/path", "the approval path"), (v3 + "/changes", "the changes page"), (v3 + "/decisions", "the decisions")]:
+        driver.get(url)
+        check(driver.find_elements(By.TAG_NAME, "h1") and "Αποσύνδεση" not in driver.page_source, f"{name} is public once published")
+        accessible(driver, name + " (public)")
+    move_clock(0)
+    sign_in(driver, "admin@orama.local", password)
 
 
 def main():
@@ -422,6 +607,10 @@ def main():
         check("Βʹ Φάση" in driver.title, "the print version of Phase B opens in the browser")
 
         office_table(driver)
+        if SMTP_LOG and CLOCK_FILE:
+            approval_path(driver, password, demo_url)
+        else:
+            check(False, "the approval path needs the SMTP listener's log and the clock file")
     finally:
         driver.quit()
 

@@ -67,6 +67,15 @@ enum SiteURL: Sendable, Hashable {
     /// What a revision changes against the version it revises; as a page, or as `docx` / `html` (print).
     case changes(UUID)
     case changesDocument(UUID, format: String)
+    /// The public consultation's page: its documents, every part open to comment, the comments published; `part` preselects the form's subject.
+    case consultation(UUID, part: UUID?)
+    /// The link e-mailed to a citizen to confirm a comment.
+    case confirmComment(token: String)
+    /// The planning office's list of the consultation's comments, and one comment's moderation and answer.
+    case publicComments(UUID)
+    case moderateComment(UUID, UUID)
+    /// The consultation report for the council's file: `docx` or `html` (print).
+    case consultationReport(UUID, format: String)
     case apiTokens
     case revokeToken(UUID)
     case openAPI
@@ -163,6 +172,11 @@ enum SiteURL: Sendable, Hashable {
         case .revise(let p): return programme(p, .fixed("revise"))
         case .changes(let p): return programme(p, .fixed("changes"))
         case .changesDocument(let p, let format): return programme(p, .fixed("changes"), .value(name: "format", format))
+        case .consultation(let p, _): return programme(p, .fixed("consultation"))
+        case .confirmComment(let token): return [.fixed("consultation"), .fixed("confirm"), .value(name: "token", token)]
+        case .publicComments(let p): return programme(p, .fixed("consultation"), .fixed("comments"))
+        case .moderateComment(let p, let c): return programme(p, .fixed("consultation"), .fixed("comments"), .value(name: "commentID", id(c)))
+        case .consultationReport(let p, let format): return programme(p, .fixed("consultation"), .fixed("report"), .value(name: "format", format))
         case .apiTokens: return [.fixed("account"), .fixed("tokens")]
         case .revokeToken(let t): return [.fixed("account"), .fixed("tokens"), .value(name: "tokenID", id(t)), .fixed("revoke")]
         case .openAPI: return [.fixed("openapi.json")]
@@ -201,6 +215,7 @@ enum SiteURL: Sendable, Hashable {
         case .newAction(_, let objective): return objective.map { [("objective", id($0))] } ?? []
         case .newIndicator(_, let attach): return attach.map { [("attach", $0)] } ?? []
         case .search(_, let query): return query.map { [("q", $0)] } ?? []
+        case .consultation(_, let part): return part.map { [("part", id($0))] } ?? []
         case .schedule(_, let by), .finance(_, let by), .apiFinance(_, let by): return [("by", by)]
         case .progress(_, _, let period), .values(_, _, let period): return period.map { [("period", $0)] } ?? []
         case .execution(_, let year): return year.map { [("year", String($0))] } ?? []
@@ -269,7 +284,7 @@ extension SiteURL {
         case home, signIn, signOut, language, users, user, reference, referenceRow, newProgramme, programme, settings, strategy, newNode, editNode, moveNode, deleteNode
         case action, editAction, newAction, actionHistory, actionComments, newIndicator, editIndicator, actionPlan, search, history, checks
         case priorities, schedule, finance, annual, approveAnnual, whatIf, due, progress, values, reporting, lockPeriod, dashboard, rollup
-        case indicator, evaluation, execution, documents, document, export, importData, officeImport, openData, calendar, decisions, decisionFile, approvalPath, takeStep, revise, changes, changesDocument, apiTokens, revokeToken, openAPI
+        case indicator, evaluation, execution, documents, document, export, importData, officeImport, openData, calendar, decisions, decisionFile, approvalPath, takeStep, revise, changes, changesDocument, consultation, confirmComment, publicComments, moderateComment, consultationReport, apiTokens, revokeToken, openAPI
         case apiProgrammes, apiProgramme, apiStrategy, apiActions, apiAction, apiProgress, apiIndicators, apiIndicator, apiMeasurements
         case apiChecks, apiImport, apiFinance, apiAnnual, overview, apiOverview, health, healthLive, healthReady, metrics, stylesheet, script
     }
@@ -333,6 +348,11 @@ extension SiteURL {
         case .revise: .revise
         case .changes: .changes
         case .changesDocument: .changesDocument
+        case .consultation: .consultation
+        case .confirmComment: .confirmComment
+        case .publicComments: .publicComments
+        case .moderateComment: .moderateComment
+        case .consultationReport: .consultationReport
         case .apiTokens: .apiTokens
         case .revokeToken: .revokeToken
         case .openAPI: .openAPI
@@ -422,6 +442,11 @@ extension SiteURL {
         case .revise: return .revise(p)
         case .changes: return .changes(p)
         case .changesDocument: return .changesDocument(p, format: "docx")
+        case .consultation: return .consultation(p, part: nil)
+        case .confirmComment: return .confirmComment(token: "abc")
+        case .publicComments: return .publicComments(p)
+        case .moderateComment: return .moderateComment(p, x)
+        case .consultationReport: return .consultationReport(p, format: "docx")
         case .apiTokens: return .apiTokens
         case .revokeToken: return .revokeToken(x)
         case .openAPI: return .openAPI

@@ -33,6 +33,11 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
         app.databases.use(try .postgres(url: url, sqlLogLevel: .debug), as: .psql)
     }
 
+    if let path = Environment.get("ORAMA_CLOCK_DAYS_FILE"), !path.isEmpty {
+        app.logger.warning("ORAMA_CLOCK_DAYS_FILE is set: the clock moves on by the days written in \(path) (for end-to-end tests only).")
+        app.clock = .shifted(byDaysIn: path)
+    }
+
     app.migrations.add(M001_CreateReference())
     app.migrations.add(M002_CreateProgrammes())
     app.migrations.add(SessionRecord.migration)
@@ -46,6 +51,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.migrations.add(M010_AnalystScope())
     app.migrations.add(M011_CreateDecisions())
     app.migrations.add(M012_ApprovalPath())
+    app.migrations.add(M013_PublicComments())
 
     // Forms are collected whole so the CSRF check and validation see every field; the
     // action form alone posts a few hundred fields.

@@ -57,6 +57,9 @@ struct Access: Sendable {
 
     func canComment(_ p: ProgrammeSummary) -> Bool { role != nil && role != .admin && isMember(p.organisationID) }
 
+    /// The public consultation's comments: the planning office publishes or hides them and answers them.
+    func canModeratePublicComments(_ p: ProgrammeSummary) -> Bool { plans && isMember(p.organisationID) }
+
     /// Comments are the municipality's internal discussion.
     func canReadComments(_ p: ProgrammeSummary) -> Bool { isMember(p.organisationID) }
 

@@ -85,17 +85,8 @@ enum Reminders {
                 }
                 body += "\nΚαταχώριση: \(SiteURL.due(programme.id).path)\n"
                 let subject = "Orama: \(items.count) εκκρεμείς αναφορές (\(late.count) εκπρόθεσμες)"
-                let message = """
-                To: \(unit.email)\r
-                Subject: =?UTF-8?B?\(Data(subject.utf8).base64EncodedString())?=\r
-                MIME-Version: 1.0\r
-                Content-Type: text/plain; charset=UTF-8\r
-                Content-Transfer-Encoding: 8bit\r
-                \r
-                \(body.replacingOccurrences(of: "\n", with: "\r\n"))
-                """
-                let file = folder.appendingPathComponent("\(summary.id.uuidString.prefix(8))-\(unit.code.unicodeScalars.map { $0.isASCII && CharacterSet.alphanumerics.contains($0) ? String($0) : "_" }.joined())-\(unit.id.uuidString.prefix(8)).eml")
-                try message.write(to: file, atomically: true, encoding: .utf8)
+                let name = "\(summary.id.uuidString.prefix(8))-\(unit.code.unicodeScalars.map { $0.isASCII && CharacterSet.alphanumerics.contains($0) ? String($0) : "_" }.joined())-\(unit.id.uuidString.prefix(8))"
+                let file = try Mail(to: unit.email, subject: subject, body: body).write(named: name, in: folder)
                 written.append(file)
             }
         }

@@ -23,6 +23,7 @@ struct Repositories: Sendable {
     var officeImports: OfficeImportStore { OfficeImportStore(db: db, changes: changes) }
     var decisions: DecisionStore { DecisionStore(db: db, changes: changes) }
     var approvals: ApprovalStore { ApprovalStore(db: db, changes: changes) }
+    var publicComments: PublicCommentStore { PublicCommentStore(db: db, changes: changes) }
 }
 
 extension Request {

@@ -62,6 +62,12 @@ enum Stylesheet {
     .notice { background: var(--warn-bg); color: var(--warn); border-left: 4px solid var(--warn); padding: .5rem .75rem; }
     .facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
     .facts dt { font-weight: 600; } .facts dd { margin: 0; }
+    .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    article.public-comment { border-top: 1px solid #c8cdd3; padding: .5rem 0 .8rem; }
+    article.public-comment h2, article.public-comment h3 { font-size: 1.05rem; margin: .2rem 0; }
+    article.public-comment p { overflow-wrap: anywhere; white-space: pre-line; }
+    .answer { border-left: 3px solid #1d6b3a; padding-left: .8rem; margin-left: .2rem; }
     ol.path { list-style: none; padding: 0; margin: 0 0 1.5rem; border-left: 3px solid #c8cdd3; }
     ol.path > li { padding: .1rem 0 .6rem 1rem; position: relative; }
     ol.path > li::before { content: ""; position: absolute; left: -.55rem; top: .45rem; width: .8rem; height: .8rem; border-radius: 50%; background: #fff; border: 2px solid #6b7480; }

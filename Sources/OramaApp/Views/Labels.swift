@@ -76,6 +76,27 @@ extension ProgrammeChanges.Kind {
     }
 }
 
+extension PublicComment.Moderation {
+    func label(_ language: Language) -> String {
+        switch self {
+        case .pending: language.t(greek, "Awaiting review")
+        case .published: language.t(greek, "Published")
+        case .hidden: language.t(greek, "Not published")
+        }
+    }
+}
+
+extension PublicComment.Outcome {
+    func label(_ language: Language) -> String {
+        switch self {
+        case .accepted: language.t(greek, "Accepted")
+        case .partlyAccepted: language.t(greek, "Partly accepted")
+        case .notAccepted: language.t(greek, "Not accepted")
+        case .noted: language.t(greek, "Noted (no change)")
+        }
+    }
+}
+
 extension Indicator.Kind {
     func label(_ language: Language) -> String {
         switch self {

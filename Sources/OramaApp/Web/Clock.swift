@@ -11,6 +11,18 @@ struct Clock: Sendable {
 
     static func fixed(_ instant: Date) -> Clock { Clock(now: { instant }) }
 
+    /// For end-to-end tests of what takes days (a consultation that closes): the system's time
+    /// moved on by the number of days written in `path`, read at every tick; nothing or
+    /// anything else there leaves the system's time. Set with `ORAMA_CLOCK_DAYS_FILE`; never
+    /// in production.
+    static func shifted(byDaysIn path: String) -> Clock {
+        Clock(now: {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8), let days = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+                  (0...3_650).contains(days) else { return Date() }
+            return Date().addingTimeInterval(Double(days) * 86_400)
+        })
+    }
+
     /// Today in Europe/Athens.
     var today: CalendarDate { CalendarDate(now()) }
 }

@@ -57,7 +57,10 @@ struct ApprovalPage {
                    .p(.strong(.text(mark)), .unwrap(record) { r in .text(" · " + r.date.description) }),
                    .unwrap(record?.consultation) { cons in
                        .p(.text(c.t("Από \(cons.start) έως \(cons.end)", "From \(cons.start) to \(cons.end)")),
-                          .text(cons.isOpen(on: c.today) ? c.t(" · ανοιχτή τώρα", " · open now") : (cons.hasClosed(by: c.today) ? c.t(" · έληξε", " · closed") : c.t(" · δεν έχει αρχίσει", " · not yet open"))))
+                          .text(cons.isOpen(on: c.today) ? c.t(" · ανοιχτή τώρα", " · open now") : (cons.hasClosed(by: c.today) ? c.t(" · έληξε", " · closed") : c.t(" · δεν έχει αρχίσει", " · not yet open"))),
+                          .text(" · "), .a(.href(SiteURL.consultation(loaded.id, part: nil).path), .text(c.t("η σελίδα της διαβούλευσης", "the consultation's page"))),
+                          .if(c.access.canModeratePublicComments(loaded.summary), .group(
+                              .text(" · "), .a(.href(SiteURL.publicComments(loaded.id).path), .text(c.t("τα σχόλια για έλεγχο", "comments to review"))))))
                    },
                    .unwrap(decision(record?.decisionID)) { d in decisionLine(d) },
                    .if(step == .openConsultation, .forEach(state.decisions.filter { $0.act == .committeeOpinion }) { d in decisionLine(d) }))

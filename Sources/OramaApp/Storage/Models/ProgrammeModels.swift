@@ -388,3 +388,28 @@ final class RevisionOriginModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A citizen's comment in the public consultation (`PublicComment`). The e-mail address is
+/// kept for the confirmation only and never shown; the confirmation token and the network
+/// address are kept as SHA-256 hashes.
+final class PublicCommentModel: Model, @unchecked Sendable {
+    static let schema = "public_comments"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "programme_id") var programmeID: UUID
+    @OptionalField(key: "part_id") var partID: UUID?
+    @Field(key: "part_label") var partLabel: String
+    @Field(key: "name") var name: String
+    @Field(key: "email") var email: String
+    @Field(key: "text") var text: String
+    @Field(key: "submitted_at") var submittedAt: Date
+    @Field(key: "network_hash") var networkHash: String
+    @Field(key: "token_hash") var tokenHash: String
+    @OptionalField(key: "confirmed_at") var confirmedAt: Date?
+    @Field(key: "moderation") var moderation: String
+    @Field(key: "moderation_reason") var moderationReason: String
+    @Field(key: "answer") var answer: String
+    @OptionalField(key: "outcome") var outcome: String?
+
+    init() {}
+}
