@@ -279,7 +279,7 @@ def walk_the_path(driver, url, start, password, tag, comment=True):
         check("πεζόδρομος" not in driver.page_source, "the unconfirmed comment is not shown publicly")
         link = None
         for _ in range(20):
-            found = re.findall(r"(http://\S+/consultation/confirm/\S+)", open(SMTP_LOG, encoding="utf-8", errors="replace").read())
+            found = re.findall(r"(http://[^\s'\"]+/consultation/confirm/[A-Za-z0-9_-]+)", open(SMTP_LOG, encoding="utf-8", errors="replace").read())
             if found:
                 link = found[-1]
                 break
