@@ -105,8 +105,13 @@ def accessible(driver, name):
     check(not result, f"axe-core: {name} has no WCAG 2.1 A/AA violation {result if result else ''}")
 
 
-def fits_phone(driver, name):
-    """At 390 px the page scrolls down, not sideways (wide tables scroll in their own box)."""
+def fits_phone(driver, name, wide_too=False):
+    """At 390 px the page scrolls down, not sideways (wide tables scroll in their own box);
+    axe-core at 390 px, and at 1366 px too when asked."""
+    if wide_too:
+        driver.set_window_size(1366, 1000)
+        time.sleep(0.2)
+        accessible(driver, name + " at 1366 px")
     driver.set_window_size(390, 1000)
     time.sleep(0.3)
     wide = driver.execute_script("return document.documentElement.scrollWidth;")
@@ -372,8 +377,38 @@ def approval_path(driver, password, demo_url):
         driver.get(url)
         check(driver.find_elements(By.TAG_NAME, "h1") and "Αποσύνδεση" not in driver.page_source, f"{name} is public once published")
         accessible(driver, name + " (public)")
-    move_clock(0)
     sign_in(driver, "admin@orama.local", password)
+    return v3
+
+
+def every_page(driver, password, demo_url, v3):
+    """Every page a visitor can reach, at 1366 and 390 px with axe-core, and every page of the
+    workspace at 390 px: none scrolls sideways."""
+    driver.delete_all_cookies()
+    driver.get(demo_url)
+    hrefs = [a.get_attribute("href") or "" for a in driver.find_elements(By.CSS_SELECTOR, "main a")]
+    action = next(h for h in hrefs if re.search(r"/actions/[0-9a-fA-F-]{36}$", h))
+    unit = next(h for h in hrefs if "/units/" in h)
+    indicator = next(h for h in hrefs if re.search(r"/indicators/[0-9a-fA-F-]{36}$", h))
+    public = [(BASE + "/", "the home page"), (BASE + "/signin", "sign-in")] + [(demo_url + p, n) for p, n in [
+        ("", "the programme page"), ("/strategy", "the strategic plan"), ("/path", "the approval path"), ("/decisions", "the decisions"),
+        ("/dashboard", "the dashboard"), ("/documents", "the documents page"), ("/evaluation/2025", "the evaluation report"),
+        ("/finance?by=axis", "finance by axis"), ("/finance?by=locality", "finance by locality"), ("/finance?by=source", "finance by source"),
+        ("/finance?by=unit", "finance by unit"), ("/annual/2025", "the annual programme"), ("/schedule?by=axis", "the schedule"),
+        ("/execution", "budget execution"), ("/priorities", "the priorities"), ("/whatif", "the what-if"), ("/search?q=νερό", "search")]] + [
+        (action, "an action"), (indicator, "an indicator"), (unit, "a unit's action plan"), (v3 + "/changes", "a revision's changes"),
+        (v3 + "/consultation", "a closed consultation")]
+    for url, name in public:
+        driver.get(url)
+        fits_phone(driver, name + " (public)", wide_too=True)
+    sign_in(driver, "admin@orama.local", password)
+    workspace = [demo_url + p for p in ["/checks", "/due", "/reporting", "/history", "/settings", "/import", "/import/office",
+                                        "/actions/new", "/nodes/new?level=axis", "/consultation/comments"]] + [
+        action + "/edit", action + "/history", action + "/progress", indicator + "/edit", indicator + "/values",
+        BASE + "/admin/users", BASE + "/reference", BASE + "/overview", BASE + "/programmes/new", BASE + "/account/tokens"]
+    for url in workspace:
+        driver.get(url)
+        fits_phone(driver, url.replace(BASE, "") + " (signed in)")
 
 
 def main():
@@ -608,7 +643,8 @@ def main():
 
         office_table(driver)
         if SMTP_LOG and CLOCK_FILE:
-            approval_path(driver, password, demo_url)
+            v3 = approval_path(driver, password, demo_url)
+            every_page(driver, password, demo_url, v3)
         else:
             check(False, "the approval path needs the SMTP listener's log and the clock file")
     finally:

@@ -62,6 +62,8 @@ enum Stylesheet {
     .notice { background: var(--warn-bg); color: var(--warn); border-left: 4px solid var(--warn); padding: .5rem .75rem; }
     .facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
     .facts dt { font-weight: 600; } .facts dd { margin: 0; }
+    fieldset { min-width: 0; }
+    select, input, textarea { max-width: 100%; }
     .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     article.public-comment { border-top: 1px solid #c8cdd3; padding: .5rem 0 .8rem; }
@@ -120,6 +122,7 @@ enum Stylesheet {
     .comment { border-left: 3px solid var(--line); padding-left: .75rem; margin: .5rem 0; }
     ul.changes { margin: 0; padding-left: 1rem; font-size: .9rem; }
     .chart-scroll { overflow-x: auto; max-width: 100%; }
+    .chart-narrow { display: none; }
     svg.chart.bars, svg.chart.trend { max-width: 100%; height: auto; }
     svg.chart text { font-family: inherit; fill: #1b1f24; }
     tr.error td:first-child { color: #a4161a; font-weight: 700; } tr.warning td:first-child { color: var(--warn); font-weight: 700; }
@@ -143,6 +146,7 @@ enum Stylesheet {
     @media (max-width: 40rem) {
       main { padding: .75rem .75rem 2rem; }
       .facts { grid-template-columns: 1fr; } .facts dd { margin-bottom: .4rem; }
+      .chart-wide { display: none; } .chart-narrow { display: block; }
     }
     .table-scroll select { max-width: 22rem; }
     @media print {

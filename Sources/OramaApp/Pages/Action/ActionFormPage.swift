@@ -63,7 +63,7 @@ struct ActionFormPage {
                             FormField.text("weight", c.t("Βάρος στην πρόοδο", "Weight in progress"), form.weight ?? "1", errors: errors, hint: c.t("1 από προεπιλογή· 0 = δεν μετρά.", "1 by default; 0 = not counted."))),
                   .fieldset(.element(named: "legend", text: c.t("Κόστος και χρηματοδότηση", "Cost and funding")),
                             FormField.text("cost", c.t("Προϋπολογισμός (€)", "Budget (€)"), form.cost ?? "", errors: errors, required: true, hint: c.t("π.χ. 125.000,00", "e.g. 125.000,00")),
-                            .table(.class("grid"), .id("funding-grid"),
+                            Wide.region(c.t("Χρηματοδότηση ανά πηγή και έτος", "Funding by source and year"), .table(.class("grid"), .id("funding-grid"),
                                    .caption(.text(c.t("Γραμμές χρηματοδότησης ανά πηγή και έτος (€)", "Funding lines by source and year (€)"))),
                                    .thead(.tr(.th(.text(c.t("Πηγή", "Source"))), .forEach(years) { .th(.class("num"), .text(String($0))) }, .th(.class("num"), .text(c.t("Σύνολο", "Total"))))),
                                    .tbody(.forEach(r.fundingSources) { source in
@@ -79,14 +79,14 @@ struct ActionFormPage {
                                            .td(.class("num row-total"), .text("")))
                                    }),
                                    .tfoot(.tr(.th(.text(c.t("Σύνολο", "Total"))), .forEach(years) { .td(.class("num col-total"), .attribute(named: "data-year", value: String($0)), .text("")) },
-                                              .td(.class("num grand-total"), .attribute(named: "aria-live", value: "polite"), .text(""))))),
+                                              .td(.class("num grand-total"), .attribute(named: "aria-live", value: "polite"), .text("")))))),
                             .p(.class("hint"), .text(c.t("Τα σύνολα ενημερώνονται καθώς πληκτρολογείτε· πρέπει να ισούνται με τον προϋπολογισμό.", "Totals update as you type; they should equal the budget.")))),
                   .fieldset(.element(named: "legend", text: c.t("Χρονοδιάγραμμα και προϋπολογισμός", "Schedule and budget lines")),
                             FormField.select("scheduleStart", c.t("Τρίμηνο έναρξης", "Start quarter"), quarters, selected: form.scheduleStart ?? "", errors: errors),
                             FormField.select("scheduleEnd", c.t("Τρίμηνο λήξης", "End quarter"), quarters, selected: form.scheduleEnd ?? "", errors: errors),
                             FormField.text("budgetLines", c.t("ΚΑΕ (κωδικοί αριθμοί εξόδου, χωρισμένοι με κόμμα)", "Budget line codes (comma separated)"), form.budgetLines ?? "", errors: errors)),
                   .fieldset(.element(named: "legend", text: c.t("Ορόσημα", "Milestones")),
-                            .table(.class("grid"),
+                            Wide.region(c.t("Ορόσημα", "Milestones"), .table(.class("grid"),
                                    .thead(.tr(.th(.text(c.t("Ημερομηνία (ηη/μμ/εεεε)", "Date (dd/mm/yyyy)"))), .th(.text(c.t("Τίτλος", "Title"))), .th(.text(c.t("Ολοκληρώθηκε", "Done"))))),
                                    .tbody(.forEach(Array(milestoneRows.enumerated())) { i, row in
                                        .tr(.td(.input(.type(.hidden), .name("ms[\(i)][id]"), .value(Escape.attribute(row.id ?? ""))),
@@ -98,7 +98,7 @@ struct ActionFormPage {
                                                FormField.note("ms[\(i)][title]", error: errors["ms[\(i)][title]"], hint: nil).asBody),
                                            .td(.input(.type(.checkbox), .name("ms[\(i)][done]"), .value("on"), .checked(row.done == "on"),
                                                       .attribute(named: "aria-label", value: Escape.attribute(c.t("Ορόσημο \(i + 1): ολοκληρώθηκε", "Milestone \(i + 1): done"))))))
-                                   })),
+                                   }))),
                             .p(.class("hint"), .text(c.t("Για να αφαιρέσετε ορόσημο, αδειάστε την ημερομηνία και τον τίτλο του.", "To remove a milestone, clear its date and title.")))),
                   FormField.submit(c.t("Αποθήκευση", "Save")))
         ))

@@ -34,7 +34,7 @@ struct HomePage {
             .if(programmes.isEmpty,
                 .p(.class("empty"), .text(c.t("Δεν υπάρχει ακόμη δημοσιευμένο πρόγραμμα. Εκτελέστε «swift run orama demo» για τα δεδομένα επίδειξης.",
                                               "There is no published programme yet. Run “swift run orama demo” for the demo data."))),
-                else: .table(
+                else: Wide.region(c.t("Προγράμματα", "Programmes"), .table(
                     .class("list"),
                     .caption(.text(c.t("Προγράμματα", "Programmes"))),
                     .thead(.tr(.th(.text(c.t("Δήμος", "Municipality"))), .th(.text(c.t("Πρόγραμμα", "Programme"))), .th(.text(c.t("Περίοδος", "Period"))),
@@ -48,7 +48,7 @@ struct HomePage {
                             .td(.text(String(summary.version)))
                         )
                     })
-                ))
+                )))
         ))
     }
 }

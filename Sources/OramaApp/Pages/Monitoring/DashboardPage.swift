@@ -33,13 +33,13 @@ struct DashboardPage {
             let latest = loaded.derived("latest-progress") { p.latestProgressByAction() }
             let rollup = loaded.derived("rollup-index") { RollupIndex(p.progressRollup()) }
             return .section(.h2(.text(c.t("Δράσεις", "Actions"))),
-                .table(.class("list"),
+                Wide.region(c.t("Δράσεις", "Actions"), .table(.class("list"),
                        .thead(.tr(.th(.text(c.t("Κωδ.", "Code"))), .th(.text(c.t("Δράση", "Action"))), .th(.text(c.t("Κατάσταση", "Status"))), .th(.text(c.t("Πρόοδος", "Progress"))))),
                        .tbody(.forEach(actions) { a in
                            .tr(.td(.text(a.code)), .td(.a(.href(SiteURL.action(p.id, a.id).path), .text(a.title))),
                                .td(.text(latest[a.id].map { "\(Self.icon($0.status)) \($0.status.greek)" } ?? "○ —")),
                                .td(Bars.progress(rollup.find(a.id)?.actionProgress, label: a.code)))
-                       })))
+                       }))))
         }()
         return Layout(title: title, context: c, breadcrumbs: Layout.trail(c, p), notice: p.note.isEmpty ? nil : p.note).render(.group(
             .h1(.text(title)),
@@ -64,11 +64,11 @@ struct DashboardPage {
                          .li(.text(c.t("✗ Εκτός τροχιάς: \(f.offTarget)", "✗ Off target: \(f.offTarget)"))),
                          .li(.text(c.t("○ Χωρίς μέτρηση ή στόχο: \(f.unmeasured)", "○ No value or target: \(f.unmeasured)")))))),
             .section(.h2(.text(c.t("Δράσεις ανά κατάσταση", "Actions by status"))),
-                     .table(.class("list"), .caption(.text(c.t("Κατά την τελευταία αναφορά προόδου", "By the latest progress report"))),
+                     Wide.region(c.t("Δράσεις κατά κατάσταση", "Actions by status"), .table(.class("list"), .caption(.text(c.t("Κατά την τελευταία αναφορά προόδου", "By the latest progress report"))),
                             .thead(.tr(.th(.text(c.t("Κατάσταση", "Status"))), .th(.class("num"), .text(c.t("Δράσεις", "Actions"))))),
                             .tbody(.forEach(f.statusCounts) { row in
                                 .tr(.td(.text(row.status.map { "\(Self.icon($0)) \($0.greek)" } ?? c.t("○ Χωρίς αναφορά", "○ No report"))), .td(.class("num"), .text(String(row.count))))
-                            }))),
+                            })))),
             actionsTable,
             .if(scope == .programme, .section(.h2(.text(c.t("Άξονες", "Axes"))),
                      .div(.class("cards"), .forEach(p.axes) { axis in

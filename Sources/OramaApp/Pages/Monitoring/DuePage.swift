@@ -20,7 +20,7 @@ struct DuePage {
                      : c.t("\(items.count) εκκρεμείς αναφορές, από τις οποίες \(late) εκπρόθεσμες.", "\(items.count) reports due, \(late) of them late."))),
             .p(.class("hint"), .text(c.t("Πρόοδος ανά \(p.reportingCalendar.frequency.greek.lowercased()) περίοδο, έως \(p.reportingCalendar.dueAfterDays) ημέρες μετά το τέλος της.",
                                          "Progress per period, due \(p.reportingCalendar.dueAfterDays) days after its end."))),
-            .table(.class("list due"),
+            Wide.region(c.t("Εκκρεμείς αναφορές", "Reports due"), .table(.class("list due"),
                    .caption(.text(c.t("Τι οφείλει η υπηρεσία, πρώτα τα παλαιότερα", "What the unit owes, oldest first"))),
                    .thead(.tr(.th(.text(c.t("Κατάσταση", "State"))), .th(.text(c.t("Περίοδος", "Period"))), .th(.text(c.t("Προθεσμία", "Due"))),
                               .th(.text(c.t("Τι", "What"))), .th(.text("")))),
@@ -41,7 +41,7 @@ struct DuePage {
                                   .td(.text("\(what): \(item.code) \(item.title)")),
                                   .td(.a(.href(link), .text(c.t("Καταχώριση", "Enter")),
                                          .attribute(named: "aria-label", value: Escape.attribute("\(c.t("Καταχώριση", "Enter")) \(item.code) \(item.period.code)")))))
-                   }))
+                   })))
         ))
     }
 }

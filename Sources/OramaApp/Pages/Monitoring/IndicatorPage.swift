@@ -24,7 +24,7 @@ struct IndicatorPage {
                 .dt(.text(c.t("Τιμή βάσης", "Baseline"))), .dd(.text(i.baseline.map { "\(Format.number($0)) (\(i.baselineYear.map(String.init) ?? "—"))" } ?? "—")),
                 .dt(.text(c.t("Πηγή", "Source"))), .dd(.text(i.dataSource)),
                 .dt(.text(c.t("Υπεύθυνη υπηρεσία", "Responsible unit"))), .dd(.text(loaded.reference.unit(i.responsibleUnitID)?.name ?? "—"))),
-            .div(.class("chart-scroll"), .raw(Charts.trend(indicator: i, years: p.years, title: c.t("Εξέλιξη του δείκτη \(i.code) και στόχοι", "Trend of \(i.code) and targets")))),
+            .div(.class("chart-scroll"), .raw(Charts.responsive { Charts.trend(indicator: i, years: p.years, title: c.t("Εξέλιξη του δείκτη \(i.code) και στόχοι", "Trend of \(i.code) and targets"), layout: $0) })),
             .table(.class("list"),
                    .caption(.text(c.t("Στόχοι, τιμές και επίτευξη ανά έτος", "Targets, values and achievement per year"))),
                    .thead(.tr(.th(.text(c.t("Έτος", "Year"))), .th(.class("num"), .text(c.t("Στόχος", "Target"))), .th(.class("num"), .text(c.t("Τιμή", "Value"))),

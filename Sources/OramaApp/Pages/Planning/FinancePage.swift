@@ -21,7 +21,7 @@ struct FinancePage {
                 .li(.a(.href(SiteURL.finance(p.id, by: g.rawValue).path), .if(g == t.grouping, .attribute(named: "aria-current", value: "page")), .text(label)))
             })),
             .p(.text(c.t("Ποσά σε ευρώ. Κάθε γραμμή χρηματοδότησης μετρά μία φορά· μια δράση σε περισσότερες τοποθεσίες μοιράζεται εξίσου.", "Amounts in euros. Every funding line counts once."))),
-            .div(.class("chart-scroll"), .raw(Charts.stackedBars(table: t, title: c.t("Χρηματοδότηση ανά έτος και πηγή", "Funding by year and source")))),
+            .div(.class("chart-scroll"), .raw(Charts.responsive { Charts.stackedBars(table: t, title: c.t("Χρηματοδότηση ανά έτος και πηγή", "Funding by year and source"), layout: $0) })),
             .h2(.text(c.t("Σύνολα ανά έτος", "Totals per year"))),
             Wide.region(c.t("Χρηματοδοτικός πίνακας", "Funding table"), .table(.class("money"),
                    .caption(.text(c.t("Χρηματοδότηση ανά \(t.grouping.afterPer) και έτος (€)", "Funding by \(t.grouping.rawValue) and year (€)"))),

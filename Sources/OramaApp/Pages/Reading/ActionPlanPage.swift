@@ -29,7 +29,7 @@ struct ActionPlanPage {
                     .h2(.text(GreekText.heading("\(c.t("Άξονας", "Axis")) \(axis.code): \(axis.title)"))),
                     .h3(.text(GreekText.heading("\(c.t("Μέτρο", "Measure")) \(measure.code): \(measure.title)"))),
                     .p(.text("\(c.t("Αρμόδια Υπηρεσία", "Responsible unit")): \(unit.name)")),
-                    .table(.class("money"),
+                    Wide.region(c.t("Δράσεις με κόστος ανά έτος", "Actions with cost per year"), .table(.class("money"),
                            .caption(.text(c.t("Δράσεις, κόστος ανά έτος (€) και πηγές", "Actions, cost per year (€) and sources"))),
                            .thead(.tr(.th(.text(c.t("Κωδ.", "Code"))), .th(.text(c.t("Δράση", "Action"))), .forEach(years) { .th(.class("num"), .text(String($0))) },
                                       .th(.class("num"), .text(c.t("Σύνολο", "Total"))), .th(.text(c.t("Πηγές", "Sources"))), .th(.text(c.t("Προτερ.", "Priority"))))),
@@ -40,16 +40,16 @@ struct ActionPlanPage {
                                           .td(.class("num"), .text(a.fundedAmount.formattedNumber)),
                                           .td(.text(Array(Set(a.fundingLines.compactMap { r.source($0.sourceID)?.code })).sorted().joined(separator: ", "))),
                                           .td(.text(a.priority.greek)))
-                           })))
+                           }))))
             },
             .section(.h2(.text(c.t("Δείκτες της υπηρεσίας", "The unit's indicators"))),
-                     .if(indicators.isEmpty, .p(.text("—")), else: .table(.class("list"),
+                     .if(indicators.isEmpty, .p(.text("—")), else: Wide.region(c.t("Δείκτες της υπηρεσίας", "The unit's indicators"), .table(.class("list"),
                         .thead(.tr(.th(.text(c.t("Κωδ.", "Code"))), .th(.text(c.t("Δείκτης", "Indicator"))), .th(.text(c.t("Μονάδα", "Unit"))),
                                    .th(.class("num"), .text(c.t("Βάση", "Baseline"))), .forEach(years) { .th(.class("num"), .text(String($0))) })),
                         .tbody(.forEach(indicators) { i in
                             .tr(.td(.text(i.code)), .td(.text(i.name)), .td(.text(i.unit)), .td(.class("num"), .text(i.baseline.map(Format.number) ?? "—")),
                                 .forEach(years) { y in .td(.class("num"), .text(i.targets[y].map(Format.number) ?? "—")) })
-                        }))))
+                        })))))
         ))
     }
 }

@@ -15,7 +15,7 @@ struct HistoryPage {
         return Layout(title: title, context: c, breadcrumbs: [(c.t("Προγράμματα", "Programmes"), SiteURL.home.path), (summary.title, SiteURL.programme(summary.id).path)]).render(.group(
             .h1(.text(title)),
             .if(entries.isEmpty, .p(.text(c.t("Δεν υπάρχουν καταγεγραμμένες αλλαγές.", "No recorded changes.")))),
-            .table(.class("list history"),
+            Wide.region(c.t("Ιστορικό αλλαγών", "Change history"), .table(.class("list history"),
                    .caption(.text(c.t("Οι πιο πρόσφατες αλλαγές πρώτες", "Most recent first"))),
                    .thead(.tr(.th(.text(c.t("Πότε", "When"))), .th(.text(c.t("Ποιος", "Who"))), .th(.text(c.t("Τι", "What"))), .th(.text(c.t("Αλλαγές", "Changes"))))),
                    .tbody(.forEach(entries) { entry in
@@ -24,7 +24,7 @@ struct HistoryPage {
                            .td(.ul(.class("changes"), .forEach(AuditWords.changes(entry.changes, c.language)) { field, before, after in
                                .li(.strong(.text(field)), .text(": "), .del(.text(before)), .text(" → "), .ins(.text(after)))
                            })))
-                   }))
+                   })))
         ))
     }
 }

@@ -33,7 +33,7 @@ struct UsersPage {
         let unitNames = Dictionary(units.map { ($0.id, $0.code) }, uniquingKeysWith: { a, _ in a })
         return Layout(title: c.t("Χρήστες", "Users"), context: c).render(.group(
             .h1(.text(c.t("Χρήστες", "Users"))),
-            .table(.class("list"),
+            Wide.region(c.t("Λογαριασμοί", "Accounts"), .table(.class("list"),
                    .caption(.text(c.t("Λογαριασμοί", "Accounts"))),
                    .thead(.tr(.th("E-mail"), .th(.text(c.t("Όνομα", "Name"))), .th(.text(c.t("Ρόλος και υπηρεσίες", "Role and units"))), .th(.text(c.t("Κωδικός", "Password"))))),
                    .tbody(.forEach(users) { user in
@@ -48,7 +48,7 @@ struct UsersPage {
                                      c.csrfField,
                                      .input(.type(.hidden), .name("reset"), .value("on")),
                                      .button(.type(.submit), .text(c.t("Νέος κωδικός", "New password"))))))
-                   })),
+                   }))),
             .h2(.text(c.t("Πρόσκληση χρήστη", "Invite a user"))),
             .form(.method(.post), .action(SiteURL.users.path), .class("narrow"),
                   c.csrfField,
