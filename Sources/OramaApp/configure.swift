@@ -52,6 +52,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.migrations.add(M011_CreateDecisions())
     app.migrations.add(M012_ApprovalPath())
     app.migrations.add(M013_PublicComments())
+    app.migrations.add(M014_LocalityGenitives())
 
     // Forms are collected whole so the CSRF check and validation see every field; the
     // action form alone posts a few hundred fields.

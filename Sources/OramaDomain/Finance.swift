@@ -44,6 +44,8 @@ public struct FundingTable: Sendable, Hashable {
         public var code: String
         public var label: String
         public var amounts: [Cell: Money]
+        /// 1 for a community listed under its municipal unit (by locality), else 0.
+        public var level: Int = 0
 
         public func amount(source: UUID, year: Int) -> Money { amounts[Cell(sourceID: source, year: year)] ?? .zero }
         public func total(year: Int) -> Money { amounts.filter { $0.key.year == year }.map(\.value).sum() }
@@ -112,11 +114,11 @@ extension Programme {
                         continue
                     }
                     for (i, share) in line.amount.split(into: places.count).enumerated() {
-                        add(places[i].uuidString, code: "", label: reference.locality(places[i])?.name ?? "—", line, share)
+                        add(places[i].uuidString, code: "", label: reference.locality(places[i])?.heading ?? "—", line, share)
                     }
                 }
             }
-            rows.sort { (order[UUID(uuidString: $0.id) ?? UUID()] ?? .max) < (order[UUID(uuidString: $1.id) ?? UUID()] ?? .max) }
+            rows = Self.grouped(rows, by: reference.localities)
         }
 
         let usedSources = Set(actions.flatMap { $0.fundingLines.map(\.sourceID) })
@@ -124,6 +126,35 @@ extension Programme {
         let lineYears = actions.flatMap { $0.fundingLines.map(\.year) }
         let years = Array(Set(Array(self.years) + lineYears)).sorted()
         return FundingTable(grouping: grouping, sources: sources, years: years, rows: rows)
+    }
+}
+
+extension Programme {
+    /// Rows by locality, grouped: each municipal unit (what is placed in the unit as a whole),
+    /// then its communities beneath it; localities of no unit after them, then actions placed
+    /// nowhere. A unit whose communities have funding but which has none of its own still heads
+    /// its group, with no amounts.
+    static func grouped(_ rows: [FundingTable.Row], by localities: [Locality]) -> [FundingTable.Row] {
+        let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var out: [FundingTable.Row] = []
+        var placed = Set<String>()
+        for unit in localities where unit.kind == .municipalUnit {
+            let children = localities.filter { $0.parentID == unit.id }.compactMap { byID[$0.id.uuidString] }
+            let own = byID[unit.id.uuidString]
+            guard own != nil || !children.isEmpty else { continue }
+            out.append(own ?? FundingTable.Row(id: unit.id.uuidString, code: "", label: unit.heading, amounts: [:]))
+            placed.insert(unit.id.uuidString)
+            for var child in children {
+                child.level = 1
+                out.append(child)
+                placed.insert(child.id)
+            }
+        }
+        for locality in localities where !placed.contains(locality.id.uuidString) {
+            if let row = byID[locality.id.uuidString] { out.append(row); placed.insert(row.id) }
+        }
+        out += rows.filter { !placed.contains($0.id) }
+        return out
     }
 }
 

@@ -40,14 +40,22 @@ public struct Locality: Sendable, Hashable, Codable, Identifiable {
     public var parentID: UUID?
     public var name: String
     public var kind: Kind
+    /// The name in the genitive, as headings need it («Δημοτική Ενότητα Αρμενίου», «Κοινότητα
+    /// Κραννώνος»); empty when not known, and then never guessed.
+    public var genitive: String
 
-    public init(id: UUID = UUID(), organisationID: UUID, parentID: UUID? = nil, name: String, kind: Kind) {
+    public init(id: UUID = UUID(), organisationID: UUID, parentID: UUID? = nil, name: String, kind: Kind, genitive: String = "") {
         self.id = id
         self.organisationID = organisationID
         self.parentID = parentID
         self.name = name
         self.kind = kind
+        self.genitive = genitive
     }
+
+    /// «Δημοτική Ενότητα Αρμενίου» with the genitive; «Δημοτική Ενότητα: Αρμένιο» without it
+    /// (a name is not declined by rule: Κραννώνας is Κραννώνος, Άγιοι Ανάργυροι Αγίων Αναργύρων).
+    public var heading: String { genitive.isEmpty ? "\(kind.greek): \(name)" : "\(kind.greek) \(genitive)" }
 }
 
 /// A service of the municipality: Διεύθυνση → Τμήμα → Γραφείο.

@@ -139,6 +139,11 @@ struct PageSnapshotTests {
         let indicator = demo.programme.indicators[0]
         let page = IndicatorPage(context: context(SiteURL.indicator(loaded.id, indicator.id).path), loaded: loaded, indicator: indicator, canReport: false)
         try assertSnapshot(page.render(), named: "indicator")
+        // Who entered each value is not for the public; the municipality's own people see it.
+        let names = Set(indicator.measurements.map(\.recordedBy))
+        #expect(!names.isEmpty && names.allSatisfy { !page.render().contains($0) }, "\(names)")
+        let inside = IndicatorPage(context: context(SiteURL.indicator(loaded.id, indicator.id).path, user: planner), loaded: loaded, indicator: indicator, canReport: false)
+        #expect(names.allSatisfy { inside.render().contains($0) })
     }
 
     @Test func evaluationReport() throws {
@@ -152,5 +157,22 @@ struct PageSnapshotTests {
         #expect(html.contains("<html lang=\"en\">"))
         #expect(html.contains("Operational Programmes"))
         #expect(html.contains("Ελληνικά"))
+    }
+
+    /// English mode translates the domain's labels too, not only the chrome: an action's kind,
+    /// nature, priority, maturity, schedule and place, and a programme's status.
+    @Test func englishTranslatesTheDomainLabels() throws {
+        let action = try #require(demo.programme.actions.first { !$0.localityIDs.isEmpty && $0.schedule != nil })
+        let context = PageContext(language: .en, path: SiteURL.action(loaded.id, action.id).path, today: CalendarDate(year: 2026, month: 11, day: 26))
+        let html = ActionPage(context: context, loaded: loaded, action: action, access: Access(user: nil), comments: []).render()
+        for (greek, english) in [(action.kind.greek, action.kind.label(.en)), (action.nature.greek, action.nature.label(.en)),
+                                 (action.priority.greek, action.priority.label(.en)), (action.maturity.greek, action.maturity.label(.en))] {
+            #expect(html.contains("<dd>\(english)") && !html.contains("<dd>\(greek)"), "\(greek) → \(english)")
+        }
+        #expect(html.contains("Q\(action.schedule!.start.quarter) \(action.schedule!.start.year)"))
+        let place = try #require(demo.reference.locality(action.localityIDs[0]))
+        #expect(html.contains(place.heading(.en)) && !html.contains(place.heading))
+        let status = ProgrammePage(context: context, loaded: loaded, access: Access(user: nil)).render()
+        #expect(status.contains("Published") && !status.contains("Δημοσιευμένο"))
     }
 }

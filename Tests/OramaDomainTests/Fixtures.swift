@@ -21,7 +21,7 @@ struct SmallProgramme {
         unitB = OrgUnit(organisationID: organisation.id, code: "ΚΠ", name: "Κοινωνική Πολιτική", kind: .department)
         sata = FundingSource(organisationID: organisation.id, code: "ΣΑΤΑ", name: "ΣΑΤΑ", kind: .central)
         own = FundingSource(organisationID: organisation.id, code: "ΙΔΙΟΙ", name: "Ίδιοι πόροι", kind: .own)
-        village1 = Locality(organisationID: organisation.id, name: "Νίκαια", kind: .municipalUnit)
+        village1 = Locality(organisationID: organisation.id, name: "Νίκαια", kind: .municipalUnit, genitive: "Νίκαιας")
         village2 = Locality(organisationID: organisation.id, name: "Κραννώνα", kind: .municipalUnit)
         func action(_ title: String, _ unit: OrgUnit, _ lines: [(FundingSource, Int, Int64)], places: [Locality] = [], weight: Double = 1) -> Action {
             let funding = lines.map { FundingLine(sourceID: $0.0.id, year: $0.1, amount: Money(euros: $0.2)) }

@@ -108,18 +108,21 @@ enum KilelerDemo {
         let org = Organisation(id: rng.uuid(), name: organisationName, region: "Θεσσαλία", regionalUnit: "Λάρισα",
                                address: "Αγίου Χαραλάμπους & Πολυτεχνείου, Νίκαια, 400 05", phone: "2413 507200")
         var localities: [Locality] = []
-        let units: [(String, [String])] = [
-            ("Νίκαια", ["Νίκαια", "Μέλισσα", "Νέο Περιβόλι"]),
-            ("Κιλελέρ", ["Κιλελέρ", "Ομορφοχώρι", "Χαρά"]),
-            ("Κραννώνα", ["Κραννώνας", "Άγιοι Ανάργυροι", "Άγιος Γεώργιος", "Δοξαράς", "Κυπάρισσος", "Μαυροβούνι", "Μικρό Βουνό", "Ψυχικό", "Βουναίνα"]),
-            ("Αρμένιο", ["Αρμένιο", "Μέγα Μοναστήριο", "Νίκη", "Σωτήριο"]),
-            ("Πλατύκαμπος", ["Πλατύκαμπος", "Καλαμάκι"]),
+        // Each with its genitive, as headings decline it («Δημοτική Ενότητα Αρμενίου», «Κοινότητα Κραννώνος»).
+        let units: [((String, String), [(String, String)])] = [
+            (("Νίκαια", "Νίκαιας"), [("Νίκαια", "Νίκαιας"), ("Μέλισσα", "Μέλισσας"), ("Νέο Περιβόλι", "Νέου Περιβολίου")]),
+            (("Κιλελέρ", "Κιλελέρ"), [("Κιλελέρ", "Κιλελέρ"), ("Ομορφοχώρι", "Ομορφοχωρίου"), ("Χαρά", "Χαράς")]),
+            (("Κραννώνα", "Κραννώνα"), [("Κραννώνας", "Κραννώνος"), ("Άγιοι Ανάργυροι", "Αγίων Αναργύρων"), ("Άγιος Γεώργιος", "Αγίου Γεωργίου"),
+                                        ("Δοξαράς", "Δοξαρά"), ("Κυπάρισσος", "Κυπαρίσσου"), ("Μαυροβούνι", "Μαυροβουνίου"), ("Μικρό Βουνό", "Μικρού Βουνού"),
+                                        ("Ψυχικό", "Ψυχικού"), ("Βουναίνα", "Βουναίνης")]),
+            (("Αρμένιο", "Αρμενίου"), [("Αρμένιο", "Αρμενίου"), ("Μέγα Μοναστήριο", "Μεγάλου Μοναστηρίου"), ("Νίκη", "Νίκης"), ("Σωτήριο", "Σωτηρίου")]),
+            (("Πλατύκαμπος", "Πλατυκάμπου"), [("Πλατύκαμπος", "Πλατυκάμπου"), ("Καλαμάκι", "Καλαμακίου")]),
         ]
-        for (unit, communities) in units {
-            let parent = Locality(id: rng.uuid(), organisationID: org.id, name: unit, kind: .municipalUnit)
+        for ((unit, unitGenitive), communities) in units {
+            let parent = Locality(id: rng.uuid(), organisationID: org.id, name: unit, kind: .municipalUnit, genitive: unitGenitive)
             localities.append(parent)
-            for community in communities {
-                localities.append(Locality(id: rng.uuid(), organisationID: org.id, parentID: parent.id, name: community, kind: .community))
+            for (community, genitive) in communities {
+                localities.append(Locality(id: rng.uuid(), organisationID: org.id, parentID: parent.id, name: community, kind: .community, genitive: genitive))
             }
         }
 

@@ -61,7 +61,7 @@ public struct ReferenceRepository: Sendable {
             organisation: Self.organisation(org),
             localities: localities.map {
                 Locality(id: $0.id!, organisationID: $0.organisationID, parentID: $0.parentID, name: $0.name,
-                         kind: Locality.Kind(rawValue: $0.kind) ?? .community)
+                         kind: Locality.Kind(rawValue: $0.kind) ?? .community, genitive: $0.genitive)
             },
             units: units.map(Self.unit),
             legalEntities: entities.map {
@@ -89,7 +89,7 @@ public struct ReferenceRepository: Sendable {
             try await store(org, entity: "organisation", id: o.id)
             for (i, l) in reference.localities.enumerated() {
                 let m = LocalityModel()
-                m.id = l.id; m.organisationID = orgID; m.parentID = l.parentID; m.position = i; m.name = l.name; m.kind = l.kind.rawValue
+                m.id = l.id; m.organisationID = orgID; m.parentID = l.parentID; m.position = i; m.name = l.name; m.kind = l.kind.rawValue; m.genitive = l.genitive
                 try await store(m, entity: "locality", id: l.id)
             }
             for (i, u) in reference.units.enumerated() {
@@ -211,7 +211,7 @@ extension ReferenceRepository {
         let position = try await nextPosition(LocalityModel.self, organisationID: l.organisationID)
         try await upsert(LocalityModel.self, id: l.id, organisationID: l.organisationID, entity: "locality", actor: actor) { m in
             if m.$position.value == nil { m.position = position }
-            m.organisationID = l.organisationID; m.parentID = l.parentID; m.name = l.name; m.kind = l.kind.rawValue
+            m.organisationID = l.organisationID; m.parentID = l.parentID; m.name = l.name; m.kind = l.kind.rawValue; m.genitive = l.genitive
         }
     }
 

@@ -123,6 +123,7 @@ enum Stylesheet {
     ul.changes { margin: 0; padding-left: 1rem; font-size: .9rem; }
     .chart-scroll { overflow-x: auto; max-width: 100%; }
     .chart-narrow { display: none; }
+    table.money tr.group th { font-weight: 700; } table.money tr.sub th { font-weight: 400; padding-left: 1.5rem; }
     svg.chart.bars, svg.chart.trend { max-width: 100%; height: auto; }
     svg.chart text { font-family: inherit; fill: #1b1f24; }
     tr.error td:first-child { color: #a4161a; font-weight: 700; } tr.warning td:first-child { color: var(--warn); font-weight: 700; }

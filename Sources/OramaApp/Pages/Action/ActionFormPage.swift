@@ -18,7 +18,7 @@ struct ActionFormPage {
         let code = actionID.flatMap { p.action($0)?.code } ?? ""
         let title = actionID == nil ? c.t("Νέα δράση", "New action") : c.t("Επεξεργασία δράσης \(code)", "Edit action \(code)")
         let target = actionID.map { SiteURL.editAction(p.id, $0).path } ?? SiteURL.newAction(p.id, objective: UUID(uuidString: form.objective ?? "") ?? UUID()).path
-        let quarters = [("", "—")] + p.years.flatMap { y in (1...4).map { q in (YearQuarter(year: y, quarter: q).code, YearQuarter(year: y, quarter: q).greek) } }
+        let quarters = [("", "—")] + p.years.flatMap { y in (1...4).map { q in (YearQuarter(year: y, quarter: q).code, YearQuarter(year: y, quarter: q).label(c.language)) } }
         let years = Array(p.years)
         let units = r.units.map { ($0.id.uuidString, "\($0.code) · \($0.name)") }
         var milestoneRows = (form.ms ?? [:]).sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map { $0.value }
@@ -41,8 +41,8 @@ struct ActionFormPage {
                                     : .input(.type(.hidden), .name("objective"), .value(Escape.attribute(form.objective ?? ""))),
                             FormField.text("title", c.t("Τίτλος", "Title"), form.title ?? "", errors: errors, required: true),
                             FormField.textarea("description", c.t("Περιγραφή", "Description"), form.description ?? "", errors: errors),
-                            FormField.select("kind", c.t("Είδος", "Kind"), Action.Kind.allCases.map { ($0.rawValue, $0.greek) }, selected: form.kind ?? "", errors: errors, required: true),
-                            FormField.select("nature", c.t("Φύση", "Nature"), Action.Nature.allCases.map { ($0.rawValue, $0.greek) }, selected: form.nature ?? "", errors: errors, required: true)),
+                            FormField.select("kind", c.t("Είδος", "Kind"), Action.Kind.allCases.map { ($0.rawValue, $0.label(c.language)) }, selected: form.kind ?? "", errors: errors, required: true),
+                            FormField.select("nature", c.t("Φύση", "Nature"), Action.Nature.allCases.map { ($0.rawValue, $0.label(c.language)) }, selected: form.nature ?? "", errors: errors, required: true)),
                   .fieldset(.element(named: "legend", text: c.t("Υπεύθυνοι", "Responsibility")),
                             FormField.select("responsibleUnit", c.t("Αρμόδια υπηρεσία", "Responsible unit"), [("", "—")] + units, selected: form.responsibleUnit?.uppercased() ?? "", errors: errors, required: true),
                             FormField.checkboxes("coUnits", c.t("Συναρμόδιες υπηρεσίες", "Co-responsible units"), units, checked: Set((form.coUnits ?? []).map { $0.uppercased() }), errors: errors),
@@ -56,9 +56,9 @@ struct ActionFormPage {
                                              r.localities.map { ($0.id.uuidString, $0.kind == .municipalUnit ? "ΔΕ \($0.name)" : $0.name) },
                                              checked: Set((form.localities ?? []).map { $0.uppercased() }), errors: errors)),
                   .fieldset(.element(named: "legend", text: c.t("Ιεράρχηση και ωριμότητα", "Priority and maturity")),
-                            FormField.select("priority", c.t("Προτεραιότητα", "Priority"), Action.Priority.allCases.map { (String($0.rawValue), $0.greek) }, selected: form.priority ?? "2", errors: errors, required: true),
+                            FormField.select("priority", c.t("Προτεραιότητα", "Priority"), Action.Priority.allCases.map { (String($0.rawValue), $0.label(c.language)) }, selected: form.priority ?? "2", errors: errors, required: true),
                             FormField.text("rank", c.t("Σειρά κατάταξης", "Rank"), form.rank ?? "", errors: errors, type: .number, hint: c.t("1 = πρώτη· κενό αν δεν έχει καταταχθεί.", "1 = first; empty if not ranked.")),
-                            FormField.select("maturity", c.t("Ωριμότητα", "Maturity"), Action.Maturity.allCases.map { ($0.rawValue, $0.greek) }, selected: form.maturity ?? "", errors: errors, required: true),
+                            FormField.select("maturity", c.t("Ωριμότητα", "Maturity"), Action.Maturity.allCases.map { ($0.rawValue, $0.label(c.language)) }, selected: form.maturity ?? "", errors: errors, required: true),
                             FormField.textarea("preconditions", c.t("Προϋποθέσεις υλοποίησης", "Preconditions"), form.preconditions ?? "", errors: errors, rows: 2),
                             FormField.text("weight", c.t("Βάρος στην πρόοδο", "Weight in progress"), form.weight ?? "1", errors: errors, hint: c.t("1 από προεπιλογή· 0 = δεν μετρά.", "1 by default; 0 = not counted."))),
                   .fieldset(.element(named: "legend", text: c.t("Κόστος και χρηματοδότηση", "Cost and funding")),

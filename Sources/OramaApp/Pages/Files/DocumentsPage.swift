@@ -16,7 +16,7 @@ struct DocumentsPage {
         let today = c.today
         func documentRow(_ kind: ProgrammeDocuments.Kind) -> Node<HTML.TableContext> {
             let year = kind.needsYear ? ProgrammeFiles.defaultYear(kind, p, today: today) : nil
-            return .tr(.th(.attribute(named: "scope", value: "row"), .text(kind.greek + (year.map { " \($0)" } ?? ""))),
+            return .tr(.th(.attribute(named: "scope", value: "row"), .text(kind.label(c.language) + (year.map { " \($0)" } ?? ""))),
                        .td(.a(.class("button"), .href(SiteURL.document(p.id, kind: kind.rawValue, format: "docx", year: year).path), .text("DOCX (Word)"))),
                        .td(.a(.class("button secondary"), .href(SiteURL.document(p.id, kind: kind.rawValue, format: "html", year: year).path), .text(c.t("Για εκτύπωση (HTML)", "Print (HTML)")))),
                        .td(.if(kind.needsYear, .group(.forEach(Array(p.years)) { y in

@@ -24,7 +24,7 @@ struct HomePage {
                              case .progress(let id): link = SiteURL.progress(summary.id, id, period: item.period.code).path
                              case .measurement(let id): link = SiteURL.values(summary.id, id, period: item.period.code).path
                              }
-                             return .li(.text(item.isLate ? "⚠ " : "○ "), .a(.href(link), .text("\(item.code) \(item.title)")), .text(" · \(item.period.greek) · \(c.t("προθεσμία", "due")) \(item.dueDate.formatted)"))
+                             return .li(.text(item.isLate ? "⚠ " : "○ "), .a(.href(link), .text("\(item.code) \(item.title)")), .text(" · \(item.period.label(c.language)) · \(c.t("προθεσμία", "due")) \(item.dueDate.formatted)"))
                          }),
                          .p(.a(.href(SiteURL.due(summary.id).path), .text(c.t("Όλες οι εκκρεμότητες", "Everything due")))))
             },

@@ -35,7 +35,7 @@ struct IndicatorFormPage {
                   FormField.text("name", c.t("Όνομα δείκτη", "Indicator name"), form.name ?? "", errors: errors, required: true),
                   FormField.select("kind", c.t("Κατηγορία", "Kind"), Indicator.Kind.allCases.map { ($0.rawValue, $0.label(c.language)) }, selected: form.kind ?? "", errors: errors, required: true),
                   FormField.text("unit", c.t("Μονάδα μέτρησης", "Unit"), form.unit ?? "", errors: errors, required: true),
-                  FormField.select("direction", c.t("Κατεύθυνση", "Direction"), Indicator.Direction.allCases.map { ($0.rawValue, $0.greek) }, selected: form.direction ?? "", errors: errors, required: true),
+                  FormField.select("direction", c.t("Κατεύθυνση", "Direction"), Indicator.Direction.allCases.map { ($0.rawValue, $0.label(c.language)) }, selected: form.direction ?? "", errors: errors, required: true),
                   FormField.text("baseline", c.t("Τιμή βάσης", "Baseline"), form.baseline ?? "", errors: errors, extra: [.attribute(named: "inputmode", value: "decimal")]),
                   FormField.text("baselineYear", c.t("Έτος τιμής βάσης", "Baseline year"), form.baselineYear ?? "", errors: errors, type: .number),
                   .fieldset(.element(named: "legend", text: c.t("Τιμές-στόχοι ανά έτος", "Targets per year")),
@@ -43,7 +43,7 @@ struct IndicatorFormPage {
                                 FormField.text("target[\(year)]", String(year), form.target?[String(year)] ?? "", errors: errors, extra: [.attribute(named: "inputmode", value: "decimal")])
                             }),
                   FormField.text("dataSource", c.t("Πηγή δεδομένων", "Data source"), form.dataSource ?? "", errors: errors),
-                  FormField.select("frequency", c.t("Συχνότητα μέτρησης", "Frequency"), Indicator.Frequency.allCases.map { ($0.rawValue, $0.greek) }, selected: form.frequency ?? "", errors: errors, required: true),
+                  FormField.select("frequency", c.t("Συχνότητα μέτρησης", "Frequency"), Indicator.Frequency.allCases.map { ($0.rawValue, $0.label(c.language)) }, selected: form.frequency ?? "", errors: errors, required: true),
                   FormField.select("responsibleUnit", c.t("Υπεύθυνη υπηρεσία", "Responsible unit"), [("", "—")] + loaded.reference.units.map { ($0.id.uuidString, "\($0.code) · \($0.name)") },
                                selected: form.responsibleUnit?.uppercased() ?? "", errors: errors, required: true),
                   FormField.select("attachTo", c.t("Παρακολουθεί", "Monitors"), attachments, selected: attachSelected, errors: errors, required: true),

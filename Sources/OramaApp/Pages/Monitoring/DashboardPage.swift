@@ -24,7 +24,7 @@ struct DashboardPage {
         switch scope {
         case .programme: title = c.t("Πίνακας παρακολούθησης", "Dashboard")
         case .unit(let unit): title = c.t("Πίνακας παρακολούθησης: \(unit.name)", "Dashboard: \(unit.name)")
-        case .locality(let place): title = c.t("Πίνακας παρακολούθησης: \(place.kind.greek) \(place.name)", "Dashboard: \(place.name)")
+        case .locality(let place): title = c.t("Πίνακας παρακολούθησης: \(place.heading)", "Dashboard: \(place.heading(.en))")
         }
         let units = r.units.filter { unit in p.actions.contains { $0.responsibleUnitID == unit.id } }
         let places = r.localities.filter { $0.kind == .municipalUnit }
@@ -37,7 +37,7 @@ struct DashboardPage {
                        .thead(.tr(.th(.text(c.t("Κωδ.", "Code"))), .th(.text(c.t("Δράση", "Action"))), .th(.text(c.t("Κατάσταση", "Status"))), .th(.text(c.t("Πρόοδος", "Progress"))))),
                        .tbody(.forEach(actions) { a in
                            .tr(.td(.text(a.code)), .td(.a(.href(SiteURL.action(p.id, a.id).path), .text(a.title))),
-                               .td(.text(latest[a.id].map { "\(Self.icon($0.status)) \($0.status.greek)" } ?? "○ —")),
+                               .td(.text(latest[a.id].map { "\(Self.icon($0.status)) \($0.status.label(c.language))" } ?? "○ —")),
                                .td(Bars.progress(rollup.find(a.id)?.actionProgress, label: a.code)))
                        }))))
         }()
@@ -67,7 +67,7 @@ struct DashboardPage {
                      Wide.region(c.t("Δράσεις κατά κατάσταση", "Actions by status"), .table(.class("list"), .caption(.text(c.t("Κατά την τελευταία αναφορά προόδου", "By the latest progress report"))),
                             .thead(.tr(.th(.text(c.t("Κατάσταση", "Status"))), .th(.class("num"), .text(c.t("Δράσεις", "Actions"))))),
                             .tbody(.forEach(f.statusCounts) { row in
-                                .tr(.td(.text(row.status.map { "\(Self.icon($0)) \($0.greek)" } ?? c.t("○ Χωρίς αναφορά", "○ No report"))), .td(.class("num"), .text(String(row.count))))
+                                .tr(.td(.text(row.status.map { "\(Self.icon($0)) \($0.label(c.language))" } ?? c.t("○ Χωρίς αναφορά", "○ No report"))), .td(.class("num"), .text(String(row.count))))
                             })))),
             actionsTable,
             .if(scope == .programme, .section(.h2(.text(c.t("Άξονες", "Axes"))),

@@ -37,7 +37,7 @@ struct DuePage {
                        }
                        return .tr(.class(item.isLate ? "late" : "due"),
                                   .td(.text(item.isLate ? c.t("⚠ Εκπρόθεσμη", "⚠ Late") : c.t("○ Εκκρεμεί", "○ Due"))),
-                                  .td(.text(item.period.greek)), .td(.text(item.dueDate.formatted)),
+                                  .td(.text(item.period.label(c.language))), .td(.text(item.dueDate.formatted)),
                                   .td(.text("\(what): \(item.code) \(item.title)")),
                                   .td(.a(.href(link), .text(c.t("Καταχώριση", "Enter")),
                                          .attribute(named: "aria-label", value: Escape.attribute("\(c.t("Καταχώριση", "Enter")) \(item.code) \(item.period.code)")))))

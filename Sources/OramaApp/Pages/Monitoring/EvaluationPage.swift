@@ -49,7 +49,7 @@ struct EvaluationPage {
                             .if(!done.isEmpty, .group(.h4(.text(c.t("Τι έγινε", "What was done"))), .ul(.forEach(done) { .li(.text("\($0.code) \($0.title)")) }))),
                             .if(!delayed.isEmpty, .group(.h4(.text(c.t("Δράσεις σε καθυστέρηση ή κίνδυνο και αιτίες", "Delayed or at-risk actions and reasons"))),
                                                          .ul(.forEach(delayed) { a in
-                                                             .li(.text("\(a.code) \(a.title) — \(yearUpdate(a)!.status.greek)" + (yearUpdate(a)!.comment.isEmpty ? "" : ": \(yearUpdate(a)!.comment)")))
+                                                             .li(.text("\(a.code) \(a.title) — \(yearUpdate(a)!.status.label(c.language))" + (yearUpdate(a)!.comment.isEmpty ? "" : ": \(yearUpdate(a)!.comment)")))
                                                          }))),
                             .if(!indicators.isEmpty, Wide.region(c.t("Δείκτες", "Indicators"), .table(.class("list"),
                                 .caption(.text(c.t("Δείκτες έναντι στόχων \(year)", "Indicators against targets \(year)"))),

@@ -20,7 +20,7 @@ struct IndicatorPage {
             .dl(.class("facts"),
                 .dt(.text(c.t("Κατηγορία", "Kind"))), .dd(.text(i.kind.label(c.language))),
                 .dt(.text(c.t("Μονάδα", "Unit"))), .dd(.text(i.unit)),
-                .dt(.text(c.t("Κατεύθυνση", "Direction"))), .dd(.text(i.direction.greek)),
+                .dt(.text(c.t("Κατεύθυνση", "Direction"))), .dd(.text(i.direction.label(c.language))),
                 .dt(.text(c.t("Τιμή βάσης", "Baseline"))), .dd(.text(i.baseline.map { "\(Format.number($0)) (\(i.baselineYear.map(String.init) ?? "—"))" } ?? "—")),
                 .dt(.text(c.t("Πηγή", "Source"))), .dd(.text(i.dataSource)),
                 .dt(.text(c.t("Υπεύθυνη υπηρεσία", "Responsible unit"))), .dd(.text(loaded.reference.unit(i.responsibleUnitID)?.name ?? "—"))),
@@ -34,7 +34,9 @@ struct IndicatorPage {
                            .td(.class("num"), .text(i.actual(in: y).map(Format.number) ?? "—")), .td(.class("num"), .text(Format.percent(i.achievement(in: y)))))
                    })),
             .h2(.text(c.t("Μετρήσεις", "Measurements"))),
-            .ul(.forEach(i.measurements) { m in .li(.text("\(m.period.greek): \(Format.number(m.value)) \(i.unit)" + (m.note.isEmpty ? "" : " · \(m.note)") + " · \(m.recordedBy)")) })
+            .ul(.forEach(i.measurements) { m in .li(.text("\(m.period.label(c.language)): \(Format.number(m.value)) \(i.unit)" + (m.note.isEmpty ? "" : " · \(m.note)")
+                                                   // Who entered a value is the municipality's own business: no staff names on public pages.
+                                                   + (c.access.canSeeHistory(loaded.summary) ? " · \(m.recordedBy)" : ""))) })
         ))
     }
 }

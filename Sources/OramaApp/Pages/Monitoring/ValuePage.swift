@@ -21,7 +21,7 @@ struct ValuePage {
             .form(.method(.post), .action(SiteURL.values(p.id, i.id, period: nil).path), .class("narrow"),
                   c.csrfField,
                   FormField.errorSummary(errors, c),
-                  FormField.select("period", c.t("Περίοδος", "Period"), periods.reversed().map { ($0.code, $0.greek + (p.lockedPeriods.contains($0) ? c.t(" (κλειδωμένη)", " (locked)") : "")) },
+                  FormField.select("period", c.t("Περίοδος", "Period"), periods.reversed().map { ($0.code, $0.label(c.language) + (p.lockedPeriods.contains($0) ? c.t(" (κλειδωμένη)", " (locked)") : "")) },
                                    selected: form.period ?? "", errors: errors, required: true),
                   FormField.text("value", c.t("Τιμή (\(i.unit))", "Value (\(i.unit))"), form.value ?? "", errors: errors, required: true,
                                  hint: i.targets[Int((form.period ?? "").prefix(4)) ?? 0].map { c.t("Στόχος του έτους: \(Format.number($0)) \(i.unit)", "Target of the year: \(Format.number($0)) \(i.unit)") },

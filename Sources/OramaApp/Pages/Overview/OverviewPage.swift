@@ -45,7 +45,7 @@ struct OverviewPage {
                     .tr(.th(.attribute(named: "scope", value: "row"),
                             m.programmeID.map { .a(.href(SiteURL.programme($0).path), .text(m.name)) } ?? .text(m.name)),
                         .td(.text(m.regionalUnit)),
-                        .td(.text(m.status.map { "\($0.greek)" } ?? c.t("— χωρίς δημόσιο πρόγραμμα", "— no public programme"))),
+                        .td(.text(m.status.map { $0.label(c.language) } ?? c.t("— χωρίς δημόσιο πρόγραμμα", "— no public programme"))),
                         .td(.class("num"), .text(String(m.actions))),
                         .td(.class("num"), .text(Format.percent(m.meanProgress))),
                         .td(.class("num"), .text(m.plannedToDate.formattedNumber)),

@@ -26,7 +26,7 @@ struct ChecksPage {
                               .th(.text(c.t("Τι να κάνετε", "What to do"))))),
                    .tbody(.forEach(findings) { f in
                        .tr(.class(f.severity.rawValue),
-                           .td(.text((f.severity == .error ? "✖ " : "⚠ ") + f.severity.greek)),
+                           .td(.text((f.severity == .error ? "✖ " : "⚠ ") + f.severity.label(c.language))),
                            .td(.unwrap(SiteURL.place(of: f, in: p.id), { .a(.href($0), .text("\(f.code) \(f.title)")) }, else: .text("\(f.code) \(f.title)")),
                                .br(), .span(.class("hint"), .text(f.rule.greek))),
                            .td(.text(f.problem)), .td(.text(f.remedy)))

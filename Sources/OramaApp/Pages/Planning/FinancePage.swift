@@ -14,7 +14,7 @@ struct FinancePage {
         let title = c.t("Χρηματοδοτικό Πρόγραμμα", "Financial programme")
         let groupings: [(FundingGrouping, String)] = [(.axis, c.t("ανά άξονα", "by axis")), (.measure, c.t("ανά μέτρο", "by measure")), (.unit, c.t("ανά υπηρεσία (Σχέδια Δράσης)", "by unit")),
                                                       (.locality, c.t("ανά Δημοτική Ενότητα / Κοινότητα", "by locality")), (.action, c.t("ανά δράση", "by action"))]
-        let head = GreekText.heading(t.grouping.greek)
+        let head = GreekText.heading(t.grouping.label(c.language))
         return Layout(title: title, context: c, breadcrumbs: Layout.trail(c, p), notice: p.note.isEmpty ? nil : p.note).render(.group(
             .h1(.text(title)),
             .nav(.class("subnav"), .ariaLabel(c.t("Ομαδοποίηση", "Grouping")), .ul(.forEach(groupings) { g, label in
@@ -27,9 +27,12 @@ struct FinancePage {
                    .caption(.text(c.t("Χρηματοδότηση ανά \(t.grouping.afterPer) και έτος (€)", "Funding by \(t.grouping.rawValue) and year (€)"))),
                    .thead(.tr(.th(.text(head)), .forEach(t.years) { .th(.class("num"), .text(String($0))) }, .th(.class("num"), .text("ΣΥΝΟΛΟ")))),
                    .tbody(.forEach(t.rows) { row in
-                       .tr(.th(.attribute(named: "scope", value: "row"), .text(row.code.isEmpty ? row.label : "\(row.code). \(row.label)")),
-                           .forEach(t.years) { .td(.class("num"), .text(row.total(year: $0).formattedNumber)) },
-                           .td(.class("num"), .strong(.text(row.total.formattedNumber))))
+                       // A municipal unit heading its communities, with nothing placed in the unit as a whole, says so with dashes.
+                       let header = row.amounts.isEmpty && t.grouping == .locality
+                       return .tr(.class(row.level == 1 ? "sub" : (t.grouping == .locality ? "group" : "")),
+                           .th(.attribute(named: "scope", value: "row"), .text(row.code.isEmpty ? row.label : "\(row.code). \(row.label)")),
+                           .forEach(t.years) { .td(.class("num"), .text(header ? "—" : row.total(year: $0).formattedNumber)) },
+                           .td(.class("num"), .strong(.text(header ? "—" : row.total.formattedNumber))))
                    }),
                    .tfoot(.tr(.th(.text("ΣΥΝΟΛΟ")), .forEach(t.years) { .td(.class("num"), .text(t.total(year: $0).formattedNumber)) },
                               .td(.class("num"), .strong(.text(t.grandTotal.formattedNumber))))))),

@@ -17,7 +17,7 @@ struct SchedulePage {
             let paths = p.actionPaths
             func row(_ path: ActionPath, group: String) -> Charts.GanttRow {
                 Charts.GanttRow(label: "\(path.action.code) \(path.action.title)", group: group, schedule: path.action.schedule, milestones: path.action.milestones,
-                                status: latest[path.action.id]?.status.greek ?? "—")
+                                status: latest[path.action.id]?.status.label(c.language) ?? "—")
             }
             switch by {
             case "measure": return paths.map { row($0, group: "\(c.t("Μέτρο", "Measure")) \($0.measure.code): \($0.measure.title)") }
@@ -43,7 +43,7 @@ struct SchedulePage {
                 return .section(.h3(.text("\(year) · \(Plural.count(running.count, ("δράση", "δράσεις"), ("action", "actions"), c.language))")),
                                 .p(.a(.href(SiteURL.annual(p.id, year: year).path), .text(c.t("Ετήσιο Πρόγραμμα Δράσης \(year)", "Annual Action Programme \(year)")))),
                                 .ul(.class("columns"), .forEach(running) { path in
-                                    .li(.text("\(path.action.code) \(path.action.title) (\(path.action.schedule!.start.greek) – \(path.action.schedule!.end.greek))"))
+                                    .li(.text("\(path.action.code) \(path.action.title) (\(path.action.schedule!.start.label(c.language)) – \(path.action.schedule!.end.label(c.language)))"))
                                 }))
             }
         ))

@@ -37,7 +37,7 @@ struct SettingsPage {
                   },
                   FormField.textarea("note", c.t("Σημείωση σε κάθε σελίδα", "Note on every page"), form.note ?? "", errors: errors, rows: 2),
                   FormField.select("reportingFrequency", c.t("Συχνότητα αναφορών προόδου", "Progress reporting frequency"),
-                                   ReportingCalendar.Frequency.allCases.map { ($0.rawValue, $0.greek) }, selected: form.reportingFrequency ?? "quarterly", errors: errors),
+                                   ReportingCalendar.Frequency.allCases.map { ($0.rawValue, $0.label(c.language)) }, selected: form.reportingFrequency ?? "quarterly", errors: errors),
                   FormField.text("reportingDueDays", c.t("Προθεσμία αναφοράς (ημέρες μετά το τέλος της περιόδου)", "Reports due (days after the end of the period)"),
                                  form.reportingDueDays ?? "15", errors: errors, type: .number),
                   .if(programme.map { [.draft, .phaseAApproved].contains($0.programme.status) } ?? true, .group(

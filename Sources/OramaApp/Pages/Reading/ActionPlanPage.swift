@@ -39,7 +39,7 @@ struct ActionPlanPage {
                                           .forEach(years) { .td(.class("num"), .text(a.funding(in: $0).formattedNumber)) },
                                           .td(.class("num"), .text(a.fundedAmount.formattedNumber)),
                                           .td(.text(Array(Set(a.fundingLines.compactMap { r.source($0.sourceID)?.code })).sorted().joined(separator: ", "))),
-                                          .td(.text(a.priority.greek)))
+                                          .td(.text(a.priority.label(c.language))))
                            }))))
             },
             .section(.h2(.text(c.t("Δείκτες της υπηρεσίας", "The unit's indicators"))),

@@ -17,6 +17,7 @@ struct ReferenceRowForm: Content {
     var phone: String?
     var email: String?
     var ceiling: String?
+    var genitive: String?
     var delete: String?
     var organisation: String?
 }

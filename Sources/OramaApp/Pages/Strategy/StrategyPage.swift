@@ -29,7 +29,7 @@ struct StrategyPage {
                 },
                 .h2(.text("SWOT")),
                 .div(.class("swot"), .forEach(SWOTItem.Quadrant.allCases) { q in
-                    .section(.h3(.text(q.greek)), .ul(.forEach(plan.swot(q)) { .li(.text($0.text)) }))
+                    .section(.h3(.text(q.label(c.language))), .ul(.forEach(plan.swot(q)) { .li(.text($0.text)) }))
                 }),
                 .h2(.text(c.t("Κρίσιμα ζητήματα", "Critical issues"))), .ul(.forEach(plan.criticalIssues) { .li(.text($0)) }),
                 .h2(.text(c.t("Όραμα", "Vision"))), .p(.text(plan.vision)),
@@ -64,7 +64,7 @@ struct StrategyPage {
                             }),
                   .fieldset(.element(named: "legend", text: "SWOT"),
                             .forEach(SWOTItem.Quadrant.allCases) { q in
-                                FormField.textarea("swot[\(q.rawValue)]", q.greek, form.swot?[q.rawValue] ?? "", errors: errors, rows: 4, hint: lineHint)
+                                FormField.textarea("swot[\(q.rawValue)]", q.label(c.language), form.swot?[q.rawValue] ?? "", errors: errors, rows: 4, hint: lineHint)
                             }),
                   FormField.textarea("criticalIssues", c.t("Κρίσιμα ζητήματα", "Critical issues"), form.criticalIssues ?? "", errors: errors, rows: 4, hint: lineHint),
                   FormField.textarea("vision", c.t("Όραμα", "Vision"), form.vision ?? "", errors: errors, rows: 4),

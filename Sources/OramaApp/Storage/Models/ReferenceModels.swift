@@ -29,6 +29,7 @@ final class LocalityModel: Model, @unchecked Sendable {
     @Field(key: "position") var position: Int
     @Field(key: "name") var name: String
     @Field(key: "kind") var kind: String
+    @Field(key: "genitive") var genitive: String
 
     init() {}
 }
