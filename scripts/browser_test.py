@@ -398,6 +398,13 @@ def every_page(driver, password, demo_url, v3):
         ("/execution", "budget execution"), ("/priorities", "the priorities"), ("/whatif", "the what-if"), ("/search?q=νερό", "search")]] + [
         (action, "an action"), (indicator, "an indicator"), (unit, "a unit's action plan"), (v3 + "/changes", "a revision's changes"),
         (v3 + "/consultation", "a closed consultation")]
+    # The citizens' portal of the municipality and what is planned in one of its villages.
+    driver.get(demo_url)
+    portal = next(a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "nav.subnav a") if "/municipalities/" in (a.get_attribute("href") or ""))
+    driver.get(portal)
+    check("Από τις" in driver.page_source and "δράσεις:" in driver.page_source, "the portal says the progress in words")
+    village = next(a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "ul.places a") if "Μέλισσας" in a.text)
+    public += [(portal, "the citizens' portal"), (village, "what is planned in a village")]
     for url, name in public:
         driver.get(url)
         fits_phone(driver, name + " (public)", wide_too=True)

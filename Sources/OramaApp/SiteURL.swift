@@ -76,6 +76,11 @@ enum SiteURL: Sendable, Hashable {
     case moderateComment(UUID, UUID)
     /// The consultation report for the council's file: `docx` or `html` (print).
     case consultationReport(UUID, format: String)
+    /// The citizens' portal of a municipality, and what is planned in one of its places.
+    case portal(UUID)
+    case portalPlace(UUID, UUID)
+    /// The programme's Atom feed of decisions, steps and progress.
+    case feed(UUID)
     case apiTokens
     case revokeToken(UUID)
     case openAPI
@@ -177,6 +182,9 @@ enum SiteURL: Sendable, Hashable {
         case .publicComments(let p): return programme(p, .fixed("consultation"), .fixed("comments"))
         case .moderateComment(let p, let c): return programme(p, .fixed("consultation"), .fixed("comments"), .value(name: "commentID", id(c)))
         case .consultationReport(let p, let format): return programme(p, .fixed("consultation"), .fixed("report"), .value(name: "format", format))
+        case .portal(let o): return [.fixed("municipalities"), .value(name: "organisationID", id(o))]
+        case .portalPlace(let o, let l): return [.fixed("municipalities"), .value(name: "organisationID", id(o)), .fixed("places"), .value(name: "localityID", id(l))]
+        case .feed(let p): return programme(p, .fixed("feed.atom"))
         case .apiTokens: return [.fixed("account"), .fixed("tokens")]
         case .revokeToken(let t): return [.fixed("account"), .fixed("tokens"), .value(name: "tokenID", id(t)), .fixed("revoke")]
         case .openAPI: return [.fixed("openapi.json")]
@@ -284,7 +292,7 @@ extension SiteURL {
         case home, signIn, signOut, language, users, user, reference, referenceRow, newProgramme, programme, settings, strategy, newNode, editNode, moveNode, deleteNode
         case action, editAction, newAction, actionHistory, actionComments, newIndicator, editIndicator, actionPlan, search, history, checks
         case priorities, schedule, finance, annual, approveAnnual, whatIf, due, progress, values, reporting, lockPeriod, dashboard, rollup
-        case indicator, evaluation, execution, documents, document, export, importData, officeImport, openData, calendar, decisions, decisionFile, approvalPath, takeStep, revise, changes, changesDocument, consultation, confirmComment, publicComments, moderateComment, consultationReport, apiTokens, revokeToken, openAPI
+        case indicator, evaluation, execution, documents, document, export, importData, officeImport, openData, calendar, decisions, decisionFile, approvalPath, takeStep, revise, changes, changesDocument, consultation, confirmComment, publicComments, moderateComment, consultationReport, portal, portalPlace, feed, apiTokens, revokeToken, openAPI
         case apiProgrammes, apiProgramme, apiStrategy, apiActions, apiAction, apiProgress, apiIndicators, apiIndicator, apiMeasurements
         case apiChecks, apiImport, apiFinance, apiAnnual, overview, apiOverview, health, healthLive, healthReady, metrics, stylesheet, script
     }
@@ -353,6 +361,9 @@ extension SiteURL {
         case .publicComments: .publicComments
         case .moderateComment: .moderateComment
         case .consultationReport: .consultationReport
+        case .portal: .portal
+        case .portalPlace: .portalPlace
+        case .feed: .feed
         case .apiTokens: .apiTokens
         case .revokeToken: .revokeToken
         case .openAPI: .openAPI
@@ -447,6 +458,9 @@ extension SiteURL {
         case .publicComments: return .publicComments(p)
         case .moderateComment: return .moderateComment(p, x)
         case .consultationReport: return .consultationReport(p, format: "docx")
+        case .portal: return .portal(p)
+        case .portalPlace: return .portalPlace(p, x)
+        case .feed: return .feed(p)
         case .apiTokens: return .apiTokens
         case .revokeToken: return .revokeToken(x)
         case .openAPI: return .openAPI

@@ -33,6 +33,9 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
         app.databases.use(try .postgres(url: url, sqlLogLevel: .debug), as: .psql)
     }
 
+    if (Environment.get("ORAMA_PUBLIC_URL") ?? "").isEmpty {
+        app.logger.notice("ORAMA_PUBLIC_URL is not set: links in e-mails and feeds point at the server's own host and port.")
+    }
     if let path = Environment.get("ORAMA_CLOCK_DAYS_FILE"), !path.isEmpty {
         app.logger.warning("ORAMA_CLOCK_DAYS_FILE is set: the clock moves on by the days written in \(path) (for end-to-end tests only).")
         app.clock = .shifted(byDaysIn: path)

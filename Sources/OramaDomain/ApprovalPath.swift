@@ -149,7 +149,12 @@ public enum ApprovalPath {
                     throw StepRefusal("Η δημόσια διαβούλευση δεν έχει λήξει: διαρκεί έως \(consultation.end). Η Βʹ Φάση εγκρίνεται μετά τη λήξη της.",
                                       "The public consultation runs until \(consultation.end); Phase B is approved after it closes.")
                 }
-                let opinions = decisions.filter { $0.act == .committeeOpinion && $0.programmeID == programmeID && $0.date >= consultation.start }
+                guard consultation.end < decision.date else {
+                    throw StepRefusal("Η απόφαση \(decision.number) (\(decision.date)) πάρθηκε πριν λήξει η διαβούλευση (\(consultation.end)).",
+                                      "The decision was taken before the consultation closed.")
+                }
+                // The committee gives its opinion on the consultation's results: once it has ended.
+                let opinions = decisions.filter { $0.act == .committeeOpinion && $0.programmeID == programmeID && $0.date >= consultation.end }
                 guard let opinion = opinions.max(by: { $0.date < $1.date }) else {
                     throw StepRefusal("Δεν έχει καταχωριστεί η γνώμη της Επιτροπής Διαβούλευσης για τη διαβούλευση \(consultation.start)–\(consultation.end).",
                                       "The consultation committee's opinion on the consultation has not been recorded.")
@@ -157,10 +162,6 @@ public enum ApprovalPath {
                 guard opinion.date <= decision.date else {
                     throw StepRefusal("Η γνώμη της Επιτροπής Διαβούλευσης (\(opinion.date)) δόθηκε μετά την απόφαση \(decision.number) (\(decision.date)).",
                                       "The committee's opinion is dated after the council's decision.")
-                }
-                guard consultation.end <= decision.date else {
-                    throw StepRefusal("Η απόφαση \(decision.number) (\(decision.date)) πάρθηκε πριν λήξει η διαβούλευση (\(consultation.end)).",
-                                      "The decision was taken before the consultation closed.")
                 }
             }
             return StepRecord(programmeID: programmeID, step: step, date: decision.date, decisionID: decision.id)
@@ -175,9 +176,10 @@ public enum ApprovalPath {
                 throw StepRefusal("Η διαβούλευση δεν μπορεί να αρχίζει (\(consultation.start)) πριν από την έγκριση της Αʹ Φάσης (\(lastDate)).",
                                   "The consultation cannot open before Phase A was approved.")
             }
-            guard consultation.end >= today else {
-                throw StepRefusal("Η διαβούλευση θα είχε ήδη λήξει (\(consultation.end)): δώστε ημέρες από σήμερα και μετά.",
-                                  "The consultation would already have closed; give days from today on.")
+            // Opened from today on: a consultation the public could not have seen is no consultation.
+            guard consultation.start >= today else {
+                throw StepRefusal("Η διαβούλευση δεν μπορεί να αρχίζει στο παρελθόν (\(consultation.start)): δώστε ημέρες από σήμερα (\(today)) και μετά.",
+                                  "The consultation cannot start in the past; give days from today on.")
             }
             return StepRecord(programmeID: programmeID, step: step, date: consultation.start, consultation: consultation)
         case .publish:

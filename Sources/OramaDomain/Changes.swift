@@ -18,6 +18,16 @@ public struct ProgrammeChanges: Sendable, Hashable {
             case .changed: "Τροποποιήθηκε"
             }
         }
+
+        /// The same, said of an indicator (ο δείκτης): «Νέος», «Διαγράφηκε», «Άλλαξε ο στόχος».
+        public var indicatorGreek: String {
+            switch self {
+            case .added: "Νέος"
+            case .removed: "Διαγράφηκε"
+            case .moved: "Μετακινήθηκε"
+            case .changed: "Άλλαξε ο στόχος"
+            }
+        }
     }
 
     /// One field's text before and after.

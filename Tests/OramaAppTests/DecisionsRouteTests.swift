@@ -89,6 +89,11 @@ struct DecisionsRouteTests {
             let huge = try await Self.post(planner, f, programme: f.programme.id, fields: Self.phaseA,
                                            file: ("big.pdf", Self.pdf + Data(repeating: 0x20, count: 20 * 1_048_576)))
             #expect(huge.status == .payloadTooLarge)
+            // A scanned decision of some megabytes is an ordinary PDF, not an ordinary form: it passes.
+            let scanned = try await Self.post(planner, f, programme: f.programme.id, fields: Self.phaseA.map { $0.0 == "number" ? ("number", "46/2025") : $0 },
+                                              file: ("scan.pdf", Self.pdf + Data(repeating: 0x20, count: 5 * 1_048_576)))
+            #expect(scanned.status == .seeOther, "a 5 MB PDF: \(scanned.status)")
+            try await f.app.db.query(DecisionModel.self).filter(\.$number == "46/2025").delete()
 
             #expect(try await f.app.repositories.decisions.decisions(programmeID: f.programme.id).count == Self.demoDecisions(f))
         }

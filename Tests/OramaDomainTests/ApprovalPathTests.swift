@@ -100,11 +100,17 @@ struct ApprovalPathTests {
         let beforeClose = refusal(StepRequest(step: .approvePhaseB, decisionID: early.id), status: .consultation, decisions: [early, decision(.consultationCommittee, .committeeOpinion, "2/2020", day(10, 10, 2020))],
                                   taken: taken, today: day(21, 11, 2020))
         #expect(beforeClose?.description.contains("πριν λήξει") == true)
+        let lastDay = decision(.council, .phaseB, "235/2020", consultation.end)
+        #expect(refusal(StepRequest(step: .approvePhaseB, decisionID: lastDay.id), status: .consultation, decisions: [lastDay, opinion], taken: taken,
+                        today: day(21, 11, 2020))?.description.contains("πριν λήξει") == true, "comments are still accepted on the last day")
+        let duringIt = decision(.consultationCommittee, .committeeOpinion, "1/2020", day(20, 10, 2020))
+        #expect(refusal(StepRequest(step: .approvePhaseB, decisionID: phaseB.id), status: .consultation, decisions: [phaseB, duringIt], taken: taken,
+                        today: day(21, 11, 2020))?.description.contains("γνώμη της Επιτροπής Διαβούλευσης") == true, "an opinion given while it ran is not on its results")
         #expect(refusal(StepRequest(step: .approvePhaseB, decisionID: phaseB.id), status: .consultation, decisions: [phaseB, opinion], taken: taken,
                         today: day(21, 11, 2020)) == nil)
     }
 
-    @Test("η διαβούλευση: ημέρες σε σειρά, όχι πριν από την Αʹ Φάση, όχι ήδη λήξασα· ανοιχτή και τις δύο ακραίες ημέρες")
+    @Test("η διαβούλευση: ημέρες σε σειρά, όχι πριν από την Αʹ Φάση, όχι στο παρελθόν· ανοιχτή και τις δύο ακραίες ημέρες")
     func consultationDays() {
         let taken = [StepRecord(programmeID: p, step: .approvePhaseA, date: day(30, 9, 2020))]
         func ask(_ a: CalendarDate, _ b: CalendarDate, today: CalendarDate) -> StepRefusal? {
@@ -113,8 +119,9 @@ struct ApprovalPathTests {
         #expect(refusal(StepRequest(step: .openConsultation), status: .phaseAApproved, decisions: [], taken: taken, today: day(1, 10, 2020)) != nil)
         #expect(ask(day(10, 10, 2020), day(5, 10, 2020), today: day(1, 10, 2020))?.description.contains("πριν αρχίσει") == true)
         #expect(ask(day(20, 9, 2020), day(5, 10, 2020), today: day(1, 10, 2020))?.description.contains("Αʹ Φάσης") == true)
-        #expect(ask(day(1, 10, 2020), day(5, 10, 2020), today: day(6, 10, 2020))?.description.contains("ήδη λήξει") == true)
-        #expect(ask(day(1, 10, 2020), day(5, 10, 2020), today: day(5, 10, 2020)) == nil)
+        #expect(ask(day(1, 10, 2020), day(5, 10, 2020), today: day(3, 10, 2020))?.description.contains("στο παρελθόν") == true,
+                "a consultation the public could not have seen from its first day")
+        #expect(ask(day(1, 10, 2020), day(5, 10, 2020), today: day(1, 10, 2020)) == nil)
         let c = Consultation(start: day(1, 10, 2020), end: day(5, 10, 2020))
         #expect(c.isOpen(on: day(1, 10, 2020)) && c.isOpen(on: day(5, 10, 2020)) && !c.isOpen(on: day(6, 10, 2020)) && !c.isOpen(on: day(30, 9, 2020)))
         #expect(c.hasClosed(by: day(6, 10, 2020)) && !c.hasClosed(by: day(5, 10, 2020)))

@@ -12,8 +12,9 @@ enum CSRF {
     /// body here would otherwise lift every route's own limit to `maxBody`.
     static let maxFormBody = 2 << 20
 
+    /// The routes that take a file: the imports, the budget execution file, a decision's PDF.
     static func bodyLimit(for path: String) -> Int {
-        path.hasSuffix("/import") || path.hasSuffix("/execution") ? maxBody : maxFormBody
+        ["/import", "/import/office", "/execution", "/decisions"].contains { path.hasSuffix($0) } ? maxBody : maxFormBody
     }
 
     static func token(for request: Request) -> String {

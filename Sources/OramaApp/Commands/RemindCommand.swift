@@ -66,13 +66,14 @@ enum Reminders {
     static func write(from repositories: Repositories, today: CalendarDate, to folder: URL) async throws -> [URL] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var written: [URL] = []
-        // Programmes being carried out; drafts and superseded ones owe no reports.
-        for summary in try await repositories.programmes.list(organisationID: nil) where [.approved, .published, .consultation].contains(summary.status) {
+        // The programmes in force (published): a draft, a revision on its way through the council
+        // and a superseded version owe no reports.
+        for summary in try await repositories.programmes.list(organisationID: nil) where summary.status == .published {
             guard let programme = try await repositories.programmes.load(summary.id),
                   let reference = try await repositories.reference.load(organisationID: summary.organisationID) else { continue }
             for unit in reference.units {
                 let items = programme.dueItems(units: [unit.id], calendar: programme.reportingCalendar, today: today)
-                guard !items.isEmpty, !unit.email.isEmpty else { continue }
+                guard !items.isEmpty, !unit.email.isEmpty, Mail.isSafe(address: unit.email) else { continue }
                 let late = items.filter(\.isLate)
                 var body = "Προς: \(unit.name)\n\nΕκκρεμείς αναφορές για το «\(programme.title)» στις \(today.formatted): \(items.count), εκπρόθεσμες: \(late.count).\n\n"
                 for item in items {

@@ -34,6 +34,16 @@ struct ApprovalStore: Sendable {
     /// Stores a draft revision with its link to the version before and its parts' origins,
     /// in one transaction, audited like any new programme.
     func create(_ revision: Revision, actor: Actor) async throws {
+        do {
+            try await insert(revision, actor: actor)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Two requests at once: the unique key on the version revised lets one through, whole.
+            throw StorageError.alreadyRevised
+        }
+        changes?.committed(.programme(revision.programme.id))
+    }
+
+    private func insert(_ revision: Revision, actor: Actor) async throws {
         try await db.transaction { tx in
             try await ProgrammeRepository(db: tx).create(revision.programme, actor: actor)
             let link = RevisionModel()
@@ -52,7 +62,6 @@ struct ApprovalStore: Sendable {
                 try await origins[chunk..<min(chunk + 200, origins.count)].create(on: tx)
             }
         }
-        changes?.committed(.programme(revision.programme.id))
     }
 
     /// Records a step the domain has allowed: the programme's new status (and the

@@ -24,6 +24,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
     case conflict(expected: Int64, current: Int64)
     /// The database driver speaks no SQL (every driver Orama configures does): a set-up error.
     case needsSQLDatabase
+    /// The version has been revised already (one revision per version).
+    case alreadyRevised
 
     public var description: String {
         switch self {
@@ -31,6 +33,7 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
         case .conflict(let expected, let current):
             "Το πρόγραμμα άλλαξε στο μεταξύ από άλλον χρήστη (έκδοση αλλαγών \(current), επεξεργαζόσασταν την \(expected))."
         case .needsSQLDatabase: "Η βάση δεδομένων δεν δέχεται ερωτήματα SQL (ρυθμίστε SQLite ή PostgreSQL)."
+        case .alreadyRevised: "Η αναθεώρηση αυτής της έκδοσης έχει ήδη δημιουργηθεί."
         }
     }
 }

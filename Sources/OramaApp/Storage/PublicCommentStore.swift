@@ -73,9 +73,9 @@ struct PublicCommentStore: Sendable {
                   let comment = Self.comment(row) else { return .unknown }
             if row.confirmedAt != nil { return .alreadyConfirmed(comment) }
             guard now.timeIntervalSince(row.submittedAt) <= PublicComment.confirmationWindow else { return .expired }
+            guard let programme = try await ProgrammeModel.find(row.programmeID, on: tx) else { return .unknown }
             row.confirmedAt = now.roundedToMilliseconds
             try await row.update(on: tx)
-            guard let programme = try await ProgrammeModel.find(row.programmeID, on: tx) else { return .unknown }
             var audit = AuditTrail(organisationID: programme.organisationID, programmeID: row.programmeID, actor: Self.citizen)
             audit.record(entity: "publicComment", id: comment.id, operation: .update, before: ["confirmed": "false"], after: ["confirmed": "true"])
             try await audit.save(on: tx)

@@ -7,14 +7,14 @@ extension ProgrammeDocuments {
     /// and year, indicator targets.
     public static func changes(_ changes: ProgrammeChanges, before: Programme, after: Programme, _ r: ReferenceData) -> OfficialDocument {
         var blocks: [OfficialDocument.Block] = [
-            .paragraph("Μεταβολές της έκδοσης \(after.version) (αναθεώρηση) έναντι της έκδοσης \(before.version) του «\(before.title)»: "
-                       + "\(changes.count(.added)) νέες δράσεις, \(changes.count(.removed)) διαγραφές, \(changes.count(.moved)) μετακινήσεις, "
-                       + "\(changes.count(.changed)) τροποποιήσεις, \(changes.targets.count) μεταβολές δεικτών."),
+            .paragraph("Μεταβολές της έκδοσης \(after.version) (αναθεώρηση) έναντι της έκδοσης \(before.version) του «\(before.title)» — "
+                       + "νέες δράσεις: \(changes.count(.added)), διαγραφές: \(changes.count(.removed)), μετακινήσεις: \(changes.count(.moved)), "
+                       + "τροποποιήσεις: \(changes.count(.changed)), μεταβολές δεικτών: \(changes.targets.count)."),
             .heading(level: 1, text: "1. Μεταβολές δράσεων"),
         ]
         let fieldRows = changes.actions.flatMap { change in
             change.fields.map { field in
-                [change.code, change.codeBefore ?? change.code, change.title, change.kind.greek, field.field, field.before, field.after]
+                [change.code, change.kind == .added ? "—" : (change.codeBefore ?? change.code), change.title, change.kind.greek, field.field, field.before, field.after]
             }
         }
         if fieldRows.isEmpty {
@@ -44,7 +44,7 @@ extension ProgrammeDocuments {
                                        columns: [.init("Κωδ.", weight: 1), .init("Δείκτης", weight: 4), .init("Μεταβολή", weight: 1), .init("Έτος", weight: 1),
                                                  .init("Πριν", numeric: true), .init("Μετά", numeric: true)],
                                        rows: changes.targets.map { t in
-                                           [t.code, "\(t.name) (\(t.unit))", t.kind.greek, t.year.map(String.init) ?? "—",
+                                           [t.code, "\(t.name) (\(t.unit))", t.kind.indicatorGreek, t.year.map(String.init) ?? "—",
                                             t.before.map(GreekNumber.format) ?? "—", t.after.map(GreekNumber.format) ?? "—"]
                                        })))
         }

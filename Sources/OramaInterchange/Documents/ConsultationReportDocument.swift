@@ -10,8 +10,8 @@ extension ProgrammeDocuments {
         if let c = report.consultation {
             blocks.append(.paragraph("Η δημόσια διαβούλευση για το «\(p.title)» διήρκεσε από \(c.start) έως \(c.end)."))
         }
-        blocks.append(.paragraph("Υποβλήθηκαν \(report.received) σχόλια, από τα οποία \(report.confirmed) επιβεβαιώθηκαν από τους αποστολείς τους· "
-                                 + "δημοσιεύθηκαν \(report.published.count) και δεν δημοσιεύθηκαν \(report.hidden), με τον λόγο να φυλάσσεται στον φάκελο."))
+        blocks.append(.paragraph("Σχόλια που υποβλήθηκαν: \(report.received)· επιβεβαιώθηκαν από τους αποστολείς τους: \(report.confirmed)· "
+                                 + "δημοσιεύθηκαν: \(report.published.count)· δεν δημοσιεύθηκαν: \(report.hidden), με τον λόγο να φυλάσσεται στον φάκελο."))
         blocks.append(.table(.init(caption: "Πίνακας 1. Αξιοποίηση των σχολίων",
                                    columns: [.init("Αξιοποίηση", weight: 4), .init("Σχόλια", numeric: true)],
                                    rows: PublicComment.Outcome.allCases.map { [$0.greek, String(report.count($0))] } + [["Χωρίς απάντηση ακόμη", String(report.unanswered)]],

@@ -122,7 +122,13 @@ enum ApprovalController {
             }
         }
         let revision = p.revision(title: p.title)
-        try await req.repositories.approvals.create(revision, actor: req.user!.actor)
+        do {
+            try await req.repositories.approvals.create(revision, actor: req.user!.actor)
+        } catch StorageError.alreadyRevised {
+            // Two clicks at once: one revision per version (a unique key), the other is refused whole.
+            return Respond.redirect(req, to: SiteURL.approvalPath(p.id).path,
+                                    flash: l.t("Η αναθεώρηση αυτής της έκδοσης έχει ήδη δημιουργηθεί.", "This version's revision has already been made."))
+        }
         return Respond.redirect(req, to: SiteURL.programme(revision.programme.id).path,
                                 flash: l.t("Δημιουργήθηκε η αναθεώρηση (έκδοση \(revision.programme.version)) ως σχέδιο· ακολουθεί την ίδια πορεία έγκρισης.",
                                            "The revision (version \(revision.programme.version)) was created as a draft; it takes the same path."))

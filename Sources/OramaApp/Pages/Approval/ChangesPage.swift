@@ -46,7 +46,7 @@ struct ChangesPage {
                     .thead(.tr(.th(.text(c.t("Κωδ.", "Code"))), .th(.text(c.t("Δείκτης", "Indicator"))), .th(.text(c.t("Μεταβολή", "Change"))),
                                .th(.text(c.t("Έτος", "Year"))), .th(.class("num"), .text(c.t("Πριν", "Before"))), .th(.class("num"), .text(c.t("Μετά", "After"))))),
                     .tbody(.forEach(changes.targets) { t in
-                        .tr(.td(.text(t.code)), .td(.text("\(t.name) (\(t.unit))")), .td(.text(t.kind.label(c.language))),
+                        .tr(.td(.text(t.code)), .td(.text("\(t.name) (\(t.unit))")), .td(.text(c.t(t.kind.indicatorGreek, t.kind.label(.en)))),
                             .td(.text(t.year.map(String.init) ?? "—")), .td(.class("num"), .text(t.before.map(GreekNumber.format) ?? "—")),
                             .td(.class("num"), .text(t.after.map(GreekNumber.format) ?? "—")))
                     })))

@@ -109,13 +109,12 @@ enum ConsultationController {
         }
         let token = APITokens.generate()
         try await req.repositories.publicComments.submit(comment, token: token, network: network, programme: loaded.summary)
-        let link = absoluteURL(req, SiteURL.confirmComment(token: token).path)
+        let link = AbsoluteURL.of(req, SiteURL.confirmComment(token: token).path)
         let mail = Mail(to: comment.email, subject: "Επιβεβαίωση σχολίου στη δημόσια διαβούλευση: \(loaded.programme.title)", body: """
             Λάβαμε το σχόλιό σας στη δημόσια διαβούλευση για το «\(loaded.programme.title)» (\(loaded.reference.organisation.name)).
 
             Θέμα: \(comment.subjectLabel)
-            Σχόλιο:
-            \(comment.text)
+            Σχόλιο: «\(comment.text.count > 200 ? String(comment.text.prefix(200)) + "…" : comment.text)»
 
             Για να ληφθεί υπόψη, επιβεβαιώστε ότι το στείλατε εσείς, ανοίγοντας τον σύνδεσμο μέσα σε 48 ώρες:
             \(link)
@@ -134,16 +133,6 @@ enum ConsultationController {
     static func sentMessage(_ l: Language) -> String {
         l.t("Σας στείλαμε e-mail με έναν σύνδεσμο· ανοίξτε τον για να επιβεβαιώσετε το σχόλιο. Δημοσιεύεται μετά τον έλεγχο από την υπηρεσία.",
             "We have sent you an e-mail with a link; open it to confirm your comment. It is published once the office has checked it.")
-    }
-
-    /// Links in e-mails point at the address the server is configured with (`ORAMA_PUBLIC_URL`),
-    /// never at the Host a request claims.
-    static func absoluteURL(_ req: Request, _ path: String) -> String {
-        if let base = Environment.get("ORAMA_PUBLIC_URL"), !base.isEmpty {
-            return (base.hasSuffix("/") ? String(base.dropLast()) : base) + path
-        }
-        let server = req.application.http.server.configuration
-        return "http://\(server.hostname):\(server.port)" + path
     }
 
     @Sendable static func confirmPage(req: Request) async throws -> Response {

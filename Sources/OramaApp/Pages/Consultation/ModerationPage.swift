@@ -21,9 +21,9 @@ struct ModerationPage {
             .h1(.text(title)),
             .p(.text(c.t("Διαβούλευση \(consultation.start) – \(consultation.end): ", "Consultation \(consultation.start) – \(consultation.end): ")
                      + [Plural.count(comments.count, ("σχόλιο", "σχόλια"), ("comment", "comments"), c.language),
-                        c.t("\(confirmed.count) επιβεβαιωμένα", "\(confirmed.count) confirmed"),
-                        c.t("\(confirmed.filter { $0.moderation == .pending }.count) αναμένουν έλεγχο", "\(confirmed.filter { $0.moderation == .pending }.count) awaiting review"),
-                        c.t("\(comments.filter(\.isPublic).filter { $0.answer.isEmpty }.count) δημοσιευμένα χωρίς απάντηση", "\(comments.filter(\.isPublic).filter { $0.answer.isEmpty }.count) published without an answer")]
+                        c.t("επιβεβαιωμένα: \(confirmed.count)", "confirmed: \(confirmed.count)"),
+                        c.t("αναμένουν έλεγχο: \(confirmed.filter { $0.moderation == .pending }.count)", "awaiting review: \(confirmed.filter { $0.moderation == .pending }.count)"),
+                        c.t("δημοσιευμένα χωρίς απάντηση: \(comments.filter(\.isPublic).filter { $0.answer.isEmpty }.count)", "published without an answer: \(comments.filter(\.isPublic).filter { $0.answer.isEmpty }.count)")]
                         .joined(separator: " · "))),
             .p(.a(.class("button"), .href(SiteURL.consultationReport(p.id, format: "docx").path), .text(c.t("Έκθεση διαβούλευσης (Word)", "Consultation report (Word)"))),
                .text(" "), .a(.href(SiteURL.consultationReport(p.id, format: "html").path), .text(c.t("για εκτύπωση", "for print"))),

@@ -9,10 +9,10 @@ enum HomeController {
         let summaries = try await req.repositories.programmes.list(organisationID: nil).filter(access.canRead)
         let organisations = Dictionary(uniqueKeysWithValues: try await req.repositories.reference.organisations().map { ($0.id, $0) })
         let context = PageContext(req)
-        // A head of service starts from what their unit owes in the programmes being carried out.
+        // A head of service starts from what their unit owes in the programmes in force (published).
         var due: [(ProgrammeSummary, [DueItem])] = []
         if let units = access.reportingUnits, let user = req.user {
-            for summary in summaries where summary.organisationID == user.organisationID && [.approved, .published, .consultation].contains(summary.status) {
+            for summary in summaries where summary.organisationID == user.organisationID && summary.status == .published {
                 let programme = try await ProgrammeContext.load(summary: summary, req.application, repositories: req.repositories).programme
                 due.append((summary, programme.dueItems(units: units, calendar: programme.reportingCalendar, today: context.today)))
             }

@@ -27,6 +27,7 @@ struct ProgrammePage {
                  .ul(
                     .li(.a(.href(SiteURL.strategy(p.id).path), .text(c.t("Στρατηγικό Σχέδιο", "Strategic Plan")))),
                     .if(p.status == .consultation, .li(.a(.href(SiteURL.consultation(p.id, part: nil).path), .strong(.text(c.t("Δημόσια διαβούλευση: σχολιάστε", "Public consultation: comment")))))),
+                    .if(p.status.isPublic, .li(.a(.href(SiteURL.portal(p.organisationID).path), .text(c.t("Για τους πολίτες: η πρόοδος σε λέξεις, ο τόπος μου", "For citizens: progress in words, my place"))))),
                     .li(.a(.href(SiteURL.approvalPath(p.id).path), .text(c.t("Πορεία έγκρισης", "Approval path")))),
                     .li(.a(.href(SiteURL.decisions(p.id).path), .text(c.t("Αποφάσεις", "Decisions")))),
                     .li(.a(.href(SiteURL.dashboard(p.id).path), .text(c.t("Πίνακας παρακολούθησης", "Dashboard")))),

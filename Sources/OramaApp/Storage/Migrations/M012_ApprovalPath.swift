@@ -24,6 +24,7 @@ struct M012_ApprovalPath: AsyncMigration {
             .id()
             .foreignKey("id", references: ProgrammeModel.schema, "id", onDelete: .cascade)
             .field("previous_id", .uuid, .required)
+            .unique(on: "previous_id")
             .create()
         try await database.schema(RevisionOriginModel.schema)
             .id()
@@ -33,7 +34,6 @@ struct M012_ApprovalPath: AsyncMigration {
             .create()
         if let sql = database as? any SQLDatabase {
             try await sql.create(index: "revision_origins_programme_idx").on(RevisionOriginModel.schema).column("programme_id").run()
-            try await sql.create(index: "revisions_previous_idx").on(RevisionModel.schema).column("previous_id").run()
         }
     }
 
