@@ -33,6 +33,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
         app.databases.use(try .postgres(url: url, sqlLogLevel: .debug), as: .psql)
     }
 
+    app.behindProxy = Environment.get("ORAMA_BEHIND_PROXY") == "1"
     if (Environment.get("ORAMA_PUBLIC_URL") ?? "").isEmpty {
         app.logger.notice("ORAMA_PUBLIC_URL is not set: links in e-mails and feeds point at the server's own host and port.")
     }

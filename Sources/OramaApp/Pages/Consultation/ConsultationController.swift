@@ -99,7 +99,7 @@ enum ConsultationController {
         case .success:
             return try await render(req, loaded, form: form, errors: errors, status: .unprocessableEntity)
         }
-        let network = req.remoteAddress?.ipAddress ?? "?"
+        let network = req.clientAddress
         let recent = try await req.repositories.publicComments.recent(email: comment.email, network: network, since: req.now.addingTimeInterval(-3600))
         if recent.byAddress >= PublicComment.perAddressPerHour || recent.byNetwork >= PublicComment.perNetworkPerHour {
             return try await render(req, loaded, form: form, errors: FieldErrors(),

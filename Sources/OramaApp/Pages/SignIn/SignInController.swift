@@ -19,7 +19,7 @@ enum SignInController {
         let back = safeBack(form.back)
         // Keyed on the pair, so one address guessing cannot lock a user out everywhere, nor one
         // proxy's shared address lock out everyone.
-        let keys = ["\(email)|\(req.remoteAddress?.ipAddress ?? "?")"]
+        let keys = ["\(email)|\(req.clientAddress)"]
         let throttle = req.signInThrottle
         if let wait = try await throttle.wait(for: keys) {
             let message = req.language.t("Πολλές αποτυχημένες προσπάθειες. Δοκιμάστε ξανά σε \(Plural.count(wait, ("δευτερόλεπτο", "δευτερόλεπτα"), ("second", "seconds"), .el)).",
