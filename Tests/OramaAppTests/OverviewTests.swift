@@ -109,6 +109,10 @@ struct OverviewTests {
     func theFiguresAreTheDomainsOnThePublicProgramme(_ database: DatabaseChoice) async throws {
         try await withAnalysts(database) { f, crete in
             let year = 2026
+            // A revision in consultation (same period, a higher version) does not replace the programme in force.
+            var revision = try #require(try await f.app.repositories.programmes.load(f.draft.id))
+            revision.status = .consultation
+            try await f.app.repositories.programmes.save(revision, expecting: revision.changeCounter, actor: .system)
             let overview = try await f.app.repositories.overview.overview(region: nil, year: year)
             let kileler = try #require(overview.municipalities.first { $0.organisationID == f.reference.organisation.id })
             let p = try await f.stored()
