@@ -57,6 +57,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.migrations.add(M012_ApprovalPath())
     app.migrations.add(M013_PublicComments())
     app.migrations.add(M014_LocalityGenitives())
+    app.migrations.add(M015_LocalityCoordinates())
 
     // Forms are collected whole so the CSRF check and validation see every field; the
     // action form alone posts a few hundred fields.

@@ -43,14 +43,17 @@ public struct Locality: Sendable, Hashable, Codable, Identifiable {
     /// The name in the genitive, as headings need it («Δημοτική Ενότητα Αρμενίου», «Κοινότητα
     /// Κραννώνος»); empty when not known, and then never guessed.
     public var genitive: String
+    /// Where it is, for the citizens' map; nil when not known, and then it is not drawn.
+    public var location: GeoPoint?
 
-    public init(id: UUID = UUID(), organisationID: UUID, parentID: UUID? = nil, name: String, kind: Kind, genitive: String = "") {
+    public init(id: UUID = UUID(), organisationID: UUID, parentID: UUID? = nil, name: String, kind: Kind, genitive: String = "", location: GeoPoint? = nil) {
         self.id = id
         self.organisationID = organisationID
         self.parentID = parentID
         self.name = name
         self.kind = kind
         self.genitive = genitive
+        self.location = location
     }
 
     /// «Δημοτική Ενότητα Αρμενίου» with the genitive; «Δημοτική Ενότητα: Αρμένιο» without it

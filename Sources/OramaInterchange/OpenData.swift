@@ -57,6 +57,14 @@ public enum OpenData {
             for (year, value) in i.targets.sorted(by: { $0.key < $1.key }) { targets.append([.text(i.code), .integer(year), .number(value)]) }
             for (period, m) in ProgrammeSheets.latestByPeriod(i) { measurements.append([.text(i.code), .text(period.code), .number(m.value)]) }
         }
+        let localities: [[Workbook.Cell]] = r.localities.map { l in
+            [.text(l.id.uuidString.lowercased()), .text(l.kind.rawValue), .text(l.name), .text(l.genitive), .text(l.parentID?.uuidString.lowercased() ?? ""),
+             l.location.map { .number($0.latitude) } ?? .empty, l.location.map { .number($0.longitude) } ?? .empty]
+        }
+        var actionLocalities: [[Workbook.Cell]] = []
+        for a in p.actions {
+            for id in a.localityIDs { actionLocalities.append([.text(a.code), .text(id.uuidString.lowercased())]) }
+        }
         var milestones: [[Workbook.Cell]] = []
         for a in p.actions {
             for m in a.milestones { milestones.append([.text(a.code), .text(m.date.iso), .text(m.title), .text(m.isDone ? "true" : "false")]) }
@@ -83,6 +91,12 @@ public enum OpenData {
             ("targets.csv", sheet(["indicator_code", "year", "target"], targets), ["indicator_code: κωδικός δείκτη", "year: έτος", "target: τιμή-στόχος"]),
             ("measurements.csv", sheet(["indicator_code", "period", "value"], measurements),
              ["indicator_code: κωδικός δείκτη", "period: ΕΕΕΕ (έτος) ή ΕΕΕΕ-QN (τρίμηνο)", "value: τελευταία καταχωρισμένη τιμή της περιόδου"]),
+            ("localities.csv", sheet(["id", "kind", "name", "genitive", "parent_id", "latitude", "longitude"], localities),
+             ["id: μόνιμο αναγνωριστικό του τόπου (UUID)", "kind: municipalUnit (Δημοτική Ενότητα), community (Κοινότητα) ή settlement (οικισμός)",
+              "name: όνομα", "genitive: το όνομα στη γενική, όπου είναι γνωστό", "parent_id: η Δημοτική Ενότητα στην οποία ανήκει",
+              "latitude, longitude: γεωγραφικό πλάτος και μήκος σε δεκαδικές μοίρες WGS 84· κενά όπου δεν έχουν καταχωριστεί"]),
+            ("action_localities.csv", sheet(["action_code", "locality_id"], actionLocalities),
+             ["action_code: κωδικός δράσης", "locality_id: ο τόπος όπου υλοποιείται (localities.csv)· δράσεις χωρίς γραμμή αφορούν όλο τον Δήμο"]),
             ("milestones.csv", sheet(["action_code", "date", "title", "done"], milestones),
              ["action_code: κωδικός δράσης", "date: ημερομηνία ΕΕΕΕ-ΜΜ-ΗΗ", "title: ορόσημο", "done: true αν ολοκληρώθηκε"]),
         ]

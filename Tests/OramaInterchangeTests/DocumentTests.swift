@@ -104,11 +104,26 @@ struct DocumentTests {
     @Test func openDataHasEveryFileAndAReadme() throws {
         let data = try OpenData.package(p, reference: r, programmeJSON: Data("{}".utf8))
         let files = try ZipPackage.read(data)
-        #expect(Set(files.keys) == ["README.md", "tree.csv", "actions.csv", "funding.csv", "indicators.csv", "targets.csv", "measurements.csv", "milestones.csv", "programme.json"])
+        #expect(Set(files.keys) == ["README.md", "tree.csv", "actions.csv", "funding.csv", "indicators.csv", "targets.csv", "measurements.csv",
+                                    "localities.csv", "action_localities.csv", "milestones.csv", "programme.json"])
         let readme = String(decoding: files["README.md"]!, as: UTF8.self)
         #expect(readme.contains("## actions.csv (3 γραμμές)"))
         let funding = CSV.rows(String(decoding: files["funding.csv"]!.dropFirst(3), as: UTF8.self))
         #expect(funding[0] == ["action_code", "source_code", "source_name", "year", "amount_eur"])
         #expect(funding.dropFirst().map { $0[4] } .contains("220000.50"))
+    }
+
+    @Test func openDataPlacesTheLocalitiesWithTheirCoordinates() throws {
+        var r = r
+        r.localities[0].location = GeoPoint(latitude: 39.5194, longitude: 22.3189)
+        let unplaced = Locality(organisationID: Fixture.org.id, name: "Χαρά", kind: .community, genitive: "Χαράς")
+        r.localities.append(unplaced)
+        let files = try ZipPackage.read(try OpenData.package(p, reference: r, programmeJSON: Data("{}".utf8)))
+        let localities = CSV.rows(String(decoding: try #require(files["localities.csv"]).dropFirst(3), as: UTF8.self))
+        #expect(localities[0] == ["id", "kind", "name", "genitive", "parent_id", "latitude", "longitude"])
+        #expect(localities[1] == [Fixture.village.id.uuidString.lowercased(), "community", "Κοινότητα Μελίσσης", "", "", "39.5194", "22.3189"])
+        #expect(localities[2].suffix(2) == ["", ""], "no coordinates is empty, never 0")
+        let placed = CSV.rows(String(decoding: try #require(files["action_localities.csv"]).dropFirst(3), as: UTF8.self))
+        #expect(Array(placed.dropFirst()) == [[p.actions.first { !$0.localityIDs.isEmpty }!.code, Fixture.village.id.uuidString.lowercased()]])
     }
 }

@@ -118,11 +118,22 @@ enum KilelerDemo {
             (("Αρμένιο", "Αρμενίου"), [("Αρμένιο", "Αρμενίου"), ("Μέγα Μοναστήριο", "Μεγάλου Μοναστηρίου"), ("Νίκη", "Νίκης"), ("Σωτήριο", "Σωτηρίου")]),
             (("Πλατύκαμπος", "Πλατυκάμπου"), [("Πλατύκαμπος", "Πλατυκάμπου"), ("Καλαμάκι", "Καλαμακίου")]),
         ]
+        // Coordinates only where a source gives them (the Wikipedia articles' infoboxes: «Nikaia,
+        // Larissa» 39°34′N 22°28′E; «Κιλελέρ Λάρισας» 39°30′18.7″N 22°38′27.2″E; «Krannonas» the
+        // municipal unit 39°31′N 22°21′E, the village 39°31′10″N 22°19′08″E). The other villages
+        // are left without, for the office to fill in: a map never places a village by guess.
+        let seats: [String: GeoPoint] = ["Νίκαια": GeoPoint(latitude: 39.567, longitude: 22.467)!,
+                                          "Κιλελέρ": GeoPoint(latitude: 39.505194, longitude: 22.640889)!,
+                                          "Κραννώνα": GeoPoint(latitude: 39.517, longitude: 22.350)!]
+        let villages: [String: GeoPoint] = ["Νίκαια": GeoPoint(latitude: 39.567, longitude: 22.467)!,
+                                            "Κιλελέρ": GeoPoint(latitude: 39.505194, longitude: 22.640889)!,
+                                            "Κραννώνας": GeoPoint(latitude: 39.5194, longitude: 22.3189)!]
         for ((unit, unitGenitive), communities) in units {
-            let parent = Locality(id: rng.uuid(), organisationID: org.id, name: unit, kind: .municipalUnit, genitive: unitGenitive)
+            let parent = Locality(id: rng.uuid(), organisationID: org.id, name: unit, kind: .municipalUnit, genitive: unitGenitive, location: seats[unit])
             localities.append(parent)
             for (community, genitive) in communities {
-                localities.append(Locality(id: rng.uuid(), organisationID: org.id, parentID: parent.id, name: community, kind: .community, genitive: genitive))
+                localities.append(Locality(id: rng.uuid(), organisationID: org.id, parentID: parent.id, name: community, kind: .community, genitive: genitive,
+                                           location: villages[community]))
             }
         }
 

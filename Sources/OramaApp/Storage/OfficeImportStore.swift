@@ -124,7 +124,7 @@ struct OfficeImportStore: Sendable {
             position = try await LocalityModel.query(on: tx).filter(\.$organisationID == org).count()
             for l in plan.newLocalities {
                 let m = LocalityModel()
-                m.id = l.id; m.organisationID = org; m.parentID = l.parentID; m.position = position; m.name = l.name; m.kind = l.kind.rawValue; m.genitive = l.genitive
+                m.fill(l); m.id = l.id; m.organisationID = org; m.position = position
                 position += 1
                 try await m.create(on: tx)
                 audit.record(entity: "locality", id: l.id, operation: .create, before: [:], after: RowSnapshot.of(m))

@@ -59,10 +59,7 @@ public struct ReferenceRepository: Sendable {
         let sources = try await FundingSourceModel.query(on: db).filter(\.$organisationID == organisationID).sort(\.$position).all()
         return ReferenceData(
             organisation: Self.organisation(org),
-            localities: localities.map {
-                Locality(id: $0.id!, organisationID: $0.organisationID, parentID: $0.parentID, name: $0.name,
-                         kind: Locality.Kind(rawValue: $0.kind) ?? .community, genitive: $0.genitive)
-            },
+            localities: localities.map(\.locality),
             units: units.map(Self.unit),
             legalEntities: entities.map {
                 LegalEntity(id: $0.id!, organisationID: $0.organisationID, name: $0.name, kind: LegalEntity.Kind(rawValue: $0.kind) ?? .other)
@@ -89,7 +86,7 @@ public struct ReferenceRepository: Sendable {
             try await store(org, entity: "organisation", id: o.id)
             for (i, l) in reference.localities.enumerated() {
                 let m = LocalityModel()
-                m.id = l.id; m.organisationID = orgID; m.parentID = l.parentID; m.position = i; m.name = l.name; m.kind = l.kind.rawValue; m.genitive = l.genitive
+                m.fill(l); m.id = l.id; m.organisationID = orgID; m.position = i
                 try await store(m, entity: "locality", id: l.id)
             }
             for (i, u) in reference.units.enumerated() {
@@ -211,7 +208,7 @@ extension ReferenceRepository {
         let position = try await nextPosition(LocalityModel.self, organisationID: l.organisationID)
         try await upsert(LocalityModel.self, id: l.id, organisationID: l.organisationID, entity: "locality", actor: actor) { m in
             if m.$position.value == nil { m.position = position }
-            m.organisationID = l.organisationID; m.parentID = l.parentID; m.name = l.name; m.kind = l.kind.rawValue; m.genitive = l.genitive
+            m.fill(l)
         }
     }
 

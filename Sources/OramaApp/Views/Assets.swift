@@ -124,7 +124,9 @@ enum Stylesheet {
     .chart-scroll { overflow-x: auto; max-width: 100%; }
     .chart-narrow { display: none; }
     table.money tr.group th { font-weight: 700; } table.money tr.sub th { font-weight: 400; padding-left: 1.5rem; }
-    svg.chart.bars, svg.chart.trend { max-width: 100%; height: auto; }
+    svg.chart.bars, svg.chart.trend, svg.chart.map { max-width: 100%; height: auto; }
+    .place-map { margin: .5rem 0 1rem; } .place-map p { font-size: .9rem; color: var(--muted); max-width: 40rem; }
+    svg.chart.map a:focus-visible circle.unit, svg.chart.map a:focus-visible circle.community { stroke: #e69f00; stroke-width: 4; }
     svg.chart text { font-family: inherit; fill: #1b1f24; }
     tr.error td:first-child { color: #a4161a; font-weight: 700; } tr.warning td:first-child { color: var(--warn); font-weight: 700; }
     td.q, th.q { text-align: center; width: 1.6rem; }

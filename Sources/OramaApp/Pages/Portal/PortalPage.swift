@@ -54,6 +54,7 @@ struct PortalPage {
                         .text(d.reason.isEmpty ? c.t("η υπηρεσία δεν έχει γράψει την αιτία", "the service has not given the reason") : d.reason))
                 }))),
             .h2(.text(c.t("Τι σχεδιάζεται στον τόπο μου", "What is planned where I live"))),
+            map(),
             .ul(.class("places"), .forEach(r.localities.filter { $0.kind == .municipalUnit }) { unit in
                 .li(.a(.href(SiteURL.portalPlace(r.organisation.id, unit.id).path), .text(unit.heading(c.language))),
                     .ul(.forEach(r.localities.filter { $0.parentID == unit.id }) { community in
@@ -65,6 +66,28 @@ struct PortalPage {
                 .li(.a(.href(SiteURL.dashboard(p.id).path), .text(c.t("Πίνακας παρακολούθησης", "Dashboard")))),
                 .li(.a(.href(SiteURL.documents(p.id).path), .text(c.t("Τα έγγραφα σε Word, Excel και ανοιχτά δεδομένα", "The documents in Word, Excel and open data")))))
         ))
+    }
+
+    /// The localities with coordinates on a map, each a link to its page; a line says how many
+    /// are not on it yet, so that a missing village is not read as one without plans.
+    private func map() -> Node<HTML.BodyContext> {
+        let c = context
+        let p = loaded.programme
+        let r = loaded.reference
+        let located = r.localities.filter { $0.location != nil }
+        guard !located.isEmpty else { return .empty }
+        var counts: [UUID: Int] = [:]
+        for l in located { counts[l.id] = p.planned(in: l, localities: r.localities).here.count }
+        let title = c.t("Χάρτης των Δημοτικών Ενοτήτων και Κοινοτήτων του \(r.organisation.name)", "Map of the municipal units and communities of \(r.organisation.name)")
+        let svg = Charts.responsive { layout in
+            Charts.placeMap(r.localities, actions: counts, link: { SiteURL.portalPlace(r.organisation.id, $0.id).path }, title: title, language: c.language, layout: layout)
+        }
+        let missing = r.localities.count - located.count
+        return .div(.class("place-map"), .raw(svg),
+                       .p(.text(c.t("Κύκλοι: οι Δημοτικές Ενότητες· κουκκίδες: οι Κοινότητες (γεμάτες όπου σχεδιάζονται δράσεις). Επιλέξτε έναν τόπο για να δείτε τι σχεδιάζεται εκεί.",
+                                     "Rings: municipal units; dots: communities (filled where actions are planned). Choose a place to see what is planned there.")),
+                           .if(missing > 0, .text(c.t(" Στον χάρτη φαίνονται \(located.count) από τους \(r.localities.count) τόπους· για τους υπόλοιπους δεν έχουν καταχωριστεί ακόμη συντεταγμένες και βρίσκονται στον κατάλογο που ακολουθεί.",
+                                                      " The map shows \(located.count) of the \(r.localities.count) places; the others have no coordinates yet and are in the list below.")))))
     }
 }
 

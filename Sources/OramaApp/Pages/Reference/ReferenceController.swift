@@ -67,9 +67,15 @@ enum ReferenceController {
                 guard let localityKind = Locality.Kind(rawValue: form.kind ?? "") else { errors.add("\(row)-kind", l.t("Επιλέξτε είδος.", "Choose a kind.")); break }
                 let genitive = (form.genitive ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 if genitive.count > 120 { errors.add("\(row)-genitive", l.t("Η γενική ξεπερνά τους 120 χαρακτήρες.", "The genitive is longer than 120 characters.")) }
+                var location: GeoPoint?
+                do throws(FieldError) {
+                    location = try FieldRules.coordinates(latitude: form.latitude ?? "", longitude: form.longitude ?? "")
+                } catch {
+                    errors.add("\(row)-\(error.field)", l.t(error.description, error.english))
+                }
                 guard errors.isEmpty else { break }
                 try await repository.save(Locality(id: id ?? UUID(), organisationID: organisationID, parentID: parent, name: name, kind: localityKind,
-                                                   genitive: genitive), actor: actor)
+                                                   genitive: genitive, location: location), actor: actor)
             case .sources:
                 guard let sourceKind = FundingSource.Kind(rawValue: form.kind ?? "") else { errors.add("\(row)-kind", l.t("Επιλέξτε είδος.", "Choose a kind.")); break }
                 if code.isEmpty { errors.add("\(row)-code", l.t("Δώστε σύντομο κωδικό πηγής (στήλη πινάκων).", "Enter a short source code (table column).")) }

@@ -25,7 +25,9 @@ struct ReferencePage {
                     rows: r.legalEntities.map { RowValues(id: $0.id.uuidString, code: "", name: $0.name, kind: $0.kind.rawValue, parent: "", phone: "", email: "", ceiling: "") },
                     kinds: LegalEntity.Kind.allCases.map { ($0.rawValue, $0.label(c.language)) }, parents: nil, code: false, contact: false),
             section(.localities, c.t("Δημοτικές Ενότητες και Κοινότητες", "Municipal units and communities"),
-                    rows: r.localities.map { RowValues(id: $0.id.uuidString, code: "", name: $0.name, kind: $0.kind.rawValue, parent: $0.parentID?.uuidString ?? "", phone: "", email: "", ceiling: "", genitive: $0.genitive) },
+                    rows: r.localities.map { RowValues(id: $0.id.uuidString, code: "", name: $0.name, kind: $0.kind.rawValue, parent: $0.parentID?.uuidString ?? "", phone: "", email: "", ceiling: "", genitive: $0.genitive,
+                                                      latitude: $0.location.map { GreekNumber.exact($0.latitude) } ?? "",
+                                                      longitude: $0.location.map { GreekNumber.exact($0.longitude) } ?? "") },
                     kinds: Locality.Kind.allCases.map { ($0.rawValue, $0.label(c.language)) }, parents: r.localities.filter { $0.kind == .municipalUnit }.map { ($0.id.uuidString, $0.name) }, code: false, contact: false, genitive: true),
             section(.sources, c.t("Πηγές χρηματοδότησης", "Funding sources"),
                     rows: r.fundingSources.map { RowValues(id: $0.id.uuidString, code: $0.code, name: $0.name, kind: $0.kind.rawValue, parent: "", phone: "", email: "", ceiling: $0.annualCeiling?.formattedNumber ?? "") },
@@ -36,6 +38,8 @@ struct ReferencePage {
     struct RowValues {
         var id, code, name, kind, parent, phone, email, ceiling: String
         var genitive = ""
+        var latitude = ""
+        var longitude = ""
     }
 
     func section(_ kind: ReferenceKind, _ heading: String, rows: [RowValues], kinds: [(String, String)], parents: [(String, String)]?,
@@ -50,7 +54,8 @@ struct ReferencePage {
                 var errors = FieldErrors()
                 if let submitted, submitted.0 == key {
                     let f = submitted.1
-                    values = RowValues(id: row.id, code: f.code ?? "", name: f.name ?? "", kind: f.kind ?? "", parent: f.parent ?? "", phone: f.phone ?? "", email: f.email ?? "", ceiling: f.ceiling ?? "", genitive: f.genitive ?? "")
+                    values = RowValues(id: row.id, code: f.code ?? "", name: f.name ?? "", kind: f.kind ?? "", parent: f.parent ?? "", phone: f.phone ?? "", email: f.email ?? "", ceiling: f.ceiling ?? "", genitive: f.genitive ?? "",
+                                       latitude: f.latitude ?? "", longitude: f.longitude ?? "")
                     for (field, message) in self.errors { errors.add("\(key)-\(field)", message) }
                 }
                 return .form(.method(.post), .action(SiteURL.referenceRow(kind.rawValue).path), .class(row.id.isEmpty ? "row new" : "row"),
@@ -62,6 +67,10 @@ struct ReferencePage {
                              FormField.text("name", c.t("Όνομα", "Name"), values.name, errors: errors, key: "\(key)-name"),
                              .if(genitive, FormField.text("genitive", c.t("Γενική (για τίτλους: «Δημοτική Ενότητα Αρμενίου»)", "Genitive (for headings)"), values.genitive,
                                                           errors: errors, key: "\(key)-genitive")),
+                             .if(genitive, FormField.text("latitude", c.t("Γεωγραφικό πλάτος (μοίρες, π.χ. 39,5672)", "Latitude (degrees, e.g. 39.5672)"), values.latitude,
+                                                          errors: errors, key: "\(key)-latitude")),
+                             .if(genitive, FormField.text("longitude", c.t("Γεωγραφικό μήκος (μοίρες, π.χ. 22,4669)", "Longitude (degrees, e.g. 22.4669)"), values.longitude,
+                                                          errors: errors, key: "\(key)-longitude")),
                              FormField.select("kind", c.t("Είδος", "Kind"), kinds, selected: values.kind, errors: errors, key: "\(key)-kind"),
                              .unwrap(parents) { parents in
                                  FormField.select("parent", c.t("Ανήκει σε", "Belongs to"), [("", "—")] + parents.filter { $0.0 != row.id }, selected: values.parent, errors: errors, key: "\(key)-parent")

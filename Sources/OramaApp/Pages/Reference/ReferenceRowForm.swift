@@ -18,6 +18,8 @@ struct ReferenceRowForm: Content {
     var email: String?
     var ceiling: String?
     var genitive: String?
+    var latitude: String?
+    var longitude: String?
     var delete: String?
     var organisation: String?
 }

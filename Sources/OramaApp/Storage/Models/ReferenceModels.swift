@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import OramaDomain
 
 final class OrganisationModel: Model, @unchecked Sendable {
     static let schema = "organisations"
@@ -30,8 +31,21 @@ final class LocalityModel: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "kind") var kind: String
     @Field(key: "genitive") var genitive: String
+    @OptionalField(key: "latitude") var latitude: Double?
+    @OptionalField(key: "longitude") var longitude: Double?
 
     init() {}
+
+    /// Copies a locality's fields in (not its position, which the caller keeps or chooses).
+    func fill(_ l: Locality) {
+        organisationID = l.organisationID; parentID = l.parentID; name = l.name; kind = l.kind.rawValue; genitive = l.genitive
+        latitude = l.location?.latitude; longitude = l.location?.longitude
+    }
+
+    var locality: Locality {
+        Locality(id: id ?? UUID(), organisationID: organisationID, parentID: parentID, name: name, kind: Locality.Kind(rawValue: kind) ?? .community,
+                 genitive: genitive, location: latitude.flatMap { lat in longitude.flatMap { GeoPoint(latitude: lat, longitude: $0) } })
+    }
 }
 
 final class OrgUnitModel: Model, @unchecked Sendable {
