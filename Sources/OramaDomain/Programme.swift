@@ -356,6 +356,44 @@ extension Programme {
     }
 }
 
+extension Programme {
+    /// When a revision is published its actions and indicators go on being monitored, and
+    /// their history comes with them: every progress report of an action of `previous` that
+    /// this version carries on (by `origins`, part → its origin) and every value of such an
+    /// indicator, with new ids, before this version's own. An action or indicator the revision
+    /// dropped keeps its history in the superseded version alone; a report or value already
+    /// here (the same date and time of recording) is not copied twice.
+    public func carryingHistory(from previous: Programme, origins: [UUID: UUID], newID: () -> UUID = UUID.init) -> Programme {
+        var successor: [UUID: UUID] = [:]
+        for (part, origin) in origins { successor[origin] = part }
+        var copy = self
+        let actionIDs = Set(actions.map(\.id))
+        struct Report: Hashable { var actionID: UUID; var date: CalendarDate; var recordedAt: Date }
+        let present = Set(progressUpdates.map { Report(actionID: $0.actionID, date: $0.date, recordedAt: $0.recordedAt) })
+        var carried: [ProgressUpdate] = []
+        for update in previous.progressUpdates {
+            guard let action = successor[update.actionID], actionIDs.contains(action),
+                  !present.contains(Report(actionID: action, date: update.date, recordedAt: update.recordedAt)) else { continue }
+            var moved = update
+            moved.id = newID()
+            moved.actionID = action
+            carried.append(moved)
+        }
+        copy.progressUpdates = carried + progressUpdates
+        for indicator in previous.indicators where !indicator.measurements.isEmpty {
+            guard let id = successor[indicator.id], let index = copy.indicators.firstIndex(where: { $0.id == id }) else { continue }
+            let own = copy.indicators[index].measurements
+            let values = indicator.measurements.filter { m in !own.contains { $0.period == m.period && $0.recordedAt == m.recordedAt } }.map { m in
+                var moved = m
+                moved.id = newID()
+                return moved
+            }
+            copy.indicators[index].measurements = values + own
+        }
+        return copy
+    }
+}
+
 /// A revision (αναθεώρηση): the new version, the one it revises, and for each axis, measure,
 /// objective, action, milestone and indicator copied from it, its id in the version before —
 /// what lets the changes between the two be told part by part.

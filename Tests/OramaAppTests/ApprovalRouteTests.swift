@@ -87,6 +87,8 @@ struct ApprovalRouteTests {
             #expect(try await status(f, f.programme.id) == .published, "the version before stays in force until the revision is published")
 
             // Publication: the revision is public, the version before superseded.
+            let inForce = try #require(try await ProgrammeRepository(db: f.app.db).load(f.programme.id))
+            let ownReports = try #require(try await ProgrammeRepository(db: f.app.db).load(r)).progressUpdates.count
             #expect(try await step(.publish).status == .seeOther)
             #expect(try await status(f, r) == .published)
             #expect(try await status(f, f.programme.id) == .superseded)
@@ -98,10 +100,31 @@ struct ApprovalRouteTests {
                                           CalendarDate(year: 2026, month: 12, day: 2), CalendarDate(year: 2026, month: 12, day: 3)])
 
             // Each step is in the audit log, and the supersession in the earlier version's.
-            let audit = try await AuditLog(db: f.app.db).entries(programmeID: r, limit: 100)
+            let audit = try await AuditLog(db: f.app.db).entries(programmeID: r, limit: 10_000)
             #expect(audit.filter { $0.entity == "step" }.count == 4)
             let earlier = try await AuditLog(db: f.app.db).entries(programmeID: f.programme.id, limit: 5)
             #expect(earlier.contains { $0.entity == "programme" && $0.changes.contains("superseded") })
+
+            // The revision goes on with the history of the actions and indicators it carries on.
+            let revised = try #require(try await ProgrammeRepository(db: f.app.db).load(r))
+            let origins = try await f.app.repositories.approvals.origins(of: r)
+            var successor: [UUID: UUID] = [:]
+            for (part, origin) in origins { successor[origin] = part }
+            let carried = inForce.progressUpdates.filter { successor[$0.actionID].map { id in revised.actions.contains { $0.id == id } } ?? false }
+            #expect(!carried.isEmpty, "the demo's programme in force has progress to carry")
+            #expect(revised.progressUpdates.count == carried.count + ownReports)
+            for action in inForce.actions {
+                guard let latest = inForce.latestProgress(of: action.id), let next = successor[action.id] else { continue }
+                let now = try #require(revised.latestProgress(of: next), "\(action.title)")
+                #expect((now.date, now.physicalProgress, now.comment) == (latest.date, latest.physicalProgress, latest.comment))
+                #expect(now.id != latest.id)
+            }
+            let values = { (p: Programme) in p.indicators.reduce(0) { $0 + $1.measurements.count } }
+            #expect(values(inForce) > 0 && values(revised) >= values(inForce) - inForce.indicators.filter { successor[$0.id] == nil }.reduce(0) { $0 + $1.measurements.count })
+            let copied = try await AuditLog(db: f.app.db).entries(programmeID: r, limit: 10_000)
+            #expect(copied.filter { $0.entity == "progressUpdate" && $0.operation == "create" }.count >= carried.count)
+            #expect(try await ProgrammeRepository(db: f.app.db).load(f.programme.id)?.progressUpdates.count == inForce.progressUpdates.count,
+                    "the superseded version keeps its own")
         }
     }
 

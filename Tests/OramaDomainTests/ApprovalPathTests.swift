@@ -141,4 +141,41 @@ struct ApprovalPathTests {
         #expect(revision.origins[revision.programme.id] == programme.id)
         #expect(Set(revision.origins.values).count == revision.origins.count)
     }
+
+    @Test("η δημοσιευμένη αναθεώρηση συνεχίζει την πρόοδο των δράσεων και τις τιμές των δεικτών")
+    func revisionCarriesTheHistory() throws {
+        let unit = UUID()
+        var programme = Programme(organisationID: UUID(), title: "Π", startYear: 2025, status: .published)
+        let kept = Action(title: "Δράση που συνεχίζεται", responsibleUnitID: unit), dropped = Action(title: "Δράση που αφαιρείται", responsibleUnitID: unit)
+        let objective = Objective(title: "Στόχος", actions: [kept, dropped])
+        programme.axes = [Axis(title: "Άξονας", measures: [Measure(title: "Μέτρο", objectives: [objective])])]
+        let recorded = Date(timeIntervalSince1970: 1_750_000_000)
+        programme.progressUpdates = [
+            ProgressUpdate(actionID: kept.id, date: CalendarDate(year: 2025, month: 3, day: 31), status: .onTrack, physicalProgress: 20, spentToDate: Money(cents: 1_000_000), recordedAt: recorded),
+            ProgressUpdate(actionID: kept.id, date: CalendarDate(year: 2025, month: 6, day: 30), status: .delayed, physicalProgress: 30, spentToDate: Money(cents: 1_500_000),
+                           comment: "Καθυστέρηση στην αδειοδότηση", recordedAt: recorded.addingTimeInterval(1)),
+            ProgressUpdate(actionID: dropped.id, date: CalendarDate(year: 2025, month: 3, day: 31), status: .notStarted, physicalProgress: 0, spentToDate: .zero, recordedAt: recorded),
+        ]
+        programme.indicators = [Indicator(code: "Δ1", name: "Νοικοκυριά", kind: .output, unit: "νοικοκυριά", attachment: .objective(objective.id),
+                                          measurements: [Measurement(period: ReportingPeriod(year: 2025), value: 120, recordedAt: recorded)])]
+        var revision = programme.revision(title: "Π (αναθεώρηση)")
+        // The revision drops one action and gets a report of its own before it is published.
+        revision.programme.axes[0].measures[0].objectives[0].actions.removeAll { revision.origins[$0.id] == dropped.id }
+        let successor = try #require(revision.programme.actions.first)
+        let own = ProgressUpdate(actionID: successor.id, date: CalendarDate(year: 2025, month: 9, day: 30), status: .onTrack, physicalProgress: 45,
+                                 spentToDate: Money(cents: 2_000_000), recordedAt: recorded.addingTimeInterval(2))
+        revision.programme.progressUpdates = [own]
+
+        let published = revision.programme.carryingHistory(from: programme, origins: revision.origins)
+        #expect(published.progressUpdates.map(\.physicalProgress) == [20, 30, 45], "the earlier reports first, then its own")
+        #expect(published.progressUpdates.allSatisfy { $0.actionID == successor.id }, "the dropped action's report stays behind")
+        #expect(Set(published.progressUpdates.map(\.id)).isDisjoint(with: programme.progressUpdates.map(\.id)), "new rows, new ids")
+        #expect(published.progressUpdates[1].comment == "Καθυστέρηση στην αδειοδότηση")
+        #expect(published.latestProgress(of: successor.id)?.id == own.id)
+        let values = published.indicators[0].measurements
+        #expect(values.map(\.value) == [120] && values[0].id != programme.indicators[0].measurements[0].id)
+        // Published twice (or published again after a retry), nothing is doubled.
+        #expect(published.carryingHistory(from: programme, origins: revision.origins).progressUpdates.count == 3)
+        #expect(published.carryingHistory(from: programme, origins: revision.origins).indicators[0].measurements.count == 1)
+    }
 }

@@ -66,7 +66,8 @@ struct ApprovalStore: Sendable {
 
     /// Records a step the domain has allowed: the programme's new status (and the
     /// consultation's dates), the step itself, each audited; if the step publishes a revision,
-    /// the version it revises is marked superseded in the same transaction. `counter` is the
+    /// the version it revises is marked superseded and its history carried into the revision
+    /// in the same transaction. `counter` is the
     /// change counter the planner saw: if the programme has moved on, nothing is written and
     /// `StorageError.conflict` is thrown.
     func record(_ step: StepRecord, programme: ProgrammeSummary, expecting counter: Int64, actor: Actor, at now: Date) async throws {
@@ -110,6 +111,7 @@ struct ApprovalStore: Sendable {
                 try await previous.update(on: tx)
                 earlier.record(entity: "programme", id: previousID, operation: .update, before: was, after: RowSnapshot.of(previous))
                 try await earlier.save(on: tx)
+                try await Self.carryHistory(into: programme.id, from: previousID, on: tx, audit: &audit)
                 try await audit.save(on: tx)
                 return previousID
             }
@@ -118,6 +120,19 @@ struct ApprovalStore: Sendable {
         }
         changes?.committed(.programme(programme.id))
         if let superseded { changes?.committed(.programme(superseded)) }
+    }
+
+    /// The published revision goes on with the history of the version it supersedes: the
+    /// progress reports and indicator values of every part it carries on, copied in the same
+    /// transaction (`Programme.carryingHistory`), each new row audited.
+    private static func carryHistory(into programmeID: UUID, from previousID: UUID, on tx: any Database, audit: inout AuditTrail) async throws {
+        let reader = ProgrammeRepository(db: tx)
+        guard let revision = try await reader.load(programmeID), let previous = try await reader.load(previousID) else { return }
+        let origins = try await ApprovalStore(db: tx).origins(of: programmeID)
+        let desired = ProgrammeRows(revision.carryingHistory(from: previous, origins: origins))
+        let stored = try await ProgrammeRows.load(programmeID: programmeID, on: tx)
+        try await ProgrammeRepository.sync(desired.progressUpdates, stored.progressUpdates, on: tx, audit: &audit)
+        try await ProgrammeRepository.sync(desired.measurements, stored.measurements, on: tx, audit: &audit)
     }
 
     private static func order(_ step: ApprovalStep) -> Int { ApprovalStep.allCases.firstIndex(of: step) ?? 0 }
