@@ -74,6 +74,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
 
     app.middleware = Middlewares()
     app.serverMetrics = ServerMetrics()
+    app.middleware.use(RequestLimitsMiddleware())
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(MetricsMiddleware(metrics: app.serverMetrics))
     app.middleware.use(SecurityHeadersMiddleware())

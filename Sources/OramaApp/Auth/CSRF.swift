@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import OramaDomain
 import Vapor
 
 /// A random token per session, put in every form as `_csrf` and checked on every
@@ -46,7 +47,23 @@ struct CSRFMiddleware: AsyncMiddleware {
                 throw UserFacingError(status: .payloadTooLarge, code: "too_large",
                                       reason: request.language.t("Η φόρμα είναι πολύ μεγάλη (έως \(limit >> 20) MB).", "The form is too large (up to \(limit >> 20) MB)."))
             }
-            let submitted = try? request.content.get(String.self, at: CSRF.field)
+            // Counted in the raw bytes before any decoder runs: nested keys decode in worse
+            // than linear time, and nobody has been checked yet.
+            if let body, let problem = RequestLimits.problem(in: body, contentType: request.headers.contentType) {
+                let reason: String
+                switch problem {
+                case .tooManyFields(let most):
+                    reason = request.language.t("Η φόρμα έχει πάρα πολλά πεδία (έως \(GreekNumber.format(Double(most)))).", "The form has too many fields (at most \(most)).")
+                case .tooDeep(let key):
+                    reason = request.language.t("Το πεδίο «\(key)» της φόρμας έχει πάρα πολλά επίπεδα (έως \(RequestLimits.maxDepth)).",
+                                                "The form field “\(key)” is nested too deeply (at most \(RequestLimits.maxDepth) levels).")
+                }
+                throw UserFacingError(status: .payloadTooLarge, code: "form_too_large", reason: reason)
+            }
+            // A plain form's token is read from its bytes; only a multipart one (an upload) is decoded.
+            let submitted = request.headers.contentType == .urlEncodedForm
+                ? body.flatMap { RequestLimits.field(CSRF.field, in: $0) }
+                : try? request.content.get(String.self, at: CSRF.field)
             guard CSRF.isValid(submitted, for: request) else {
                 throw UserFacingError(status: .forbidden, code: "csrf",
                                       reason: request.language.t("Η φόρμα έληξε ή δεν προέρχεται από αυτόν τον ιστότοπο. Ανανεώστε τη σελίδα και δοκιμάστε ξανά.",

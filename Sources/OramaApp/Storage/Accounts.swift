@@ -5,6 +5,8 @@ import Vapor
 
 public struct AccountError: Error, CustomStringConvertible, Equatable {
     public var description: String
+    /// The e-mail address is taken (a conflict with what is stored, not a mistake in the form).
+    public var isDuplicate = false
 }
 
 /// A user account as the rest of the application sees it: who, which role, which
@@ -63,7 +65,7 @@ public struct Accounts: Sendable {
     @discardableResult
     public func create(email: String, name: String, role: Role, organisationID: UUID?, unitIDs: [UUID], password: String, actor: Actor,
                        region: String? = nil) async throws -> UUID {
-        let email = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let email = Self.normalised(email: email)
         guard email.contains("@"), email.count <= 254, !email.contains(" ") else {
             throw AccountError(description: "Μη έγκυρη διεύθυνση e-mail: «\(email)».")
         }
@@ -80,9 +82,8 @@ public struct Accounts: Sendable {
             }
             scope = known.name
         }
-        if try await UserModel.query(on: db).filter(\.$email == email).count() > 0 {
-            throw AccountError(description: "Υπάρχει ήδη χρήστης με e-mail «\(email)».")
-        }
+        let taken = AccountError(description: "Υπάρχει ήδη χρήστης με e-mail «\(email)».", isDuplicate: true)
+        if try await UserModel.query(on: db).filter(\.$email == email).count() > 0 { throw taken }
         let user = UserModel()
         let id = UUID()
         user.id = id
@@ -94,6 +95,16 @@ public struct Accounts: Sendable {
         user.unitIDs = JSONText.encode(unitIDs.map(\.uuidString))
         user.scopeRegion = scope
         if role == .analyst { user.organisationID = nil }
+        do {
+            try await insert(user, id: id, organisationID: organisationID, actor: actor)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Two administrators at once: the unique key on the address lets one through.
+            throw taken
+        }
+        return id
+    }
+
+    private func insert(_ user: UserModel, id: UUID, organisationID: UUID?, actor: Actor) async throws {
         try await db.transaction { tx in
             try await user.create(on: tx)
             var audit = AuditTrail(organisationID: organisationID ?? id, programmeID: nil, actor: actor)
@@ -102,12 +113,11 @@ public struct Accounts: Sendable {
             audit.record(entity: "user", id: id, operation: .create, before: [:], after: after)
             try await audit.save(on: tx)
         }
-        return id
     }
 
     /// Checks an e-mail and password; nil when either is wrong (without saying which).
     public func verify(email: String, password: String) async throws -> UUID? {
-        let email = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let email = Self.normalised(email: email)
         guard let user = try await UserModel.query(on: db).filter(\.$email == email).first() else {
             // Spend the same time as a real check so timing does not reveal which e-mails exist.
             _ = try? Bcrypt.verify(password, created: Self.dummyHash)
@@ -125,6 +135,13 @@ public struct Accounts: Sendable {
         var query = UserModel.query(on: db).sort(\.$email)
         if let organisationID { query = query.filter(\.$organisationID == organisationID) }
         return try await query.all().map(UserAccount.init)
+    }
+
+    /// An e-mail address as accounts are stored and looked up: without surrounding spaces or
+    /// line breaks, in lower case. The sign-in throttle keys on the same form, so no spelling of
+    /// an address is a fresh key for the same account.
+    static func normalised(email: String) -> String {
+        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 
     /// A real hash of a throw-away password, so an unknown e-mail costs a full bcrypt check.

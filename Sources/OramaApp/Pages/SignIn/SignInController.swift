@@ -15,7 +15,7 @@ enum SignInController {
 
     @Sendable static func signIn(req: Request) async throws -> Response {
         let form = try req.content.decode(SignInForm.self)
-        let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let email = Accounts.normalised(email: form.email ?? "")
         let back = safeBack(form.back)
         // Keyed on the pair, so one address guessing cannot lock a user out everywhere, nor one
         // proxy's shared address lock out everyone.

@@ -22,6 +22,15 @@ enum UsersController {
         return UsersPage(context: PageContext(req), users: users, organisations: organisations, units: units, form: form, errors: errors)
     }
 
+    /// A new password is shown in the answer to the form that made it and kept nowhere: not
+    /// in the session (where a flash message would sit in the database until the next page),
+    /// not in any cache.
+    static func showOnce(_ req: Request, _ message: String) async throws -> Response {
+        var page = try await page(req, form: UserForm(role: Role.unitHead.rawValue), errors: FieldErrors())
+        page.context.flash = message
+        return Respond.html(page.render())
+    }
+
     @Sendable static func create(req: Request) async throws -> Response {
         try req.access.require(req.access.canManageUsers, req.language)
         let form = try req.content.decode(UserForm.self)
@@ -48,7 +57,8 @@ enum UsersController {
         if organisationID == nil && newRole?.needsOrganisation != false { errors.add("organisation", l.t("Επιλέξτε δήμο.", "Choose a municipality.")) }
         if let organisationID {
             let known = try await req.repositories.reference.organisation(organisationID) != nil
-            let foreign = try await req.repositories.reference.units(ids: units).contains { $0.organisationID != organisationID }
+            let found = try await req.repositories.reference.units(ids: units)
+            let foreign = found.count != Set(units).count || found.contains { $0.organisationID != organisationID }
             if !known { errors.add("organisation", l.t("Άγνωστος δήμος.", "Unknown municipality.")) }
             if foreign { errors.add("units", l.t("Οι υπηρεσίες πρέπει να ανήκουν στον ίδιο δήμο με τον χρήστη.", "The units must belong to the user's municipality.")) }
         }
@@ -60,10 +70,11 @@ enum UsersController {
             do {
                 try await req.repositories.accounts.create(email: form.email ?? "", name: name, role: newRole, organisationID: organisationID, unitIDs: units,
                                                       password: password, actor: req.user!.actor, region: region)
-                return Respond.redirect(req, to: SiteURL.users.path, flash: l.t("Ο χρήστης \(form.email ?? "") δημιουργήθηκε. Προσωρινός κωδικός (εμφανίζεται μόνο τώρα): \(password)",
-                                                                                  "User \(form.email ?? "") was created. Temporary password (shown only now): \(password)"))
+                return try await showOnce(req, l.t("Ο χρήστης \(form.email ?? "") δημιουργήθηκε. Προσωρινός κωδικός (εμφανίζεται μόνο τώρα): \(password)",
+                                                   "User \(form.email ?? "") was created. Temporary password (shown only now): \(password)"))
             } catch let error as AccountError {
                 errors.add("email", error.description)
+                if error.isDuplicate { return Respond.html(try await page(req, form: form, errors: errors).render(), status: .conflict) }
             }
         }
         return Respond.html(try await page(req, form: form, errors: errors).render(), status: .unprocessableEntity)
@@ -81,8 +92,8 @@ enum UsersController {
         if form.reset == "on" {
             let password = Accounts.randomPassword()
             try await accounts.setPassword(id, to: password, actor: req.user!.actor)
-            return Respond.redirect(req, to: SiteURL.users.path, flash: l.t("Νέος κωδικός για \(user.email) (εμφανίζεται μόνο τώρα): \(password). Τα κλειδιά API του ανακλήθηκαν.",
-                                                                                  "New password for \(user.email) (shown only now): \(password). Their API tokens were revoked."))
+            return try await showOnce(req, l.t("Νέος κωδικός για \(user.email) (εμφανίζεται μόνο τώρα): \(password). Τα κλειδιά API του ανακλήθηκαν.",
+                                               "New password for \(user.email) (shown only now): \(password). Their API tokens were revoked."))
         }
         guard let newRole = Role(rawValue: form.role ?? ""), newRole != .analyst || user.role == .analyst else {
             throw UserFacingError(status: .unprocessableEntity, code: "invalid_role", reason: l.t("Άγνωστος ρόλος.", "Unknown role."))
@@ -91,6 +102,14 @@ enum UsersController {
         let units = form.units.map { $0.compactMap(UUID.init(uuidString:)) }
         if newRole.needsUnits && (units.map(\.isEmpty) ?? user.unitIDs.isEmpty) {
             throw UserFacingError(status: .unprocessableEntity, code: "invalid_units", reason: l.t("Ο προϊστάμενος χρειάζεται τουλάχιστον μία υπηρεσία.", "A head of service needs at least one unit."))
+        }
+        // The units of the user's own municipality only, as when the user was created.
+        if let units, !units.isEmpty {
+            let found = try await req.repositories.reference.units(ids: units)
+            if found.count != Set(units).count || found.contains(where: { $0.organisationID != user.organisationID }) {
+                throw UserFacingError(status: .unprocessableEntity, code: "invalid_units",
+                                      reason: l.t("Οι υπηρεσίες πρέπει να ανήκουν στον ίδιο δήμο με τον χρήστη.", "The units must belong to the user's municipality."))
+            }
         }
         if id == req.user?.id && !req.access.canManageUsers(as: newRole) {
             throw UserFacingError(status: .unprocessableEntity, code: "self_demotion", reason: l.t("Δεν μπορείτε να αφαιρέσετε από τον εαυτό σας τον ρόλο του διαχειριστή.", "You cannot remove your own administrator role."))

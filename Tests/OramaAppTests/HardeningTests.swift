@@ -1,0 +1,145 @@
+import Fluent
+import Foundation
+import NIOCore
+@testable import OramaApp
+import OramaDomain
+import Testing
+import VaporTesting
+
+/// Issue 14's findings, one test each: what an attacker or a crowd did to the server, and
+/// what it answers now.
+@Suite("Θωράκιση", .serialized)
+struct HardeningTests {
+    func withWorkspace(_ body: (WorkspaceFixture) async throws -> Void) async throws {
+        try await withApp(TestDatabase.sqliteFile()) { app in try await body(try await WorkspaceFixture.make(app)) }
+    }
+
+    /// Finding 3: the throttle trimmed spaces, the lookup also line breaks, so «user\n» was a
+    /// fresh key for the same account.
+    @Test func noSpellingOfTheAddressEscapesTheThrottle() async throws {
+        try await withWorkspace { f in
+            f.app.clock = .fixed(Date())
+            let browser = TestBrowser(f.app)
+            for _ in 0..<5 {
+                try await browser.get("/signin")
+                try await browser.post("/signin", [("email", "planner@test.gr"), ("password", "λάθος")])
+            }
+            for spelling in ["planner@test.gr\n", "planner@test.gr\n\n\n", " Planner@Test.gr\r\n", "\tplanner@test.gr"] {
+                try await browser.get("/signin")
+                let response = try await browser.post("/signin", [("email", spelling), ("password", WorkspaceFixture.password)])
+                #expect(response.status == .tooManyRequests, "\(spelling.debugDescription)")
+            }
+        }
+    }
+
+    /// Finding 6: two administrators creating the same address at once met the unique key
+    /// and got a 500.
+    @Test func twoAdministratorsCreatingOneAddressGetOneUserAndAConflict() async throws {
+        try await withWorkspace { f in
+            let admins = [try await f.browser(as: "orgadmin@test.gr"), try await f.browser(as: "orgadmin@test.gr")]
+            for admin in admins { try await admin.get(SiteURL.users.path) }
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for round in 0..<6 {
+                    let admin = admins[round % 2]
+                    group.addTask {
+                        try await admin.post(SiteURL.users.path, [("email", "new@test.gr"), ("name", "Νέος Χρήστης"), ("role", "reviewer")]).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .ok }.count == 1, "\(statuses)")
+            #expect(statuses.filter { $0 == .conflict }.count == 5, "\(statuses)")
+            let stored = try await UserModel.query(on: f.app.db).filter(\.$email == "new@test.gr").count()
+            #expect(stored == 1)
+        }
+    }
+
+    /// Finding 7: creating a user refused another municipality's units, editing one took them.
+    @Test func editingAUserRefusesAnotherMunicipalitysUnits() async throws {
+        try await withWorkspace { f in
+            let other = Organisation(name: "Δήμος Αγιάς", region: "Θεσσαλία", regionalUnit: "Λάρισα")
+            let foreign = OrgUnit(organisationID: other.id, code: "ΤΥΑ", name: "Τεχνική Υπηρεσία Αγιάς", kind: .department)
+            try await ReferenceRepository(db: f.app.db).create(ReferenceData(organisation: other, units: [foreign]), actor: .system)
+            let accounts = Accounts(db: f.app.db)
+            let head = try #require(try await UserModel.query(on: f.app.db).filter(\.$email == "social@test.gr").first()?.id)
+            let admin = try await f.browser(as: "orgadmin@test.gr")
+            for units in [[foreign.id], [f.social.id, foreign.id], [UUID()]] {
+                try await admin.get(SiteURL.users.path)
+                var fields = [("role", "unitHead")]
+                fields += units.map { ("units[]", $0.uuidString) }
+                let response = try await admin.post(SiteURL.user(head).path, fields)
+                #expect(response.status == .unprocessableEntity && response.body.string.contains("ίδιο δήμο"), "\(units)")
+            }
+            #expect(try await accounts.account(head)?.unitIDs == [f.social.id])
+            try await admin.get(SiteURL.users.path)
+            let own = try await admin.post(SiteURL.user(head).path, [("role", "unitHead"), ("units[]", f.technical.id.uuidString)])
+            #expect(own.status == .seeOther)
+            #expect(try await accounts.account(head)?.unitIDs == [f.technical.id])
+        }
+    }
+
+    /// Finding 8: a new user's temporary password sat in clear in the session row, as the
+    /// next page's flash message.
+    @Test func aNewPasswordIsShownInTheAnswerAndStoredNowhere() async throws {
+        try await withWorkspace { f in
+            let admin = try await f.browser(as: "orgadmin@test.gr")
+            try await admin.get(SiteURL.users.path)
+            let created = try await admin.post(SiteURL.users.path, [("email", "once@test.gr"), ("name", "Μία Φορά"), ("role", "reviewer")])
+            #expect(created.status == .ok && created.headers.first(name: .cacheControl) == "no-store")
+            let shown = try #require(created.body.string.firstMatch(of: #/μόνο τώρα\): ([A-Za-z0-9]{20})/#)?.output.1)
+            let user = try #require(try await UserModel.query(on: f.app.db).filter(\.$email == "once@test.gr").first())
+            try await admin.get(SiteURL.users.path)
+            let reset = try await admin.post(SiteURL.user(user.id!).path, [("reset", "on")])
+            let second = try #require(reset.body.string.firstMatch(of: #/μόνο τώρα\): ([A-Za-z0-9]{20})/#)?.output.1)
+            #expect(shown != second)
+            try await admin.get(SiteURL.users.path)
+            let sessions = try await SessionRecord.query(on: f.app.db).all()
+            #expect(!sessions.isEmpty)
+            for session in sessions {
+                let data = session.data.snapshot.values.joined(separator: " ")
+                #expect(!data.contains(String(shown)) && !data.contains(String(second)))
+            }
+            // Both passwords were real: the second one signs in.
+            let newcomer = TestBrowser(f.app)
+            try await newcomer.get("/signin")
+            #expect(try await newcomer.post("/signin", [("email", "once@test.gr"), ("password", String(second))]).status == .seeOther)
+        }
+    }
+
+    /// Finding 2: the CSRF check decoded the whole form before looking at anything, and
+    /// nested keys decode in worse than linear time (20,000 keys: 7–25 s of CPU, anonymously).
+    @Test func aFormIsCountedBeforeItIsDecoded() async throws {
+        try await withWorkspace { f in
+            let visitor = try await f.browser(as: nil)
+            let many = (0..<20_000).map { "a%5B\($0)%5D=1" }.joined(separator: "&")
+            let deep = "a" + String(repeating: "%5Bx%5D", count: 50) + "=1&b=2"
+            let plainDeep = "a" + String(repeating: "[x]", count: 4) + "=1"
+            for body in [many, deep, plainDeep] {
+                var headers = HTTPHeaders()
+                headers.contentType = .urlEncodedForm
+                let response = try await f.app.testing().sendRequest(.POST, "/signin", headers: headers, body: ByteBuffer(string: body))
+                #expect(response.status == .payloadTooLarge, "\(body.prefix(40))")
+                #expect(response.body.string.contains("πεδί"))
+            }
+            // Within the limits the token is still read from the raw form and checked.
+            let fields = (0..<3_000).map { ("x[\($0)][y]", "1") }
+            try await visitor.get("/signin")
+            #expect(try await visitor.post("/signin", fields + [("email", "planner@test.gr"), ("password", WorkspaceFixture.password)]).status == .seeOther)
+            #expect(try await visitor.post("/signin", [("email", "planner@test.gr")], csrf: "wrong").status == .forbidden)
+        }
+    }
+
+    /// Finding 9, in part: TRACE answered 404 and an over-long address reset the connection.
+    @Test func unsupportedMethodsAndOverlongAddressesAreNamed() async throws {
+        try await withWorkspace { f in
+            for method in [HTTPMethod.TRACE, .CONNECT, .init(rawValue: "PROPFIND")] {
+                let response = try await f.app.testing().sendRequest(method, "/")
+                #expect(response.status == .methodNotAllowed, "\(method)")
+                #expect(response.headers.first(name: .allow)?.contains("GET") == true)
+            }
+            let long = try await f.app.testing().sendRequest(.GET, "/search?q=" + String(repeating: "α", count: 10_000))
+            #expect(long.status == .uriTooLong)
+            #expect(try await f.app.testing().sendRequest(.GET, "/").status == .ok, "the server is still up")
+        }
+    }
+}
