@@ -28,6 +28,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+        app.lifecycle.use(SQLiteSetup())
     case .postgres(let url):
         app.databasePool = DatabasePoolFigures(maximum: app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 })
         app.databases.use(try .postgres(url: url, sqlLogLevel: .debug), as: .psql)
@@ -58,6 +59,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.migrations.add(M013_PublicComments())
     app.migrations.add(M014_LocalityGenitives())
     app.migrations.add(M015_LocalityCoordinates())
+    app.migrations.add(M016_SessionEpoch())
 
     // Forms are collected whole so the CSRF check and validation see every field; the
     // action form alone posts a few hundred fields.
@@ -106,6 +108,20 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     }
     app.lifecycle.use(StartupTasks())
     try routes(app)
+}
+
+/// On boot, before the schema: SQLite waits a bounded time for its lock and logs ahead.
+/// Each connection of the pool (one per event loop, kept) gets a bounded busy timeout in
+/// place of the driver's endless one; the file gets write-ahead logging, so readers never wait
+/// for a writer.
+struct SQLiteSetup: LifecycleHandler {
+    func willBootAsync(_ app: Application) async throws {
+        for loop in app.eventLoopGroup.makeIterator() {
+            guard let sql = app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase else { continue }
+            try await sql.raw(Busy.sqliteBusyTimeout).run()
+        }
+        if let sql = app.db as? any SQLDatabase { try await sql.raw("PRAGMA journal_mode = WAL").run() }
+    }
 }
 
 /// On boot: bring the schema up to date and make sure somebody can sign in.

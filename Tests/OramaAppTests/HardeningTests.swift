@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQLiteDriver
 import Foundation
 import NIOCore
 @testable import OramaApp
@@ -29,6 +30,90 @@ struct HardeningTests {
                 let response = try await browser.post("/signin", [("email", spelling), ("password", WorkspaceFixture.password)])
                 #expect(response.status == .tooManyRequests, "\(spelling.debugDescription)")
             }
+        }
+    }
+
+    /// Whether this browser is signed in (the header names the user).
+    static func signedIn(_ browser: TestBrowser, as name: String) async throws -> Bool {
+        try await browser.get(SiteURL.apiTokens.path).body.string.contains(name)
+    }
+
+    /// Finding 4: a password reset left the old sessions signed in, and sessions never expired.
+    @Test func sessionsEndWithANewPasswordRoleOrUnitsAndExpire() async throws {
+        try await withWorkspace { f in
+            let start = Date()
+            f.app.sessionClock = .fixed(start)
+            let planner = try await f.browser(as: "planner@test.gr"), head = try await f.browser(as: "social@test.gr")
+            let elsewhere = try await f.browser(as: "planner@test.gr")
+            #expect(try await Self.signedIn(planner, as: "Σχεδιαστής"))
+            #expect(try await Self.signedIn(head, as: "Προϊστάμενη ΤΚΠ"))
+            let admin = try await f.browser(as: "orgadmin@test.gr")
+            let ids = try await UserModel.query(on: f.app.db).all().reduce(into: [String: UUID]()) { $0[$1.email] = $1.id }
+
+            // A new password: every session of the account ends, the API tokens with them.
+            try await admin.get(SiteURL.users.path)
+            #expect(try await admin.post(SiteURL.user(ids["planner@test.gr"]!).path, [("reset", "on")]).status == .ok)
+            #expect(try await !Self.signedIn(planner, as: "Σχεδιαστής"))
+            #expect(try await !Self.signedIn(elsewhere, as: "Σχεδιαστής"))
+            #expect(try await planner.get(SiteURL.programme(f.draft.id).path).status != .ok, "the draft is closed to the old session")
+
+            // New units end the head's session; an edit that changes nothing does not end the admin's.
+            try await admin.get(SiteURL.users.path)
+            #expect(try await admin.post(SiteURL.user(ids["social@test.gr"]!).path, [("role", "unitHead"), ("units[]", f.technical.id.uuidString)]).status == .seeOther)
+            #expect(try await !Self.signedIn(head, as: "Προϊστάμενη ΤΚΠ"))
+            #expect(try await Self.signedIn(admin, as: "Διαχειριστής Δήμου"))
+
+            // Idle for more than two hours: signed out. Busy, but twelve hours after signing in: signed out.
+            let reviewer = try await f.browser(as: "reviewer@test.gr")
+            f.app.sessionClock = .fixed(start.addingTimeInterval(SessionLimits.idle + 60))
+            #expect(try await !Self.signedIn(reviewer, as: "Σύμβουλος"))
+            f.app.sessionClock = .fixed(start)
+            let busy = try await f.browser(as: "reviewer@test.gr")
+            for hour in stride(from: 1.0, through: 12, by: 1) {
+                f.app.sessionClock = .fixed(start.addingTimeInterval(hour * 3600 - 60))
+                #expect(try await Self.signedIn(busy, as: "Σύμβουλος"), "hour \(hour)")
+            }
+            f.app.sessionClock = .fixed(start.addingTimeInterval(SessionLimits.absolute + 60))
+            #expect(try await !Self.signedIn(busy, as: "Σύμβουλος"))
+
+            // Sign-out everywhere, from one browser, ends the other's session too.
+            f.app.sessionClock = .fixed(start)
+            let first = try await f.browser(as: "reviewer@test.gr"), second = try await f.browser(as: "reviewer@test.gr")
+            try await first.get(SiteURL.apiTokens.path)
+            #expect(try await first.post(SiteURL.signOut.path, [("everywhere", "on")]).status == .seeOther)
+            #expect(try await !Self.signedIn(second, as: "Σύμβουλος"))
+            let audit = try await AuditEntryModel.query(on: f.app.db).filter(\.$entity == "user").filter(\.$entityID == ids["reviewer@test.gr"]!).all()
+            #expect(audit.contains { $0.changes.contains("session_epoch") }, "sign-out everywhere is in the audit log")
+        }
+    }
+
+    /// Finding 5: a write that met SQLite's lock answered 500 "database is locked". Now it
+    /// waits for the lock (a bounded busy timeout), is tried again, and then answers 503 with
+    /// `Retry-After`, nothing written; once the lock is gone the same form saves.
+    @Test func aWriteThatMeetsALockWaitsThenAnswers503() async throws {
+        let choice = TestDatabase.sqliteFile()
+        guard case .sqlite(let path) = choice else { return }
+        try await withApp(choice) { app in
+            let f = try await WorkspaceFixture.make(app)
+            let planner = try await f.browser(as: "planner@test.gr")
+            func save(_ title: String) async throws -> TestingHTTPResponse {
+                let page = try await planner.get(SiteURL.settings(f.draft.id).path).body.string
+                let base = try #require(page.firstMatch(of: #/name="base" value="([^"]*)"/#)?.output.1)
+                return try await planner.post(SiteURL.settings(f.draft.id).path, [("title", title), ("startYear", String(f.draft.startYear)),
+                                                                                   ("endYear", String(f.draft.endYear)), ("base", String(base))])
+            }
+            let journal = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            #expect(journal == "wal")
+            let locker = try await SQLiteConnection.open(storage: .file(path: path))
+            _ = try await locker.query("BEGIN IMMEDIATE")
+            let refused = try await save("Τίτλος όσο κρατείται η βάση")
+            _ = try await locker.query("ROLLBACK")
+            try await locker.close()
+            #expect(refused.status == .serviceUnavailable && refused.headers.first(name: .retryAfter) == "2")
+            #expect(refused.body.string.contains("απασχολημένη"))
+            #expect(try await ProgrammeRepository(db: app.db).load(f.draft.id)?.title == f.draft.title, "nothing written")
+            #expect(try await save("Τίτλος μετά").status == .seeOther)
+            #expect(try await ProgrammeRepository(db: app.db).load(f.draft.id)?.title == "Τίτλος μετά")
         }
     }
 

@@ -21,6 +21,8 @@ struct UserAccount: Sendable, Hashable {
     var unitIDs: Set<UUID>
     /// An analyst's Region; nil for the whole country (and for every other role).
     var region: String? = nil
+    /// The epoch a session must have been opened in to stay signed in.
+    var sessionEpoch: Int64 = 0
 
     init(id: UUID, email: String, name: String, role: Role, organisationID: UUID?, unitIDs: Set<UUID>) {
         self.id = id
@@ -39,6 +41,7 @@ struct UserAccount: Sendable, Hashable {
         organisationID = model.organisationID
         unitIDs = Set(JSONText.decode(model.unitIDs).compactMap(UUID.init(uuidString:)))
         region = model.scopeRegion
+        sessionEpoch = model.sessionEpoch
     }
 
     var actor: Actor { Actor(name: "\(name) <\(email)>", userID: id) }
@@ -94,6 +97,7 @@ public struct Accounts: Sendable {
         user.organisationID = organisationID
         user.unitIDs = JSONText.encode(unitIDs.map(\.uuidString))
         user.scopeRegion = scope
+        user.sessionEpoch = 0
         if role == .analyst { user.organisationID = nil }
         do {
             try await insert(user, id: id, organisationID: organisationID, actor: actor)
@@ -170,11 +174,20 @@ extension Accounts {
         }
     }
 
-    private func change(_ id: UUID, actor: Actor, revokeTokens: Bool = false, _ body: @escaping @Sendable (UserModel) throws -> Void) async throws {
+    /// Signs the user out everywhere: every session opened so far ends at its next request.
+    func endSessions(_ id: UUID, actor: Actor) async throws {
+        try await change(id, actor: actor, endSessions: true) { _ in }
+    }
+
+    private func change(_ id: UUID, actor: Actor, revokeTokens: Bool = false, endSessions: Bool = false, _ body: @escaping @Sendable (UserModel) throws -> Void) async throws {
         try await db.transaction { tx in
             guard let user = try await UserModel.find(id, on: tx) else { throw AccountError(description: "Ο χρήστης δεν βρέθηκε.") }
             var before = RowSnapshot.of(user)
             try body(user)
+            // A new password, role or set of units ends every session opened before it.
+            if ["password_hash", "role", "unit_ids"].contains(where: { before[$0] != RowSnapshot.of(user)[$0] }) || endSessions {
+                user.sessionEpoch = user.sessionEpoch &+ 1
+            }
             var after = RowSnapshot.of(user)
             if before["password_hash"] != after["password_hash"] { before["password_hash"] = "••••"; after["password_hash"] = "•••• (νέος)" }
             try await user.update(on: tx)

@@ -109,7 +109,8 @@ public struct ProgrammeRepository: Sendable {
     /// `StorageError.conflict` is thrown. Returns the new change counter.
     @discardableResult
     public func save(_ programme: Programme, expecting counter: Int64, actor: Actor) async throws -> Int64 {
-        let next = try await db.transaction { tx in
+        let db = self.db
+        let next = try await Busy.retrying { try await db.transaction { tx in
             guard let row = try await ProgrammeModel.find(programme.id, on: tx) else {
                 throw StorageError.programmeNotFound(programme.id)
             }
@@ -127,7 +128,7 @@ public struct ProgrammeRepository: Sendable {
             try await Self.sync(desired: ProgrammeRows(programme), stored: stored, on: tx, audit: &audit)
             try await audit.save(on: tx)
             return next
-        }
+        } }
         changes?.committed(.programme(programme.id))
         return next
     }

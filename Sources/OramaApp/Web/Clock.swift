@@ -43,3 +43,14 @@ extension Request {
     /// Today in Europe/Athens.
     var today: CalendarDate { application.clock.today }
 }
+
+extension Application {
+    private struct SessionClockKey: StorageKey { typealias Value = Clock }
+
+    /// The time sessions age by: the wall clock, not the application's (which end-to-end
+    /// tests move on by days to close a consultation); tests of expiry set their own.
+    var sessionClock: Clock {
+        get { storage[SessionClockKey.self] ?? .system }
+        set { storage[SessionClockKey.self] = newValue }
+    }
+}

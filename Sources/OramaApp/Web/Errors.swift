@@ -18,6 +18,12 @@ struct OramaErrorMiddleware: AsyncMiddleware {
             switch error {
             case let e as UserFacingError:
                 (status, code, message, pointer) = (e.status, e.code, e.reason, e.pointer)
+            case let e where Busy.isBusy(e):
+                // A lock or a database out of reach for longer than the retries waited.
+                request.logger.warning("database busy: \(String(reflecting: e))")
+                (status, code, message) = (.serviceUnavailable, "busy",
+                                           request.language.t("Η βάση δεδομένων είναι προσωρινά απασχολημένη· τίποτα δεν αποθηκεύτηκε. Δοκιμάστε ξανά σε λίγα δευτερόλεπτα.",
+                                                              "The database is busy for a moment; nothing was saved. Try again in a few seconds."))
             case let e as AbortError:
                 status = e.status
                 code = status == .notFound ? "not_found" : "http_\(status.code)"
@@ -30,11 +36,13 @@ struct OramaErrorMiddleware: AsyncMiddleware {
                 let body = APIErrorDTO(error: .init(status: Int(status.code), code: code, message: message, pointer: pointer))
                 let response = Response(status: status)
                 try response.content.encode(body, as: .json)
+                if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: String(Busy.retryAfterSeconds)) }
                 return response
             }
             let context = PageContext(language: request.language, user: request.user, csrf: request.user != nil ? CSRF.token(for: request) : "", path: request.url.path, today: request.today)
             let response = Response(status: status, body: .init(string: ErrorPage(context: context, status: Int(status.code), message: message).render()))
             response.headers.contentType = .html
+            if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: String(Busy.retryAfterSeconds)) }
             return response
         }
     }

@@ -26,7 +26,8 @@ enum SignInController {
                                          "Too many failed attempts. Try again in \(wait) seconds.")
             return Respond.html(SignInPage(context: PageContext(req, withForm: true), email: email, back: back, error: message).render(), status: .tooManyRequests)
         }
-        guard let id = try await req.repositories.accounts.verify(email: email, password: form.password ?? "") else {
+        guard let id = try await req.repositories.accounts.verify(email: email, password: form.password ?? ""),
+              let account = try await req.repositories.accounts.account(id) else {
             try await throttle.failed(keys)
             let message = req.language.t("Λάθος e-mail ή κωδικός.", "Wrong e-mail or password.")
             return Respond.html(SignInPage(context: PageContext(req, withForm: true), email: email, back: back, error: message).render(), status: .unauthorized)
@@ -38,12 +39,16 @@ enum SignInController {
         if let old = req.session.id { try await req.application.sessions.driver.deleteSession(old, for: req).get() }
         req.session.id = nil
         req.session.data = SessionData()
-        req.session.data["uid"] = id.uuidString
+        SessionLimits.open(req.session, for: account, at: req.application.sessionClock.now())
         req.session.data["lang"] = language
         return req.redirect(to: back, redirectType: .normal)
     }
 
     @Sendable static func signOut(req: Request) async throws -> Response {
+        // «Everywhere» ends every session of the account (the other browsers' at their next request).
+        if let user = req.user, (try? req.content.get(String.self, at: "everywhere")) == "on" {
+            try await req.repositories.accounts.endSessions(user.id, actor: user.actor)
+        }
         req.session.destroy()
         return req.redirect(to: SiteURL.home.path, redirectType: .normal)
     }

@@ -30,7 +30,13 @@ struct APITokensPage {
             .if(tokens.isEmpty, .p(.text(c.t("Δεν έχετε κλειδιά.", "You have no tokens.")))),
             .form(.method(.post), .action(SiteURL.apiTokens.path), .class("narrow"), c.csrfField,
                   FormField.text("name", c.t("Όνομα νέου κλειδιού", "New token name"), "", errors: FieldErrors(), required: true),
-                  FormField.submit(c.t("Δημιουργία κλειδιού", "Create token")))
+                  FormField.submit(c.t("Δημιουργία κλειδιού", "Create token"))),
+            .h2(.text(c.t("Συνδέσεις", "Sessions"))),
+            .p(.text(c.t("Μια σύνδεση λήγει ύστερα από 2 ώρες χωρίς χρήση και σε κάθε περίπτωση 12 ώρες μετά την είσοδο, καθώς και με την αλλαγή του κωδικού, του ρόλου ή των υπηρεσιών σας. Αν μείνατε συνδεδεμένοι σε άλλον υπολογιστή, τερματίστε όλες τις συνδέσεις σας.",
+                         "A session ends after 2 hours without use and in any case 12 hours after signing in, and when your password, role or units change. If you stayed signed in on another computer, end all your sessions."))),
+            .form(.method(.post), .action(SiteURL.signOut.path), .class("narrow"), c.csrfField,
+                  .input(.type(.hidden), .name("everywhere"), .value("on")),
+                  FormField.submit(c.t("Αποσύνδεση από όλες τις συσκευές", "Sign out everywhere")))
         ))
     }
 }

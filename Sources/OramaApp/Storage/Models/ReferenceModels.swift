@@ -122,6 +122,8 @@ final class UserModel: Model, @unchecked Sendable {
     @Field(key: "unit_ids") var unitIDs: String
     /// An analyst's Region (nil: the whole country); nil for everyone else.
     @OptionalField(key: "scope_region") var scopeRegion: String?
+    /// Moves on whenever the user's sessions must end (see `M016_SessionEpoch`).
+    @Field(key: "session_epoch") var sessionEpoch: Int64
 
     init() {}
 }
