@@ -117,6 +117,46 @@ struct HardeningTests {
         }
     }
 
+    /// Finding 5, the API's part: 20 PATCHes of 20 different actions with one change counter
+    /// gave 1 × 200, 17 × 409 and 2 × 500 — the check was programme-wide.
+    @Test(arguments: OverviewTests.databases)
+    func concurrentAPIEditsConflictOnlyOnTheirOwnAction(_ database: DatabaseChoice) async throws {
+        try await withApp(database) { app in
+            let f = try await WorkspaceFixture.make(app)
+            let planner = try await f.browser(as: "planner@test.gr")
+            let token = try await InterchangeRouteTests.token(planner, name: "Φόρτος")
+            func patchAll(_ targets: [Action], counter: Int64, title: @escaping @Sendable (Int) -> String) async throws -> [HTTPStatus] {
+                try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                    for (i, action) in targets.enumerated() {
+                        let path = "/api/v1/programmes/\(f.programme.id)/actions/\(action.id)"
+                        group.addTask {
+                            try await InterchangeRouteTests.send(f.app, .PATCH, path, token: token, json: #"{"title":"\#(title(i))","changeCounter":\#(counter)}"#).status
+                        }
+                    }
+                    return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+                }
+            }
+            let twenty = Array(f.programme.actions.prefix(20))
+            #expect(twenty.count == 20)
+            let counter = try #require(try await f.app.repositories.programmes.summary(f.programme.id)).changeCounter
+            let different = try await patchAll(twenty, counter: counter) { "Παράλληλη αλλαγή \($0 + 1)" }
+            #expect(different.allSatisfy { $0 == .ok }, "\(different)")
+            let stored = try await f.stored()
+            #expect(Set(twenty.compactMap { stored.action($0.id)?.title }) == Set((1...20).map { "Παράλληλη αλλαγή \($0)" }))
+
+            // One action twenty times with the counter read before: one wins, the rest are told.
+            let again = try #require(try await f.app.repositories.programmes.summary(f.programme.id)).changeCounter
+            let same = try await patchAll(Array(repeating: twenty[0], count: 20), counter: again) { "Η ίδια δράση \($0 + 1)" }
+            #expect(same.filter { $0 == .ok }.count == 1, "\(same)")
+            #expect(same.filter { $0 == .conflict }.count == 19, "\(same)")
+            // A stale counter is no conflict for an action nobody touched since.
+            let untouched = try #require(f.programme.actions.dropFirst(20).first)
+            let late = try await InterchangeRouteTests.send(f.app, .PATCH, "/api/v1/programmes/\(f.programme.id)/actions/\(untouched.id)", token: token,
+                                                           json: #"{"title":"Αργότερα","changeCounter":\#(counter)}"#)
+            #expect(late.status == .ok)
+        }
+    }
+
     /// Finding 6: two administrators creating the same address at once met the unique key
     /// and got a 500.
     @Test func twoAdministratorsCreatingOneAddressGetOneUserAndAConflict() async throws {

@@ -59,11 +59,30 @@ enum APIRequests {
         return Write(user: user, loaded: loaded, target: target, body: try self.body(req, Body.self))
     }
 
-    /// Saves the changed programme; someone else's save in between is a 409.
-    static func save(_ req: Request, _ loaded: LoadedProgramme, _ programme: Programme) async throws {
-        guard case .saved = try await ProgrammeContext.commit(req, loaded, base: nil, current: nil, { $0 = programme }) else {
-            throw UserFacingError(status: .conflict, code: "conflict", reason: "Το πρόγραμμα άλλαξε ταυτόχρονα από άλλον χρήστη· ξαναδιαβάστε το και δοκιμάστε πάλι.")
+    /// How many times a write is applied again to a programme someone else saved meanwhile.
+    static let reapplications = 25
+
+    /// Applies `change` to the programme and saves it. If someone else's save lands in between
+    /// (another action's report, another field), the change is applied again to the programme
+    /// as it now is, under the same domain rules: writes to different parts never conflict;
+    /// `change` itself refuses (409) when its own part changed. Returns the programme as saved.
+    static func save(_ req: Request, _ loaded: LoadedProgramme, applying change: (inout Programme) async throws -> Void) async throws -> Programme {
+        var base = loaded.programme
+        for _ in 0..<reapplications {
+            var programme = base
+            try await change(&programme)
+            if programme == base { return programme }
+            do {
+                programme.changeCounter = try await req.repositories.programmes.save(programme, expecting: base.changeCounter, actor: req.user!.actor)
+                return programme
+            } catch StorageError.conflict {
+                guard let newer = try await req.repositories.programmes.load(loaded.id) else {
+                    throw UserFacingError.notFound(req.language.t("το πρόγραμμα", "the programme"), req.language)
+                }
+                base = newer
+            }
         }
+        throw UserFacingError(status: .conflict, code: "conflict", reason: "Το πρόγραμμα αλλάζει συνεχώς από άλλους χρήστες· ξαναδιαβάστε το και δοκιμάστε πάλι.")
     }
 
     /// A report the domain refused (a locked or future period, a correction without a reason …),

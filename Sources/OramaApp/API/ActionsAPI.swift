@@ -23,24 +23,30 @@ enum ActionsAPIController {
     @Sendable static func patch(req: Request) async throws -> ActionItemDTO {
         let write = try await APIRequests.actionWrite(req, ActionPatchDTO.self, refused: "δεν μπορεί να αλλάξει τη δράση")
         let (loaded, patch) = (write.loaded, write.body)
-        if let expected = patch.changeCounter, expected != loaded.programme.changeCounter {
-            throw UserFacingError(status: .conflict, code: "conflict", reason: "Το πρόγραμμα άλλαξε (μετρητής αλλαγών \(loaded.programme.changeCounter), όχι \(expected)).")
+        let id = write.target.action.id
+        // The version the client read (or, without one, the one this request read): a conflict
+        // only if this action changed after it, not if another part of the programme did.
+        let read = patch.changeCounter ?? loaded.programme.changeCounter
+        let programme = try await APIRequests.save(req, loaded) { programme in
+            if programme.changeCounter != read, let changed = try await req.repositories.programmes.changedCounter(ofAction: id), changed > read {
+                throw UserFacingError(status: .conflict, code: "conflict",
+                                      reason: "Η δράση \(write.target.action.code) άλλαξε μετά την έκδοση \(read) που διαβάσατε (στην έκδοση \(changed))· ξαναδιαβάστε την και δοκιμάστε πάλι.")
+            }
+            guard var a = programme.actionPaths.first(where: { $0.action.id == id })?.action else {
+                throw UserFacingError.notFound(req.language.t("η δράση", "the action"), req.language)
+            }
+            do throws(FieldError) {
+                if let text = patch.title { a.title = try FieldRules.title(text) }
+                if let text = patch.description { a.description = try FieldRules.description(text) }
+                if let text = patch.preconditions { a.preconditions = try FieldRules.preconditions(text) }
+                if let text = patch.maturity { a.maturity = try FieldRules.maturity(text) }
+                if let codes = patch.budgetLines { a.budgetLines = try FieldRules.budgetLines(codes) }
+            } catch {
+                throw UserFacingError.invalid(error)
+            }
+            _ = programme.editAction(id) { $0 = a }
         }
-        var a = write.target.action
-        do throws(FieldError) {
-            if let text = patch.title { a.title = try FieldRules.title(text) }
-            if let text = patch.description { a.description = try FieldRules.description(text) }
-            if let text = patch.preconditions { a.preconditions = try FieldRules.preconditions(text) }
-            if let text = patch.maturity { a.maturity = try FieldRules.maturity(text) }
-            if let codes = patch.budgetLines { a.budgetLines = try FieldRules.budgetLines(codes) }
-        } catch {
-            throw UserFacingError.invalid(error)
-        }
-        var programme = loaded.programme
-        if a != write.target.action {
-            _ = programme.editAction(a.id) { $0 = a }
-            try await APIRequests.save(req, loaded, programme)
-        }
+        let a = programme.actionPaths.first { $0.action.id == id }!.action
         let after = LoadedProgramme(summary: loaded.summary, programme: programme, reference: loaded.reference)
         return ActionItemDTO(programme.actionPaths.first { $0.action.id == a.id }!, after,
                              RollupIndex(programme.progressRollup()), programme.latestProgressByAction())
@@ -59,13 +65,14 @@ enum ActionsAPIController {
         } catch {
             throw UserFacingError.invalid(error)
         }
-        var programme = write.loaded.programme
-        do {
-            try programme.record(entry, for: action.id, by: write.user.name, at: req.now, today: req.today)
-        } catch let error as EntryError {
-            throw APIRequests.refused(error)
+        let (now, today) = (req.now, req.today)
+        let programme = try await APIRequests.save(req, write.loaded) { programme in
+            do {
+                try programme.record(entry, for: action.id, by: write.user.name, at: now, today: today)
+            } catch let error as EntryError {
+                throw APIRequests.refused(error)
+            }
         }
-        try await APIRequests.save(req, write.loaded, programme)
         let update = programme.progressUpdate(of: action.id, in: entry.period)!
         let dto = ProgressDTO(actionID: update.actionID, period: entry.period.code, date: update.date.iso, status: update.status.rawValue,
                               physicalProgress: update.physicalProgress, spentCents: update.spentToDate.cents, comment: update.comment)

@@ -26,13 +26,14 @@ enum IndicatorsAPIController {
         } catch {
             throw UserFacingError.invalid(error)
         }
-        var programme = write.loaded.programme
-        do {
-            try programme.record(entry, for: indicator.id, by: write.user.name, at: req.now, today: req.today)
-        } catch let error as EntryError {
-            throw APIRequests.refused(error)
+        let (now, today) = (req.now, req.today)
+        let programme = try await APIRequests.save(req, write.loaded) { programme in
+            do {
+                try programme.record(entry, for: indicator.id, by: write.user.name, at: now, today: today)
+            } catch let error as EntryError {
+                throw APIRequests.refused(error)
+            }
         }
-        try await APIRequests.save(req, write.loaded, programme)
         let m = programme.indicators.first { $0.id == indicator.id }!.measurements.first { $0.period == entry.period }!
         return try await MeasurementRecordDTO(indicatorID: indicator.id, period: entry.period.code, value: m.value, note: m.note).encodeResponse(status: .created, for: req)
     }

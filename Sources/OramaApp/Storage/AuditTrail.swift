@@ -57,11 +57,14 @@ struct AuditTrail {
         self.actor = actor
     }
 
+    /// Columns that say nothing about the plan: the row's id, an action's change counter.
+    static let bookkeeping: Set<String> = ["id", "changed_counter"]
+
     /// Records which fields changed: for an update only those that differ, for a create or
     /// delete every field.
     mutating func record(entity: String, id: UUID, operation: Operation, before: [String: String], after: [String: String]) {
         var changes: [String: [String?]] = [:]
-        for key in Set(before.keys).union(after.keys) where key != "id" && before[key] != after[key] {
+        for key in Set(before.keys).union(after.keys) where !Self.bookkeeping.contains(key) && before[key] != after[key] {
             changes[key] = [before[key], after[key]]
         }
         let entry = AuditEntryModel()

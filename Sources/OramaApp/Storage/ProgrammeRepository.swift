@@ -111,10 +111,12 @@ public struct ProgrammeRepository: Sendable {
     public func save(_ programme: Programme, expecting counter: Int64, actor: Actor) async throws -> Int64 {
         let db = self.db
         let next = try await Busy.retrying { try await db.transaction { tx in
+            // The write first: on SQLite the transaction takes the write lock (waiting for it)
+            // before it reads, so it never holds a read snapshot another writer has outdated.
+            let next = try await Self.advanceCounter(programme.id, from: counter, on: tx)
             guard let row = try await ProgrammeModel.find(programme.id, on: tx) else {
                 throw StorageError.programmeNotFound(programme.id)
             }
-            let next = try await Self.advanceCounter(programme.id, from: counter, current: row.changeCounter, on: tx)
             var audit = AuditTrail(organisationID: row.organisationID, programmeID: programme.id, actor: actor)
             let before = RowSnapshot.of(row)
             Self.copy(programme, to: row)
@@ -125,12 +127,31 @@ public struct ProgrammeRepository: Sendable {
                 audit.record(entity: "programme", id: programme.id, operation: .update, before: before, after: after)
             }
             let stored = try await ProgrammeRows.load(programmeID: programme.id, on: tx)
-            try await Self.sync(desired: ProgrammeRows(programme), stored: stored, on: tx, audit: &audit)
+            let desired = ProgrammeRows(programme)
+            Self.stamp(desired.actions, against: stored.actions, counter: next)
+            try await Self.sync(desired: desired, stored: stored, on: tx, audit: &audit)
             try await audit.save(on: tx)
             return next
         } }
         changes?.committed(.programme(programme.id))
         return next
+    }
+
+    /// Each action keeps the counter of the save that last changed it; a new or changed one
+    /// takes this save's.
+    static func stamp(_ desired: [ActionModel], against stored: [ActionModel], counter: Int64) {
+        let old = Dictionary(stored.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
+        for action in desired {
+            guard let before = old[action.id!] else { action.changedCounter = counter; continue }
+            action.changedCounter = before.changedCounter
+            if RowSnapshot.of(action) != RowSnapshot.of(before) { action.changedCounter = counter }
+        }
+    }
+
+    /// The programme's change counter when this action last changed; nil when it has not
+    /// changed since it was created (or since that was recorded).
+    func changedCounter(ofAction id: UUID) async throws -> Int64? {
+        try await ActionModel.find(id, on: db)?.changedCounter
     }
 
     /// Removes a programme and everything in it.
@@ -153,14 +174,19 @@ public struct ProgrammeRepository: Sendable {
     /// copy cannot both pass.
     /// With `expected` nil the counter moves on unconditionally (writes that cannot conflict,
     /// such as a new comment).
-    static func advanceCounter(_ id: UUID, from expected: Int64?, current: Int64, on db: any Database) async throws -> Int64 {
+    static func advanceCounter(_ id: UUID, from expected: Int64?, current: Int64? = nil, on db: any Database) async throws -> Int64 {
         guard let sql = db as? any SQLDatabase else { throw StorageError.programmeNotFound(id) }
         var update = sql.update(ProgrammeModel.schema)
             .set(SQLIdentifier("change_counter"), to: SQLBinaryExpression(SQLIdentifier("change_counter"), .add, SQLLiteral.numeric("1")))
             .where("id", .equal, id)
         if let expected { update = update.where("change_counter", .equal, expected) }
         let rows = try await update.returning("change_counter").all()
-        guard let row = rows.first else { throw StorageError.conflict(expected: expected ?? current, current: current) }
+        guard let row = rows.first else {
+            var now = current
+            if now == nil { now = try await ProgrammeModel.find(id, on: db)?.changeCounter }
+            guard let now else { throw StorageError.programmeNotFound(id) }
+            throw StorageError.conflict(expected: expected ?? now, current: now)
+        }
         try await ChangeNotices.announce(.programme(id), on: db)
         return try row.decode(column: "change_counter", as: Int64.self)
     }

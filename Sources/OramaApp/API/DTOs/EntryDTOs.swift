@@ -9,7 +9,8 @@ struct ActionPatchDTO: Content {
     var preconditions: String?
     var maturity: String?
     var budgetLines: [String]?
-    /// The programme's change counter the client last read; a different one now is a 409.
+    /// The programme's change counter the client last read; a 409 only if this action has
+    /// changed since (other actions' changes are not a conflict).
     var changeCounter: Int64?
 }
 
@@ -57,7 +58,7 @@ struct MeasurementRecordDTO: Content {
 
 extension ActionPatchDTO: SchemaNotes {
     static var schemaNotes: [String: SchemaNote] {
-        ["maturity": .oneOf(Action.Maturity.self), "changeCounter": .about("Ο μετρητής αλλαγών που διάβασε ο πελάτης· αν διαφέρει, 409."),
+        ["maturity": .oneOf(Action.Maturity.self), "changeCounter": .about("Ο μετρητής αλλαγών του προγράμματος που διάβασε ο πελάτης· 409 μόνο αν η ίδια η δράση άλλαξε από τότε."),
          "title": SchemaNote(description: "Έως \(FieldRules.titleLimit) χαρακτήρες"), "description": .about("Έως \(FieldRules.descriptionLimit) χαρακτήρες"),
          "preconditions": .about("Έως \(FieldRules.noteLimit) χαρακτήρες"),
          "budgetLines": .about("Έως \(FieldRules.budgetLineCount) ΚΑΕ των \(FieldRules.budgetLineLength) χαρακτήρων")]

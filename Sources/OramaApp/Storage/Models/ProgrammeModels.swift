@@ -155,6 +155,8 @@ final class ActionModel: ProgrammeRow, @unchecked Sendable {
     /// JSON array of budget line codes (ΚΑΕ).
     @Field(key: "budget_lines") var budgetLines: String
     @Field(key: "weight") var weight: Double
+    /// The programme's change counter when this row last changed (bookkeeping, not audited).
+    @OptionalField(key: "changed_counter") var changedCounter: Int64?
 
     init() {}
 }
