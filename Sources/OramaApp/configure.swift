@@ -22,6 +22,7 @@ public enum DatabaseChoice: Sendable, Equatable {
 /// Wires the application: database, migrations, commands, middleware and routes. Called by
 /// the executable and by the tests alike.
 public func configure(_ app: Application, database: DatabaseChoice = .fromEnvironment()) async throws {
+    app.databaseChoice = database
     switch database {
     case .sqlite(let path):
         app.databasePool = DatabasePoolFigures(maximum: app.eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 })
@@ -74,6 +75,8 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(RemindCommand(), as: "remind")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
 
     app.middleware = Middlewares()
     app.serverMetrics = ServerMetrics()
@@ -109,6 +112,16 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     }
     app.lifecycle.use(StartupTasks())
     try routes(app)
+}
+
+extension Application {
+    private struct DatabaseChoiceKey: StorageKey { typealias Value = DatabaseChoice }
+
+    /// The database `configure` was given (the backup and restore commands need its kind and file).
+    var databaseChoice: DatabaseChoice {
+        get { storage[DatabaseChoiceKey.self] ?? .fromEnvironment() }
+        set { storage[DatabaseChoiceKey.self] = newValue }
+    }
 }
 
 /// On boot, before the schema: SQLite waits a bounded time for its lock and logs ahead.
