@@ -82,6 +82,9 @@ struct OpenAPIDocumentTests {
             }
             #expect((components["Action"]?["required"] as? [String])?.contains("costCents") == true)
             #expect((components["Action"]?["required"] as? [String])?.contains("rank") == false, "optional properties are not required")
+            // Finding 9 of issue 14: an empty title was allowed by the document and refused (422) by the server.
+            let title = (components["ActionPatch"]?["properties"] as? Schema)?["title"] as? Schema
+            #expect(title?["pattern"] as? String == "\\S" && title?["maxLength"] as? Int == FieldRules.titleLimit)
         }
     }
 

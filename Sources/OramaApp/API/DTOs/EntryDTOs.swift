@@ -59,7 +59,7 @@ struct MeasurementRecordDTO: Content {
 extension ActionPatchDTO: SchemaNotes {
     static var schemaNotes: [String: SchemaNote] {
         ["maturity": .oneOf(Action.Maturity.self), "changeCounter": .about("Ο μετρητής αλλαγών του προγράμματος που διάβασε ο πελάτης· 409 μόνο αν η ίδια η δράση άλλαξε από τότε."),
-         "title": SchemaNote(description: "Έως \(FieldRules.titleLimit) χαρακτήρες"), "description": .about("Έως \(FieldRules.descriptionLimit) χαρακτήρες"),
+         "title": SchemaNote(description: "Υποχρεωτικός όταν δίνεται (όχι κενός), έως \(FieldRules.titleLimit) χαρακτήρες", maxLength: FieldRules.titleLimit, pattern: "\\S"), "description": .about("Έως \(FieldRules.descriptionLimit) χαρακτήρες"),
          "preconditions": .about("Έως \(FieldRules.noteLimit) χαρακτήρες"),
          "budgetLines": .about("Έως \(FieldRules.budgetLineCount) ΚΑΕ των \(FieldRules.budgetLineLength) χαρακτήρων")]
     }
@@ -69,7 +69,7 @@ extension ProgressInputDTO: SchemaNotes {
     static var schemaNotes: [String: SchemaNote] {
         ["period": SchemaNote(examples: ["2025-Q2"]), "status": .oneOf(ProgressUpdate.Status.self),
          "physicalProgress": SchemaNote(minimum: 0, maximum: 100), "spentCents": SchemaNote(minimum: 0),
-         "reason": .about("Αιτία διόρθωσης περιόδου που έχει λήξει")]
+         "reason": .about("Αιτία διόρθωσης: υποχρεωτική για περίοδο που έχει λήξει (αλλιώς 422 με pointer /reason)")]
     }
 }
 
@@ -78,5 +78,5 @@ extension ProgressDTO: SchemaNotes {
 }
 
 extension MeasurementInputDTO: SchemaNotes {
-    static var schemaNotes: [String: SchemaNote] { ["period": SchemaNote(examples: ["2025", "2025-Q2"]), "reason": .about("Αιτία διόρθωσης περιόδου που έχει λήξει")] }
+    static var schemaNotes: [String: SchemaNote] { ["period": SchemaNote(examples: ["2025", "2025-Q2"]), "reason": .about("Αιτία διόρθωσης: υποχρεωτική για περίοδο που έχει λήξει (αλλιώς 422 με pointer /reason)")] }
 }

@@ -10,6 +10,9 @@ struct SchemaNote: Sendable {
     var examples: [String]? = nil
     var minimum: Int? = nil
     var maximum: Int? = nil
+    var maxLength: Int? = nil
+    /// A regular expression the text must match somewhere (`\\S`: not blank).
+    var pattern: String? = nil
 
     static func oneOf(_ values: [String]) -> SchemaNote { SchemaNote(values: values) }
     static func oneOf<T: CaseIterable & RawRepresentable>(_ type: T.Type) -> SchemaNote where T.RawValue == String { SchemaNote(values: T.allCases.map(\.rawValue)) }
@@ -97,6 +100,8 @@ final class SchemaReader {
         if let examples = note.examples { schema["examples"] = examples }
         if let minimum = note.minimum { schema["minimum"] = minimum }
         if let maximum = note.maximum { schema["maximum"] = maximum }
+        if let maxLength = note.maxLength { schema["maxLength"] = maxLength }
+        if let pattern = note.pattern { schema["pattern"] = pattern }
     }
 
     final class Recorder {
