@@ -62,6 +62,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.migrations.add(M015_LocalityCoordinates())
     app.migrations.add(M016_SessionEpoch())
     app.migrations.add(M017_ActionChangedCounter())
+    app.migrations.add(M018_ThrottleLastFailure())
 
     // Forms are collected whole so the CSRF check and validation see every field; the
     // action form alone posts a few hundred fields.

@@ -33,6 +33,43 @@ struct HardeningTests {
         }
     }
 
+    /// Build item 3: the throttle keyed the address only together with an account, so one
+    /// address could try any number of accounts, a few each.
+    @Test func oneAddressTryingManyAccountsIsSlowedToo() async throws {
+        try await withWorkspace { f in
+            let start = Date()
+            f.app.clock = .fixed(start)
+            let browser = TestBrowser(f.app)
+            var statuses: [HTTPStatus] = []
+            for n in 0...SignInThrottle.addressFreeAttempts {
+                try await browser.get("/signin")
+                statuses.append(try await browser.post("/signin", [("email", "guess\(n)@test.gr"), ("password", "λάθος")]).status)
+            }
+            #expect(statuses.allSatisfy { $0 == .unauthorized }, "each account was tried once")
+            try await browser.get("/signin")
+            let paused = try await browser.post("/signin", [("email", "planner@test.gr"), ("password", WorkspaceFixture.password)])
+            #expect(paused.status == .tooManyRequests, "the address waits, whichever account it tries next")
+            // The next quarter of an hour the address starts afresh; the account was never blocked.
+            f.app.clock = .fixed(start.addingTimeInterval(SignInThrottle.addressWindow + 1))
+            try await browser.get("/signin")
+            #expect(try await browser.post("/signin", [("email", "planner@test.gr"), ("password", WorkspaceFixture.password)]).status == .seeOther)
+        }
+    }
+
+    /// Forgetting old keys (now and then, on a failure) forgot counts that had not yet reached
+    /// a block: a key's count is kept while it keeps failing, and forgotten a day after.
+    @Test func theThrottleNeverForgetsACountStillGrowing() async throws {
+        try await withApp(TestDatabase.sqliteFile()) { app in
+            let store = ThrottleStore(db: app.db)
+            let t = 1_800_000_000.0
+            for _ in 0..<5 { try await store.fail("address|x|1", now: t, freeAttempts: 30) }
+            try await store.prune(before: t - 86_400)
+            #expect(try await store.records(["address|x|1"])["address|x|1"]?.failures == 5)
+            try await store.prune(before: t + 1)
+            #expect(try await store.records(["address|x|1"]).isEmpty)
+        }
+    }
+
     /// Whether this browser is signed in (the header names the user).
     static func signedIn(_ browser: TestBrowser, as name: String) async throws -> Bool {
         try await browser.get(SiteURL.apiTokens.path).body.string.contains(name)

@@ -22,15 +22,25 @@ struct SignInThrottle: Sendable {
         return waits.max().map { Int($0.rounded(.up)) }
     }
 
-    func failed(_ keys: [String]) async throws {
+    func failed(_ keys: [String], freeAttempts: Int64? = nil) async throws {
         let current = now().timeIntervalSince1970
-        for key in keys { try await store.fail(key, now: current, freeAttempts: freeAttempts) }
+        for key in keys { try await store.fail(key, now: current, freeAttempts: freeAttempts ?? self.freeAttempts) }
         // Now and then, forget blocks that ended a day ago.
         if Int.random(in: 0..<100) == 0 { try await store.prune(before: current - 86_400) }
     }
 
     func succeeded(_ keys: [String]) async throws {
         try await store.clear(keys)
+    }
+
+    /// Failures from one client address against any accounts, counted per quarter of an hour:
+    /// one address trying many accounts is slowed too, while an office behind one address, where
+    /// people mistype now and then, stays far below it.
+    static let addressFreeAttempts: Int64 = 30
+    static let addressWindow: Double = 900
+
+    func addressKey(_ address: String) -> String {
+        "address|\(address)|\(Int64((now().timeIntervalSince1970 / Self.addressWindow).rounded(.down)))"
     }
 }
 

@@ -33,8 +33,9 @@ struct ThrottleStore: Sendable {
     /// two servers counting at once lose no failure.
     func fail(_ key: String, now: Double, freeAttempts: Int64) async throws {
         let sql = try sql
-        try await sql.insert(into: "sign_in_throttle").columns("key", "failures", "blocked_until").values(SQLBind(key), SQLBind(Int64(1)), SQLBind(0.0))
-            .onConflict(with: ["key"]) { $0.set(SQLIdentifier("failures"), to: SQLRaw("sign_in_throttle.failures + 1")) }
+        try await sql.insert(into: "sign_in_throttle").columns("key", "failures", "blocked_until", "last_failure")
+            .values(SQLBind(key), SQLBind(Int64(1)), SQLBind(0.0), SQLBind(now))
+            .onConflict(with: ["key"]) { $0.set(SQLIdentifier("failures"), to: SQLRaw("sign_in_throttle.failures + 1")).set(excludedValueOf: "last_failure") }
             .run()
         guard let record = try await records([key])[key], record.failures > freeAttempts else { return }
         let seconds = min(900.0, pow(2, Double(min(record.failures - freeAttempts, 20))))
@@ -46,9 +47,10 @@ struct ThrottleStore: Sendable {
         try await sql.delete(from: "sign_in_throttle").where("key", .in, keys).run()
     }
 
-    /// Rows whose block ended long ago, kept no longer than a day.
+    /// Keys that neither failed nor were blocked since `before` (a day ago): a count still
+    /// growing, blocked or not, is never forgotten.
     func prune(before: Double) async throws {
-        try await sql.delete(from: "sign_in_throttle").where("blocked_until", .lessThan, before).run()
+        try await sql.delete(from: "sign_in_throttle").where("blocked_until", .lessThan, before).where("last_failure", .lessThan, before).run()
     }
 }
 

@@ -21,7 +21,9 @@ enum SignInController {
         // proxy's shared address lock out everyone.
         let keys = ["\(email)|\(req.clientAddress)"]
         let throttle = req.signInThrottle
-        if let wait = try await throttle.wait(for: keys) {
+        // And the address alone, with a higher bound: many accounts tried from one place.
+        let address = throttle.addressKey(req.clientAddress)
+        if let wait = try await throttle.wait(for: keys + [address]) {
             let message = req.language.t("Πολλές αποτυχημένες προσπάθειες. Δοκιμάστε ξανά σε \(Plural.count(wait, ("δευτερόλεπτο", "δευτερόλεπτα"), ("second", "seconds"), .el)).",
                                          "Too many failed attempts. Try again in \(wait) seconds.")
             return Respond.html(SignInPage(context: PageContext(req, withForm: true), email: email, back: back, error: message).render(), status: .tooManyRequests)
@@ -29,6 +31,7 @@ enum SignInController {
         guard let id = try await req.repositories.accounts.verify(email: email, password: form.password ?? ""),
               let account = try await req.repositories.accounts.account(id) else {
             try await throttle.failed(keys)
+            try await throttle.failed([address], freeAttempts: SignInThrottle.addressFreeAttempts)
             let message = req.language.t("Λάθος e-mail ή κωδικός.", "Wrong e-mail or password.")
             return Respond.html(SignInPage(context: PageContext(req, withForm: true), email: email, back: back, error: message).render(), status: .unauthorized)
         }
