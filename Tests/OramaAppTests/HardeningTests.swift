@@ -304,4 +304,22 @@ struct HardeningTests {
             #expect(try await f.app.testing().sendRequest(.GET, "/").status == .ok, "the server is still up")
         }
     }
+
+    /// Finding 9, in part: a funding source's annual ceiling below zero was accepted. Each
+    /// spelling of a negative amount is refused beside the field and nothing is stored.
+    @Test func aNegativeCeilingIsRefusedBesideTheField() async throws {
+        try await withWorkspace { f in
+            let planner = try await f.browser(as: "planner@test.gr")
+            try await planner.get(SiteURL.reference().path)
+            let before = try #require(try await ReferenceRepository(db: f.app.db).load(organisationID: f.reference.organisation.id))
+            for ceiling in ["-5.000,00", "-1", "-0,01", "−100", "-9223372036854775808"] {
+                let response = try await planner.post("/reference/sources", [("code", "ΝΕΑ"), ("name", "Νέα πηγή"), ("kind", "other"), ("ceiling", ceiling)])
+                #expect(response.status == .unprocessableEntity, "\(ceiling)")
+                #expect(response.body.string.contains("aria-invalid=\"true\""), "the message stands beside the field (\(ceiling))")
+            }
+            let after = try #require(try await ReferenceRepository(db: f.app.db).load(organisationID: f.reference.organisation.id))
+            #expect(after.fundingSources.count == before.fundingSources.count)
+            #expect(!after.fundingSources.contains { ($0.annualCeiling?.cents ?? 0) < 0 })
+        }
+    }
 }
