@@ -25,6 +25,8 @@ public enum FieldRules {
     public static let titleLimit = 300
     public static let descriptionLimit = 20_000
     public static let noteLimit = 5_000
+    /// The reason given for correcting a period that has ended.
+    public static let reasonLimit = 1_000
     public static let budgetLineCount = 50
     public static let budgetLineLength = 40
     public static let weightRange: ClosedRange<Double> = 0...1000
@@ -63,6 +65,13 @@ public enum FieldRules {
     /// The note of an indicator value.
     public static func note(_ text: String) throws(FieldError) -> String {
         try limited(text, field: "note", limit: noteLimit, greek: "Η σημείωση ξεπερνά", english: "The note is longer than")
+    }
+
+    /// The reason for correcting a report of a period that has ended (whether one is needed
+    /// is the monitoring rule's to say): nil when blank.
+    public static func reason(_ text: String?) throws(FieldError) -> String? {
+        let clean = try limited(text ?? "", field: "reason", limit: reasonLimit, greek: "Η αιτία της διόρθωσης ξεπερνά", english: "The reason for the correction is longer than")
+        return clean.isEmpty ? nil : clean
     }
 
     private static func limited(_ text: String, field: String, limit: Int, greek: String, english: String) throws(FieldError) -> String {

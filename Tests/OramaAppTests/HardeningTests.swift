@@ -322,4 +322,28 @@ struct HardeningTests {
             #expect(!after.fundingSources.contains { ($0.annualCeiling?.cents ?? 0) < 0 })
         }
     }
+
+    /// A correction's reason had no bound (up to the body limit, stored whole); now the form
+    /// and the API refuse one over `FieldRules.reasonLimit` beside the field, and the API's
+    /// document says so.
+    @Test func aCorrectionsReasonIsBounded() async throws {
+        try await withWorkspace { f in
+            let planner = try await f.browser(as: "planner@test.gr")
+            let token = try await InterchangeRouteTests.token(planner, name: "αιτία")
+            let p = f.programme.id, a = f.programme.actions[0].id, i = f.programme.indicators[0].id
+            let long = String(repeating: "α", count: FieldRules.reasonLimit + 1)
+            let progress = try await InterchangeRouteTests.send(f.app, .POST, "/api/v1/programmes/\(p)/actions/\(a)/progress", token: token,
+                                                               json: #"{"period":"2025-Q1","status":"onTrack","physicalProgress":10,"spentCents":0,"reason":"\#(long)"}"#)
+            #expect(progress.status == .unprocessableEntity && progress.body.string.contains("/reason"))
+            let value = try await InterchangeRouteTests.send(f.app, .POST, "/api/v1/programmes/\(p)/indicators/\(i)/measurements", token: token,
+                                                            json: #"{"period":"2025","value":1,"reason":"\#(long)"}"#)
+            #expect(value.status == .unprocessableEntity && value.body.string.contains("/reason"))
+            try await planner.get("/programmes/\(p)/actions/\(a)/progress")
+            let form = try await planner.post("/programmes/\(p)/actions/\(a)/progress",
+                                              [("period", "2025-Q1"), ("status", "onTrack"), ("physicalProgress", "10"), ("spent", "0"), ("reason", long)])
+            #expect(form.status == .unprocessableEntity && form.body.string.contains("aria-invalid=\"true\""))
+            let stored = try #require(try await f.app.repositories.programmes.load(p))
+            #expect(!stored.progressUpdates.contains { $0.comment.contains(long) }, "nothing stored")
+        }
+    }
 }

@@ -85,6 +85,13 @@ struct OpenAPIDocumentTests {
             // Finding 9 of issue 14: an empty title was allowed by the document and refused (422) by the server.
             let title = (components["ActionPatch"]?["properties"] as? Schema)?["title"] as? Schema
             #expect(title?["pattern"] as? String == "\\S" && title?["maxLength"] as? Int == FieldRules.titleLimit)
+            // The same for a new programme's title, and the bounds of what the reports take.
+            func property(_ schema: String, _ name: String) -> Schema? { (components[schema]?["properties"] as? Schema)?[name] as? Schema }
+            #expect(property("ProgrammeCreate", "title")?["pattern"] as? String == "\\S")
+            #expect(property("ProgressInput", "reason")?["maxLength"] as? Int == FieldRules.reasonLimit)
+            #expect(property("ProgressInput", "spentCents")?["maximum"] as? Int == Int(Money.maximum.cents))
+            #expect(property("MeasurementInput", "reason")?["maxLength"] as? Int == FieldRules.reasonLimit)
+            #expect(property("MeasurementInput", "value")?["maximum"] as? Int == 999_999_999_999_999)
         }
     }
 

@@ -61,7 +61,7 @@ enum ActionsAPIController {
                                   physicalProgress: input.physicalProgress,
                                   spent: try FieldRules.amount(Money(cents: input.spentCents), field: "spentCents", subject: "Η δαπάνη", english: "The spending"),
                                   comment: try FieldRules.comment(input.comment ?? ""), milestonesDone: Set(action.milestones.filter(\.isDone).map(\.id)),
-                                  reason: input.reason)
+                                  reason: try FieldRules.reason(input.reason))
         } catch {
             throw UserFacingError.invalid(error)
         }

@@ -22,7 +22,7 @@ enum IndicatorsAPIController {
         let entry: ValueEntry
         do throws(FieldError) {
             entry = ValueEntry(period: try FieldRules.period(input.period), value: try FieldRules.value(input.value),
-                               note: try FieldRules.note(input.note ?? ""), reason: input.reason)
+                               note: try FieldRules.note(input.note ?? ""), reason: try FieldRules.reason(input.reason))
         } catch {
             throw UserFacingError.invalid(error)
         }

@@ -59,17 +59,19 @@ struct MeasurementRecordDTO: Content {
 extension ActionPatchDTO: SchemaNotes {
     static var schemaNotes: [String: SchemaNote] {
         ["maturity": .oneOf(Action.Maturity.self), "changeCounter": .about("Ο μετρητής αλλαγών του προγράμματος που διάβασε ο πελάτης· 409 μόνο αν η ίδια η δράση άλλαξε από τότε."),
-         "title": SchemaNote(description: "Υποχρεωτικός όταν δίνεται (όχι κενός), έως \(FieldRules.titleLimit) χαρακτήρες", maxLength: FieldRules.titleLimit, pattern: "\\S"), "description": .about("Έως \(FieldRules.descriptionLimit) χαρακτήρες"),
-         "preconditions": .about("Έως \(FieldRules.noteLimit) χαρακτήρες"),
+         "title": SchemaNote(description: "Υποχρεωτικός όταν δίνεται (όχι κενός), έως \(FieldRules.titleLimit) χαρακτήρες", maxLength: FieldRules.titleLimit, pattern: "\\S"), "description": SchemaNote(description: "Έως \(FieldRules.descriptionLimit) χαρακτήρες", maxLength: FieldRules.descriptionLimit),
+         "preconditions": SchemaNote(description: "Έως \(FieldRules.noteLimit) χαρακτήρες", maxLength: FieldRules.noteLimit),
          "budgetLines": .about("Έως \(FieldRules.budgetLineCount) ΚΑΕ των \(FieldRules.budgetLineLength) χαρακτήρων")]
     }
 }
 
 extension ProgressInputDTO: SchemaNotes {
     static var schemaNotes: [String: SchemaNote] {
-        ["period": SchemaNote(examples: ["2025-Q2"]), "status": .oneOf(ProgressUpdate.Status.self),
-         "physicalProgress": SchemaNote(minimum: 0, maximum: 100), "spentCents": SchemaNote(minimum: 0),
-         "reason": .about("Αιτία διόρθωσης: υποχρεωτική για περίοδο που έχει λήξει (αλλιώς 422 με pointer /reason)")]
+        ["period": SchemaNote(description: "Τρίμηνο μέσα στην περίοδο του προγράμματος, όχι μελλοντικό ούτε κλειδωμένο (αλλιώς 422 με pointer /period)",
+                              examples: ["2025-Q2"], pattern: "^[0-9]{4}-Q[1-4]$"),
+         "status": .oneOf(ProgressUpdate.Status.self),
+         "physicalProgress": SchemaNote(minimum: 0, maximum: 100), "spentCents": SchemaNote(minimum: 0, maximum: Int(Money.maximum.cents)),
+         "comment": SchemaNote(maxLength: FieldRules.noteLimit), "reason": EntryNotes.reason]
     }
 }
 
@@ -78,5 +80,17 @@ extension ProgressDTO: SchemaNotes {
 }
 
 extension MeasurementInputDTO: SchemaNotes {
-    static var schemaNotes: [String: SchemaNote] { ["period": SchemaNote(examples: ["2025", "2025-Q2"]), "reason": .about("Αιτία διόρθωσης: υποχρεωτική για περίοδο που έχει λήξει (αλλιώς 422 με pointer /reason)")] }
+    static var schemaNotes: [String: SchemaNote] {
+        ["period": SchemaNote(description: "Έτος ή τρίμηνο μέσα στην περίοδο του προγράμματος, όχι μελλοντικό ούτε κλειδωμένο (αλλιώς 422 με pointer /period)",
+                              examples: ["2025", "2025-Q2"], pattern: "^[0-9]{4}(-Q[1-4])?$"),
+         "value": SchemaNote(description: "Πεπερασμένος αριθμός, μικρότερος από 10¹⁵ κατ’ απόλυτη τιμή", minimum: -999_999_999_999_999, maximum: 999_999_999_999_999),
+         "note": SchemaNote(maxLength: FieldRules.noteLimit), "reason": EntryNotes.reason]
+    }
+}
+
+/// What the two kinds of report say alike.
+enum EntryNotes {
+    /// Whether a reason is needed depends on the day the report arrives, which a schema cannot say.
+    static let reason = SchemaNote(description: "Αιτία διόρθωσης: υποχρεωτική για περίοδο που έχει λήξει (αλλιώς 422 με pointer /reason)",
+                                   maxLength: FieldRules.reasonLimit)
 }

@@ -15,7 +15,8 @@ struct ProgrammeCreateDTO: Content {
 
 extension ProgrammeCreateDTO: SchemaNotes {
     static var schemaNotes: [String: SchemaNote] {
-        ["startYear": SchemaNote(minimum: FieldRules.startYears.lowerBound, maximum: FieldRules.startYears.upperBound),
+        ["title": SchemaNote(description: "Όχι κενός, έως \(FieldRules.titleLimit) χαρακτήρες", maxLength: FieldRules.titleLimit, pattern: "\\S"),
+         "startYear": SchemaNote(minimum: FieldRules.startYears.lowerBound, maximum: FieldRules.startYears.upperBound),
          "endYear": SchemaNote(minimum: FieldRules.startYears.lowerBound, maximum: FieldRules.startYears.upperBound + 10)]
     }
 }

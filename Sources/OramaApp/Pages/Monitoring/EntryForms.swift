@@ -21,7 +21,8 @@ extension ProgressForm {
         let percent = errors.check(l) { () throws(FieldError) in try FieldRules.physicalProgress(physicalProgress ?? "") }
         let spent = errors.check(l, as: "spent") { () throws(FieldError) in try FieldRules.amount(self.spent ?? "", field: "spent", subject: "Η δαπάνη", english: "The spending") }
         let comment = errors.check(l) { () throws(FieldError) in try FieldRules.comment(self.comment ?? "") }
-        guard let period, let status, let percent, let spent, let comment else { return (nil, errors) }
+        let reason = errors.check(l) { () throws(FieldError) in try FieldRules.reason(self.reason) }
+        guard let period, let status, let percent, let spent, let comment, let reason else { return (nil, errors) }
         return (ProgressEntry(period: period, status: status, physicalProgress: percent, spent: spent, comment: comment,
                               milestonesDone: Set((milestones ?? []).compactMap(UUID.init(uuidString:))), reason: reason), errors)
     }
@@ -41,7 +42,8 @@ extension ValueForm {
         let period = errors.check(l) { () throws(FieldError) in try FieldRules.period(self.period ?? "") }
         let value = errors.check(l) { () throws(FieldError) in try FieldRules.value(self.value ?? "") }
         let note = errors.check(l) { () throws(FieldError) in try FieldRules.note(self.note ?? "") }
-        guard let period, let value, let note else { return (nil, errors) }
+        let reason = errors.check(l) { () throws(FieldError) in try FieldRules.reason(self.reason) }
+        guard let period, let value, let note, let reason else { return (nil, errors) }
         return (ValueEntry(period: period, value: value, note: note, reason: reason), errors)
     }
 }
