@@ -226,6 +226,17 @@ public enum FieldRules {
         return value
     }
 
+    /// A baseline or target of an indicator measured in `unit`: what its measurements may be
+    /// (percentages 0…100; nothing negative unless the unit is a change).
+    public static func fits(_ value: Double, unit: String, field: String, subject: String, english: String) throws(FieldError) -> Double {
+        guard Indicator.accepts(value, unit: unit) else {
+            let percent = GreekText.searchKey(unit).contains("%")
+            throw FieldError(field, "\(subject) δεν ταιριάζει στη μονάδα «\(unit.prefix(60))»: \(percent ? "ποσοστό από 0 έως 100" : "όχι αρνητικός αριθμός").",
+                             "\(english) does not fit the unit “\(unit.prefix(60))”: \(percent ? "a percentage from 0 to 100" : "not a negative number").")
+        }
+        return value
+    }
+
     /// The year an indicator's baseline was measured: from 1950 to the programme's last year.
     public static func baselineYear(_ text: String, upTo endYear: Int) throws(FieldError) -> Int {
         let clean = text.trimmingWhitespace()

@@ -478,7 +478,10 @@ public enum ProgrammeImport {
             }
             if let text = row.cell("baseline") {
                 if text.isEmpty { i.baseline = nil }
-                else if let v = row.check("baseline", { () throws(FieldError) in try FieldRules.value(text, field: "baseline", subject: "Η τιμή βάσης", english: "The baseline") }) { i.baseline = v }
+                else if let v = row.check("baseline", { () throws(FieldError) in
+                    try FieldRules.fits(try FieldRules.value(text, field: "baseline", subject: "Η τιμή βάσης", english: "The baseline"), unit: i.unit,
+                                        field: "baseline", subject: "Η τιμή βάσης", english: "The baseline")
+                }) { i.baseline = v }
             }
             if let text = row.cell("baselineYear") {
                 if text.isEmpty { i.baselineYear = nil }
@@ -488,7 +491,8 @@ public enum ProgrammeImport {
                 guard let text = row.cell("target\(year)") else { continue }
                 if text.isEmpty { i.targets[year] = nil }
                 else if let v = row.check("target\(year)", { () throws(FieldError) in
-                    try FieldRules.value(text, field: "target", subject: "Ο στόχος του \(year)", english: "The \(year) target")
+                    try FieldRules.fits(try FieldRules.value(text, field: "target", subject: "Ο στόχος του \(year)", english: "The \(year) target"), unit: i.unit,
+                                        field: "target", subject: "Ο στόχος του \(year)", english: "The \(year) target")
                 }) { i.targets[year] = v }
             }
             if let text = row.cell("responsibleUnit") {

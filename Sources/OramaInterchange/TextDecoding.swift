@@ -216,7 +216,7 @@ public enum CSV {
                                         message: "Η γραμμή έχει \(row.count) κελιά ενώ η επικεφαλίδα έχει \(width): φαίνεται κομμένη ή λείπουν διαχωριστικά από τη στήλη «\(columnName(row.count))» και μετά."))
             }
             if row.count > width, let extra = row[width...].firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                return .failure(Problem(row: n + 1, column: nil,
+                return .failure(Problem(row: n + 1, column: columnName(extra),
                                         message: "Η γραμμή έχει \(row.count) κελιά ενώ η επικεφαλίδα έχει \(width)· το κελί \(extra + 1) («\(row[extra].prefix(40))») δεν ανήκει σε καμία στήλη. Ίσως ένα κείμενο περιέχει «\(read.separator == "\t" ? "tab" : String(read.separator))» χωρίς εισαγωγικά."))
             }
         }

@@ -313,7 +313,8 @@ struct HardeningTests {
             try await planner.get(SiteURL.reference().path)
             let before = try #require(try await ReferenceRepository(db: f.app.db).load(organisationID: f.reference.organisation.id))
             for ceiling in ["-5.000,00", "-1", "-0,01", "−100", "-9223372036854775808"] {
-                let response = try await planner.post("/reference/sources", [("code", "ΝΕΑ"), ("name", "Νέα πηγή"), ("kind", "other"), ("ceiling", ceiling)])
+                // As a browser sends the new row: with its empty id.
+                let response = try await planner.post("/reference/sources", [("id", ""), ("code", "ΝΕΑ"), ("name", "Νέα πηγή"), ("kind", "other"), ("ceiling", ceiling)])
                 #expect(response.status == .unprocessableEntity, "\(ceiling)")
                 #expect(response.body.string.contains("aria-invalid=\"true\""), "the message stands beside the field (\(ceiling))")
             }

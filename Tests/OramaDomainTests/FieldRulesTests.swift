@@ -46,6 +46,19 @@ struct FieldRulesTests {
         #expect(message { () throws(FieldError) -> Any in try FieldRules.amount("1.000.000.000.000,00", field: "x") } != nil)
     }
 
+    /// A target or baseline fits the indicator's unit as its measurements must: 150 % was accepted.
+    @Test func targetsAndBaselinesFitTheUnit() throws {
+        func fits(_ value: Double, _ unit: String) -> String? {
+            message { () throws(FieldError) -> Any in try FieldRules.fits(value, unit: unit, field: "target", subject: "Ο στόχος", english: "The target") }
+        }
+        #expect(fits(150, "%")?.contains("ποσοστό από 0 έως 100") == true)
+        #expect(fits(-1, "% νοικοκυριών") != nil)
+        #expect(fits(100, "%") == nil && fits(0, "%") == nil)
+        #expect(fits(-3, "θέσεις")?.contains("όχι αρνητικός") == true)
+        #expect(fits(-3, "μεταβολή πληθυσμού") == nil, "a change may be negative")
+        #expect(fits(.nan, "θέσεις") != nil)
+    }
+
     @Test func choicesTakeTheGreekNameOrTheCodeAndListBoth() throws {
         #expect(try FieldRules.maturity("ΑΔΕΙΟΔΟΤΗΜΕΝΟ") == .licensed)
         #expect(try FieldRules.maturity("studyReady") == .studyReady)

@@ -40,7 +40,7 @@ struct OfficeFileDefectsTests {
         // An unquoted «;» inside a title pushes every later cell one column to the right.
         let text = "Κωδικός;Τίτλος;Κόστος\r\n\(a.code);Ύδρευση; Μέλισσα;1.000,00\r\n"
         let report = run(Data(text.utf8))
-        #expect(report.problems.map(\.description) == ["Γραμμή 2: Η γραμμή έχει 4 κελιά ενώ η επικεφαλίδα έχει 3· το κελί 4 («1.000,00») δεν ανήκει σε καμία στήλη. Ίσως ένα κείμενο περιέχει «;» χωρίς εισαγωγικά."])
+        #expect(report.problems.map(\.description) == ["Γραμμή 2, στήλη «D»: Η γραμμή έχει 4 κελιά ενώ η επικεφαλίδα έχει 3· το κελί 4 («1.000,00») δεν ανήκει σε καμία στήλη. Ίσως ένα κείμενο περιέχει «;» χωρίς εισαγωγικά."])
         // A trailing separator (an empty extra cell) is not a problem.
         #expect(run(Data("Κωδικός;Τίτλος;\r\n\(a.code);\(a.title);\r\n".utf8)).problems.isEmpty)
     }

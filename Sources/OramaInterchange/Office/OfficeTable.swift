@@ -112,8 +112,9 @@ public struct OfficeTable: Sendable {
                 // A CSV row must have the header's cells: fewer is a row cut short, more (not
                 // empty) an unquoted separator inside a text.
                 let filled = cells.lastIndex { !$0.isEmpty }.map { $0 + 1 } ?? 0
-                if filled > columns.count {
-                    return refuse("Η γραμμή έχει \(filled) κελιά ενώ η επικεφαλίδα έχει \(columns.count)· το κελί \(columns.count + 1) («\(cells[columns.count].text.prefix(40))») δεν ανήκει σε καμία στήλη. Ίσως ένα κείμενο περιέχει το διαχωριστικό χωρίς εισαγωγικά.", row: r + 1)
+                if filled > columns.count, let extra = cells[columns.count...].firstIndex(where: { !$0.isEmpty }) {
+                    return refuse("Η γραμμή έχει \(filled) κελιά ενώ η επικεφαλίδα έχει \(columns.count)· το κελί \(extra + 1) («\(cells[extra].text.prefix(40))») δεν ανήκει σε καμία στήλη. Ίσως ένα κείμενο περιέχει το διαχωριστικό χωρίς εισαγωγικά.",
+                                  row: r + 1, column: XLSXWriter.columnName(extra))
                 }
                 if cells.count < columns.count {
                     let missing = columns[cells.count].name

@@ -31,7 +31,10 @@ enum IndicatorController {
         let direction = e.check(l) { () throws(FieldError) in try FieldRules.direction(f.direction ?? "") }
         var baseline: Double?
         if let text = f.baseline, !text.trimmingCharacters(in: .whitespaces).isEmpty {
-            baseline = e.check(l) { () throws(FieldError) in try FieldRules.value(text, field: "baseline", subject: "Η τιμή βάσης", english: "The baseline") }
+            baseline = e.check(l) { () throws(FieldError) in
+                let value = try FieldRules.value(text, field: "baseline", subject: "Η τιμή βάσης", english: "The baseline")
+                return try unit.map { unit throws(FieldError) in try FieldRules.fits(value, unit: unit, field: "baseline", subject: "Η τιμή βάσης", english: "The baseline") } ?? value
+            }
         }
         var baselineYear: Int?
         if let text = f.baselineYear, !text.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -42,7 +45,8 @@ enum IndicatorController {
             let text = (f.target?[String(year)] ?? "").trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
             targets[year] = e.check(l, as: "target[\(year)]") { () throws(FieldError) in
-                try FieldRules.value(text, field: "target", subject: "Ο στόχος του \(year)", english: "The \(year) target")
+                let value = try FieldRules.value(text, field: "target", subject: "Ο στόχος του \(year)", english: "The \(year) target")
+                return try unit.map { unit throws(FieldError) in try FieldRules.fits(value, unit: unit, field: "target", subject: "Ο στόχος του \(year)", english: "The \(year) target") } ?? value
             }
         }
         let frequency = e.check(l) { () throws(FieldError) in try FieldRules.frequency(f.frequency ?? "") }

@@ -37,7 +37,8 @@ enum ReferenceController {
         var errors = FieldErrors()
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         let code = (form.code ?? "").trimmingCharacters(in: .whitespaces)
-        let row = "\(kind.rawValue)-\(form.id ?? "new")"
+        // The page keys each row's form by its id, the new row's as «new» (a browser sends its empty id).
+        let row = "\(kind.rawValue)-\(id?.uuidString ?? "new")"
         let parent = form.parent.flatMap(UUID.init(uuidString:))
         if let parent, !(reference.units.contains { $0.id == parent } || reference.localities.contains { $0.id == parent }) || parent == id {
             errors.add("\(row)-parent", l.t("Ο γονέας πρέπει να είναι άλλη εγγραφή του ίδιου Δήμου.", "The parent must be another record of the same municipality."))
