@@ -39,9 +39,13 @@ SOAK_SECONDS = int(os.environ.get("HARDENING_SOAK_SECONDS", "30"))
 results = []
 
 
+CHECK_STARTED = [time.perf_counter()]
+
+
 def report(ok, name, figures):
     results.append(ok)
-    print(f"{'ok    ' if ok else 'FAILED'} {name} ({BACKEND}): {figures}", flush=True)
+    print(f"{'ok    ' if ok else 'FAILED'} {name} ({BACKEND}): {figures} [{time.perf_counter() - CHECK_STARTED[0]:.0f} s]", flush=True)
+    CHECK_STARTED[0] = time.perf_counter()
 
 
 def tally(statuses):
@@ -145,6 +149,7 @@ def api(method, path, body=None, raw_body=None):
 programmes = api("GET", "/api/v1/programmes")[1]
 PID = next(p for p in programmes if p["status"] == "published")["id"]
 DRAFT = next(p for p in programmes if p["status"] == "draft")["id"]
+MUNICIPALITY = api("GET", f"/api/v1/programmes/{PID}")[1]["organisation"]
 ACTIONS = [a["action"]["id"] for a in api("GET", f"/api/v1/programmes/{PID}/actions")[1]]
 INDICATORS = [i["id"] for i in api("GET", f"/api/v1/programmes/{PID}/indicators")[1]]
 
@@ -232,7 +237,9 @@ def throttle():
 
 # Extreme values: what a number field must refuse, and what no field may answer with a 5xx.
 MUST_REFUSE = ["9223372036854775807", "-9223372036854775808", "1e308", "NaN", "9" * 40]
-ALSO_TRIED = ["-0", "-1", "2024.5", "", "−5", "1,5e400"]
+ALSO_TRIED = ["-0", "-1", "-5.000,00", "2024.5", "", "−5", "1,5e400"]
+# Money is never negative: these fields must refuse "-1" and "-5.000,00" as well.
+MONEY = re.compile(r"(cost|ceiling|spent|fund|amount)")
 NUMERIC = re.compile(r"(year|Year|cost|ceiling|spent|physicalProgress|^value$|baseline|target|weight|rank|fund|amount|latitude|longitude|DueDays|period|date|consultation)")
 
 
@@ -314,15 +321,20 @@ def crawl_forms(browser, starts, limit=260):
     return pages, forms
 
 
+TOKENS = {}
+
+
 def submit(browser, path, form, name, value):
     fields = []
     for control in form["controls"]:
         if control["value"] is None and control["name"] != name:
             continue
         fields.append((control["name"], value if control["name"] == name else control["value"]))
-    # A fresh token: a form may rotate the session's.
-    token = re.search(r'name="_csrf" value="([^"]*)"', browser.open(BASE + path)[1])
-    fields = [(k, v) for k, v in fields if k != "_csrf"] + [("_csrf", token.group(1) if token else "")]
+    # The session's token as the last page gave it (a page is read again when none did).
+    if path not in TOKENS:
+        found = re.search(r'name="_csrf" value="([^"]*)"', browser.open(BASE + path)[1])
+        TOKENS[path] = found.group(1) if found else ""
+    fields = [(k, v) for k, v in fields if k != "_csrf"] + [("_csrf", TOKENS[path])]
     target = BASE + (form["action"] or path)
     if form["multipart"]:
         files = [(c["name"], "", b"") for c in form["controls"] if c["kind"] == "file"]
@@ -332,8 +344,15 @@ def submit(browser, path, form, name, value):
         parts += [f'--{boundary}\r\nContent-Disposition: form-data; name="{n}"; filename="{f}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode() + d + b"\r\n"
                   for n, f, d in files]
         body = b"".join(parts) + f"--{boundary}--\r\n".encode()
-        return browser.open(urllib.request.Request(target, data=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}))
-    return browser.open(urllib.request.Request(target, data=urllib.parse.urlencode(fields).encode()))
+        answer = browser.open(urllib.request.Request(target, data=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}))
+    else:
+        answer = browser.open(urllib.request.Request(target, data=urllib.parse.urlencode(fields).encode()))
+    found = re.search(r'name="_csrf" value="([^"]*)"', answer[1])
+    if found:
+        TOKENS[path] = found.group(1)
+    else:
+        TOKENS.pop(path, None)
+    return answer
 
 
 def extreme_values_in_forms():
@@ -349,13 +368,14 @@ def extreme_values_in_forms():
             tried.add(shape(control["name"]))
             fields_tried += 1
             numeric = control["kind"] in ("number", "date") or control.get("inputmode") in ("numeric", "decimal") or NUMERIC.search(control["name"])
-            for value in MUST_REFUSE + ALSO_TRIED:
+            money = MONEY.search(control["name"])
+            for value in MUST_REFUSE + (ALSO_TRIED if numeric or money else ["", "-1"]):
                 status, page = submit(admin, path, form, control["name"], value)
                 sent += 1
                 where = f"{action} «{control['name']}» = {value[:24]!r}"
                 if status >= 500 or status == 0:
                     failures.append(f"{where}: {status}")
-                elif numeric and value in MUST_REFUSE:
+                elif (numeric and value in MUST_REFUSE) or (money and value in ("-1", "-5.000,00")):
                     told = 'aria-invalid="true"' in page or 'role="alert"' in page
                     if 400 <= status < 500 and told:
                         refused_numbers += 1
@@ -375,7 +395,7 @@ def extreme_values_in_the_api():
     schemas = spec["components"]["schemas"]
     office = "Άξονας;Μέτρο;Στόχος;Τίτλος Δράσης;2026\r\nΑ;Β;Γ;Δοκιμή;1,00\r\n".encode("utf-8")
     bases = {
-        ("post", "/api/v1/programmes"): ({"title": "Ακραίο", "startYear": 2031, "endYear": 2035}, {}),
+        ("post", "/api/v1/programmes"): ({"title": "Ακραίο", "startYear": 2031, "endYear": 2035, "organisation": MUNICIPALITY}, {}),
         ("patch", "/api/v1/programmes/{programmeID}/actions/{actionID}"): ({"title": "Ακραία τιμή"}, {"actionID": ACTIONS[-1]}),
         ("post", "/api/v1/programmes/{programmeID}/actions/{actionID}/progress"):
             ({"period": "2026-Q1", "status": "onTrack", "physicalProgress": 10, "spentCents": 0, "reason": "δοκιμή"}, {"actionID": ACTIONS[-1]}),
@@ -496,7 +516,10 @@ def kill_during_an_import(rows=2000):
     holds all its rows or none."""
     global server
     def new_programme(n):
-        status, answer = api("POST", "/api/v1/programmes", {"title": f"Εισαγωγή υπό kill {n} {BACKEND}", "startYear": 2026, "endYear": 2030})
+        status, answer = api("POST", "/api/v1/programmes", {"title": f"Εισαγωγή υπό kill {n} {BACKEND}", "startYear": 2026, "endYear": 2030,
+                                                             "organisation": MUNICIPALITY})
+        if status != 201:
+            raise RuntimeError(f"a new programme: {status} {answer}")
         return answer["id"]
 
     def import_into(programme, results):
@@ -530,8 +553,8 @@ def kill_during_an_import(rows=2000):
            f"{'; '.join(outcomes)}; integrity_check {check}{'; ' + '; '.join(problems) if problems else ''}")
 
 
-def burst_of_edits(label, stop, acknowledged, statuses=None):
-    n = 0
+def burst_of_edits(label, stop, acknowledged, statuses=None, first=0):
+    n = first
     while not stop.is_set():
         action = ACTIONS[n % 20]
         status, _ = api("PATCH", f"/api/v1/programmes/{PID}/actions/{action}", {"title": f"{label} {n}"})
@@ -594,7 +617,7 @@ def backup_during_edits():
 
 def postgres_restarted_during_edits():
     stop, acknowledged, statuses = threading.Event(), {}, []
-    writers = [threading.Thread(target=burst_of_edits, args=(f"Επανεκκίνηση{w}", stop, acknowledged, statuses)) for w in range(2)]
+    writers = [threading.Thread(target=burst_of_edits, args=(f"Επανεκκίνηση{w}", stop, acknowledged, statuses, 10 * w)) for w in range(2)]
     for w in writers:
         w.start()
     while len(acknowledged) < 10:
@@ -695,10 +718,23 @@ if SQLITE:
 else:
     checks = [concurrent_edits, kill_during_an_import, kill_during_edits, postgres_restarted_during_edits]
 only = os.environ.get("HARDENING_ONLY", "").split(",")
-for check in checks:
-    if only == [""] or check.__name__ in only:
-        check()
+try:
+    for check in checks:
+        if only == [""] or check.__name__ in only:
+            CHECK_STARTED[0] = time.perf_counter()
+            try:
+                check()
+            except Exception as error:  # a check that cannot finish fails, and the rest still run
+                report(False, check.__name__, f"stopped: {type(error).__name__}: {str(error)[:300]}")
+                if not alive():
+                    server = start_server()
+finally:
+    try:
+        os.kill(server_pid(), signal.SIGTERM)
+        time.sleep(1)
+        os.kill(server_pid(), signal.SIGKILL)
+    except OSError:
+        pass
 
-os.kill(server_pid(), signal.SIGTERM)
 print(f"{results.count(True)} passed, {results.count(False)} failed ({BACKEND})")
 sys.exit(0 if all(results) else 1)

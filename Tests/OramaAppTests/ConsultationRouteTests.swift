@@ -117,6 +117,10 @@ struct ConsultationRouteTests {
             }
             let throttled = try await Self.comment(citizen, p, text: "Ένα ακόμη σχόλιο μέσα στην ίδια ώρα.")
             #expect(throttled.status == .tooManyRequests)
+            // The count is kept under the address as the form cleans it: no spelling of it escapes.
+            for spelling in [" MARIA@example.gr", "Maria@Example.GR\n", "\tmaria@example.gr\r\n"] {
+                #expect(try await Self.comment(citizen, p, email: spelling, text: "Ένα ακόμη σχόλιο μέσα στην ίδια ώρα.").status == .tooManyRequests, "\(spelling.debugDescription)")
+            }
             #expect(try await f.app.repositories.publicComments.comments(programmeID: p).count == PublicComment.perAddressPerHour)
 
             // A link opened after 48 hours has expired.
