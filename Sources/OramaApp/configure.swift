@@ -112,6 +112,9 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
         app.lifecycle.use(ChangeListener(url: url, versions: versions))
     }
     app.lifecycle.use(StartupTasks())
+    if app.isServing || app.commandName == "demo" && app.environment != .testing {
+        app.lifecycle.use(SessionPruning())
+    }
     try routes(app)
 }
 

@@ -231,8 +231,11 @@ public enum FieldRules {
     public static func fits(_ value: Double, unit: String, field: String, subject: String, english: String) throws(FieldError) -> Double {
         guard Indicator.accepts(value, unit: unit) else {
             let percent = GreekText.searchKey(unit).contains("%")
-            throw FieldError(field, "\(subject) δεν ταιριάζει στη μονάδα «\(unit.prefix(60))»: \(percent ? "ποσοστό από 0 έως 100" : "όχι αρνητικός αριθμός").",
-                             "\(english) does not fit the unit “\(unit.prefix(60))”: \(percent ? "a percentage from 0 to 100" : "not a negative number").")
+            let shown = unit.prefix(60)
+            throw FieldError(field, percent ? "\(subject) δεν ταιριάζει στη μονάδα «\(shown)»: πρέπει να είναι από 0 έως 100."
+                                            : "\(subject) δεν ταιριάζει στη μονάδα «\(shown)»: η μονάδα δεν δέχεται αρνητικές τιμές.",
+                             percent ? "\(english) does not fit the unit “\(shown)”: it must be from 0 to 100."
+                                     : "\(english) does not fit the unit “\(shown)”: the unit takes no negative values.")
         }
         return value
     }

@@ -87,16 +87,16 @@ extension Indicator {
         }
     }
 
-    /// Whether a value fits the unit: percentages lie in 0…100, and nothing measured is
-    /// negative unless the unit says it is a change (contains «μεταβολή» or «±»).
+    /// Whether a value fits the unit: a change (the unit says «μεταβολή» or «±», a percentage
+    /// one too) may be anything; otherwise percentages lie in 0…100 and nothing is negative.
     public func accepts(_ value: Double) -> Bool { Self.accepts(value, unit: unit) }
 
     /// The same rule for a value of an indicator measured in `unit`: its baseline and targets too.
     public static func accepts(_ value: Double, unit: String) -> Bool {
         guard value.isFinite else { return false }
         let key = GreekText.searchKey(unit)
-        if key.contains("%") { return (0...100).contains(value) }
         if key.contains("μεταβολη") || key.contains("±") { return true }
+        if key.contains("%") { return (0...100).contains(value) }
         return value >= 0
     }
 }

@@ -342,9 +342,35 @@ struct HardeningTests {
             try await planner.get("/programmes/\(p)/actions/\(a)/progress")
             let form = try await planner.post("/programmes/\(p)/actions/\(a)/progress",
                                               [("period", "2025-Q1"), ("status", "onTrack"), ("physicalProgress", "10"), ("spent", "0"), ("reason", long)])
-            #expect(form.status == .unprocessableEntity && form.body.string.contains("aria-invalid=\"true\""))
+            #expect(form.status == .unprocessableEntity && form.body.string.contains("Η αιτία της διόρθωσης ξεπερνά τους 1.000 χαρακτήρες"))
             let stored = try #require(try await f.app.repositories.programmes.load(p))
             #expect(!stored.progressUpdates.contains { $0.comment.contains(long) }, "nothing stored")
+        }
+    }
+
+    /// Build item 4: expired sessions stayed as rows forever, and every visitor asking for the
+    /// sign-in page without a cookie made one (its form token): a robot could fill the disk.
+    /// Now each session keeps when it was made and those past their limits are deleted.
+    @Test(arguments: OverviewTests.databases)
+    func sessionsPastTheirLimitsAreDeleted(_ database: DatabaseChoice) async throws {
+        try await withApp(database) { app in
+            let f = try await WorkspaceFixture.make(app)
+            let start = Date()
+            app.sessionClock = .fixed(start)
+            for _ in 0..<20 { try await TestBrowser(app).get("/signin") }
+            let planner = try await f.browser(as: "planner@test.gr")
+            func rows() async throws -> Int { try await SessionRecord.query(on: app.db).count() }
+            let made = try await rows()
+            #expect(made >= 21, "twenty visitors and one user (\(made))")
+            #expect(try await SessionPruning.run(app) == made, "nothing is deleted while every session is fresh")
+            // Three hours on: the user's session is idle past its limit, the visitors' not yet old.
+            app.sessionClock = .fixed(start.addingTimeInterval(3 * 3600))
+            #expect(try await SessionPruning.run(app) == made - 1)
+            #expect(try await planner.get(SiteURL.apiTokens.path).status != .ok, "the user is signed out")
+            let madeSince = try await rows() - (made - 1)
+            // Past the absolute limit, nothing of the first hour remains.
+            app.sessionClock = .fixed(start.addingTimeInterval(SessionLimits.absolute + 60))
+            #expect(try await SessionPruning.run(app) == madeSince)
         }
     }
 }

@@ -51,11 +51,12 @@ struct FieldRulesTests {
         func fits(_ value: Double, _ unit: String) -> String? {
             message { () throws(FieldError) -> Any in try FieldRules.fits(value, unit: unit, field: "target", subject: "Ο στόχος", english: "The target") }
         }
-        #expect(fits(150, "%")?.contains("ποσοστό από 0 έως 100") == true)
+        #expect(fits(150, "%")?.contains("πρέπει να είναι από 0 έως 100") == true)
         #expect(fits(-1, "% νοικοκυριών") != nil)
         #expect(fits(100, "%") == nil && fits(0, "%") == nil)
-        #expect(fits(-3, "θέσεις")?.contains("όχι αρνητικός") == true)
+        #expect(fits(-3, "θέσεις")?.contains("δεν δέχεται αρνητικές τιμές") == true)
         #expect(fits(-3, "μεταβολή πληθυσμού") == nil, "a change may be negative")
+        #expect(fits(-20, "% μεταβολής") == nil && fits(140, "±%") == nil, "a percentage change too")
         #expect(fits(.nan, "θέσεις") != nil)
     }
 

@@ -4,13 +4,18 @@ import Vapor
 /// after each response even when nothing in it changed. Here a session is written only when
 /// its data differs from what was read, so reading pages (or being refused an import) leaves
 /// the database exactly as it was, and a busy server does one write less per request.
+/// Sessions past their limits are deleted by `SessionPruning`.
 struct QuietSessionDriver: SessionDriver {
     let base: any SessionDriver
 
     private struct ReadKey: StorageKey { typealias Value = SessionData }
 
+    /// A new session keeps when it was made (a visitor's too: a form token, a language), so
+    /// that `SessionPruning` can age it.
     func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-        base.createSession(data, for: request)
+        var data = data
+        if data["since"] == nil { data["since"] = String(Int64(request.application.sessionClock.now().timeIntervalSince1970)) }
+        return base.createSession(data, for: request)
     }
 
     func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {

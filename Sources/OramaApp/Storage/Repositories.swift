@@ -19,6 +19,7 @@ struct Repositories: Sendable {
     var budgetExecution: BudgetExecutionStore { BudgetExecutionStore(db: db, changes: changes) }
     var throttle: ThrottleStore { ThrottleStore(db: db) }
     var jobClaims: JobClaims { JobClaims(db: db) }
+    var sessions: SessionRows { SessionRows(db: db) }
     var overview: OverviewQueries { OverviewQueries(db: db) }
     var officeImports: OfficeImportStore { OfficeImportStore(db: db, changes: changes) }
     var decisions: DecisionStore { DecisionStore(db: db, changes: changes) }

@@ -27,6 +27,7 @@ struct PrioritiesPage {
                                   .if(editable, .td(.input(.type(.hidden), .name("was[\(a.id.uuidString)]"), .value(a.rank.map(String.init) ?? "")),
                                                     .input(.type(.text), .name("rank[\(a.id.uuidString)]"), .value(a.rank.map(String.init) ?? ""),
                                                            .attribute(named: "inputmode", value: "numeric"), .attribute(named: "size", value: "4"),
+                                                           errors[a.id.uuidString] == nil ? Attribute<HTML.InputContext>.empty : .attribute(named: "aria-invalid", value: "true"),
                                                            .attribute(named: "aria-label", value: Escape.attribute(c.t("Σειρά της δράσης \(a.code)", "Rank of action \(a.code)")))),
                                                     .unwrap(errors[a.id.uuidString]) { .p(.class("error"), .text($0)) })))
                    })))
