@@ -36,7 +36,7 @@ BASE = f"http://127.0.0.1:{PORT}"
 DB = os.path.join(WORK, "orama.sqlite")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Tests", "Fixtures", "bad")
-SOAK_SECONDS = int(os.environ.get("HARDENING_SOAK_SECONDS", "30"))
+SOAK_SECONDS = int(os.environ.get("HARDENING_SOAK_SECONDS", "20"))
 results = []
 
 

@@ -38,10 +38,12 @@ extension FieldRules {
     public static func coordinates(latitude: String, longitude: String) throws(FieldError) -> GeoPoint? {
         let lat = latitude.trimmingWhitespace(), lon = longitude.trimmingWhitespace()
         if lat.isEmpty && lon.isEmpty { return nil }
-        if lat.isEmpty { throw FieldError("latitude", "Δώστε και το γεωγραφικό πλάτος, ή αφήστε κενά και τα δύο.", "Enter the latitude too, or leave both empty.") }
-        if lon.isEmpty { throw FieldError("longitude", "Δώστε και το γεωγραφικό μήκος, ή αφήστε κενά και τα δύο.", "Enter the longitude too, or leave both empty.") }
-        let latValue = try degrees(lat, field: "latitude", greek: "Το γεωγραφικό πλάτος", english: "The latitude", limit: 90)
-        let lonValue = try degrees(lon, field: "longitude", greek: "Το γεωγραφικό μήκος", english: "The longitude", limit: 180)
+        // A value given is checked first: what is wrong with it says more than the other one missing.
+        var latValue: Double?, lonValue: Double?
+        if !lat.isEmpty { latValue = try degrees(lat, field: "latitude", greek: "Το γεωγραφικό πλάτος", english: "The latitude", limit: 90) }
+        if !lon.isEmpty { lonValue = try degrees(lon, field: "longitude", greek: "Το γεωγραφικό μήκος", english: "The longitude", limit: 180) }
+        guard let latValue else { throw FieldError("latitude", "Δώστε και το γεωγραφικό πλάτος, ή αφήστε κενά και τα δύο.", "Enter the latitude too, or leave both empty.") }
+        guard let lonValue else { throw FieldError("longitude", "Δώστε και το γεωγραφικό μήκος, ή αφήστε κενά και τα δύο.", "Enter the longitude too, or leave both empty.") }
         // Within the limits checked above, a point always exists.
         return GeoPoint(latitude: latValue, longitude: lonValue)
     }

@@ -373,4 +373,21 @@ struct HardeningTests {
             #expect(try await SessionPruning.run(app) == madeSince)
         }
     }
+
+    /// A number that does not fit its property (1.5 or 2⁶³ where a whole number goes) was
+    /// refused as «not valid JSON» with no field named; now the property is named.
+    @Test func aNumberThatDoesNotFitIsNamed() async throws {
+        try await withWorkspace { f in
+            let planner = try await f.browser(as: "planner@test.gr")
+            let token = try await InterchangeRouteTests.token(planner, name: "αριθμοί")
+            let path = "/api/v1/programmes/\(f.programme.id)/actions/\(f.programme.actions[0].id)"
+            for value in ["1.5", "9223372036854775808", "-1e300"] {
+                let response = try await InterchangeRouteTests.send(f.app, .PATCH, path, token: token, json: #"{"title":"Χ","changeCounter":\#(value)}"#)
+                #expect(response.status == .badRequest, "\(value)")
+                #expect(response.body.string.contains(#""pointer":"\/changeCounter""#) || response.body.string.contains(#""pointer":"/changeCounter""#), "\(value): \(response.body.string)")
+            }
+            let broken = try await InterchangeRouteTests.send(f.app, .PATCH, path, token: token, json: #"{"title":"Χ","changeCounter":NaN}"#)
+            #expect(broken.status == .badRequest && broken.body.string.contains("δεν είναι έγκυρο JSON"))
+        }
+    }
 }

@@ -31,6 +31,11 @@ struct PlaceMapTests {
             try FieldRules.coordinates(latitude: "91", longitude: "22")
         }
         #expect(throws: FieldError.self) { try FieldRules.coordinates(latitude: "39", longitude: "-180,5") }
+        // A value that is wrong is named before the other one missing (it named only the missing one).
+        #expect(throws: FieldError("latitude", "Το γεωγραφικό πλάτος «NaN» δεν είναι δεκαδικός αριθμός μοιρών (π.χ. 39,5672).",
+                                   "The latitude “NaN” is not a decimal number of degrees (e.g. 39.5672).")) {
+            try FieldRules.coordinates(latitude: "NaN", longitude: "")
+        }
     }
 
     @Test func aPointIsOnTheEarthOrIsNotMade() throws {

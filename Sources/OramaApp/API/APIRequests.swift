@@ -6,6 +6,24 @@ import Vapor
 /// write (token, programme, the item the path names, the right to change it, the body), and
 /// the save with the programme's change counter.
 enum APIRequests {
+    /// Foundation's decoder says only «not valid JSON» when a number does not fit its property
+    /// (1.5, or 2⁶³, where a whole number goes). When the body is JSON after all, the property
+    /// is found through the type's schema: the first whole-number one holding something else.
+    static func misfitInteger<T: Decodable>(_ body: ByteBuffer?, _ type: T.Type) -> String? {
+        guard let body, let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else { return nil }
+        let reader = SchemaReader()
+        var schema = reader.schema(of: type)
+        if let reference = schema["$ref"] as? String, let name = reference.split(separator: "/").last {
+            schema = reader.components[String(name)] ?? [:]
+        }
+        let properties = schema["properties"] as? [String: [String: Any]] ?? [:]
+        return object.keys.sorted().first { key in
+            guard properties[key]?["type"] as? String == "integer", !(object[key] is Bool), let number = object[key] as? NSNumber else { return false }
+            let value = number.doubleValue
+            return value.rounded() != value || !(-9.223372036854775808e18 ..< 9.223372036854775808e18).contains(value)
+        }
+    }
+
     static func body<T: Decodable>(_ req: Request, _ type: T.Type) throws -> T {
         guard req.headers.contentType == .json else {
             throw UserFacingError(status: .unsupportedMediaType, code: "json_required", reason: "Το σώμα του αιτήματος πρέπει να είναι JSON (Content-Type: application/json).")
@@ -18,7 +36,18 @@ enum APIRequests {
         } catch let DecodingError.valueNotFound(_, context) {
             throw UserFacingError(status: .badRequest, code: "invalid_body", reason: "Κενό πεδίο «\(context.codingPath.map(\.stringValue).joined(separator: "."))».",
                                   pointer: "/" + context.codingPath.map(\.stringValue).joined(separator: "/"))
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            // A malformed id or date, or a number that does not fit, where the decoder says where.
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw UserFacingError(status: .badRequest, code: "invalid_body",
+                                  reason: "Η τιμή του πεδίου «\(field)» δεν ταιριάζει στον τύπο του.",
+                                  pointer: "/" + context.codingPath.map(\.stringValue).joined(separator: "/"))
         } catch {
+            if let key = misfitInteger(req.body.data, T.self) {
+                throw UserFacingError(status: .badRequest, code: "invalid_body",
+                                      reason: "Το πεδίο «\(key)» δέχεται ακέραιο αριθμό· η τιμή που δόθηκε έχει δεκαδικά ή ξεπερνά τα όρια ακεραίου.",
+                                      pointer: "/" + key)
+            }
             throw UserFacingError(status: .badRequest, code: "invalid_body", reason: "Το σώμα του αιτήματος δεν είναι έγκυρο JSON για αυτή τη λειτουργία.")
         }
     }

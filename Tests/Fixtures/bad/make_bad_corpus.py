@@ -117,8 +117,8 @@ case("a20-unknown-locality.csv", "actions", csv(ACTION_HEADER, [good, action(Π�
 case("a21-repeated-column.csv", "actions", csv(ACTION_HEADER + ["Κόστος"], [list(good.values()) + ["1,00"]]), 1, "Κόστος", "a column twice")
 case("a22-header-only.csv", "actions", csv(ACTION_HEADER, []), 2, "A", "no data rows")
 case("a23-damaged-utf8.csv", "actions", csv(ACTION_HEADER, [good]).replace("Ανακατασκευή".encode(), "Ανακατασκευή".encode()[:5] + b"\xff" + "Ανακατασκευή".encode()[6:]), 2, None, "one invalid byte in UTF-8 Greek")
-case("a24-utf16.csv", "actions", csv(ACTION_HEADER, [good], encoding="utf-16"), 1, None, "UTF-16, which Excel's «Unicode text» writes")
-case("a25-not-a-spreadsheet.xlsx", "actions", b"PK\x03\x04" + b"\x00" * 200, 1, None, "a ZIP header and nothing behind it")
+case("a24-utf16.csv", "actions", csv(ACTION_HEADER, [good], encoding="utf-16"), 1, "A", "UTF-16, which Excel's «Unicode text» writes")
+case("a25-not-a-spreadsheet.xlsx", "actions", b"PK\x03\x04" + b"\x00" * 200, 1, "A", "a ZIP header and nothing behind it")
 case("a26-xlsx-money-two-commas.xlsx", "actions", xlsx(ACTION_HEADER, [good, action(Κόστος="12,34,5")]), 3, "Κόστος", "the same bad amount in XLSX")
 case("a27-xlsx-negative-number.xlsx", "actions", xlsx(ACTION_HEADER, [good, action(Κόστος=-1000.5)]), 3, "Κόστος", "a negative number cell in XLSX")
 # Orama's own indicators file.
@@ -142,7 +142,7 @@ case("o07-year-outside.csv", "office", csv(OFFICE_HEADER + ["2035"], [dict(offic
 case("o08-amount-huge.xlsx", "office", xlsx(OFFICE_HEADER, [office(), office(**{"2025": 1e300})]), 3, "2025", "an amount of 1e300 as a number cell")
 # The budget execution file.
 case("e01-amount-words.csv", "execution", csv(EXECUTION_HEADER, [execution(), execution(ΚΑΕ="10.6011", Δεσμευθέντα="abc")]), 3, "Δεσμευθέντα", "an amount in words")
-case("e02-missing-column.csv", "execution", csv(EXECUTION_HEADER[:2] + EXECUTION_HEADER[3:], [execution()]), 1, None, "the budgeted column missing")
+case("e02-missing-column.csv", "execution", csv(EXECUTION_HEADER[:2] + EXECUTION_HEADER[3:], [execution()]), 1, "Προϋπολογισθέντα", "the budgeted column missing")
 case("e03-amount-40-digits.csv", "execution", csv(EXECUTION_HEADER, [execution(), execution(ΚΑΕ="10.6011", Πληρωθέντα="9" * 40)]), 3, "Πληρωθέντα", "a 40-digit payment")
 
 if __name__ == "__main__":
