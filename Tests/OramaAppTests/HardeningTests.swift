@@ -390,4 +390,27 @@ struct HardeningTests {
             #expect(broken.status == .badRequest && broken.body.string.contains("δεν είναι έγκυρο JSON"))
         }
     }
+
+    /// Build item 5: a unique key met by two writes at once answered 500 wherever the store did
+    /// not expect it — two planners adding a funding source of the same code, say. Now 409,
+    /// and one source.
+    @Test func twoPlannersAddingOneCodeGetOneSourceAndAConflict() async throws {
+        try await withWorkspace { f in
+            let planners = [try await f.browser(as: "planner@test.gr"), try await f.browser(as: "planner@test.gr")]
+            for planner in planners { try await planner.get(SiteURL.reference().path) }
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for round in 0..<8 {
+                    let planner = planners[round % 2]
+                    group.addTask {
+                        try await planner.post("/reference/sources", [("id", ""), ("code", "ΤΑΥΤΟ"), ("name", "Ταυτόχρονη πηγή \(round)"), ("kind", "other")]).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(!statuses.contains { $0.code >= 500 }, "\(statuses)")
+            #expect(statuses.filter { $0 == .seeOther }.count == 1, "\(statuses)")
+            let stored = try #require(try await ReferenceRepository(db: f.app.db).load(organisationID: f.reference.organisation.id))
+            #expect(stored.fundingSources.filter { $0.code == "ΤΑΥΤΟ" }.count == 1)
+        }
+    }
 }

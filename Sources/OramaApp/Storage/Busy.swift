@@ -33,6 +33,12 @@ enum Busy {
         return error is NIOConnectionError || error is Busy.Exhausted
     }
 
+    /// A unique or foreign key met by two writes at once, each of which passed its own check
+    /// before either was saved: the transaction that lost is refused whole (409), never a 500.
+    static func isRace(_ error: any Error) -> Bool {
+        (error as? any DatabaseError)?.isConstraintFailure == true
+    }
+
     /// Thrown once every attempt met a busy database.
     struct Exhausted: Error {}
 

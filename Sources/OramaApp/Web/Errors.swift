@@ -24,6 +24,13 @@ struct OramaErrorMiddleware: AsyncMiddleware {
                 (status, code, message) = (.serviceUnavailable, "busy",
                                            request.language.t("Η βάση δεδομένων είναι προσωρινά απασχολημένη· τίποτα δεν αποθηκεύτηκε. Δοκιμάστε ξανά σε λίγα δευτερόλεπτα.",
                                                               "The database is busy for a moment; nothing was saved. Try again in a few seconds."))
+            case let e where Busy.isRace(e):
+                // The stores that expect a race name the field themselves (a user's address, a
+                // revision); elsewhere the loser of two writes at once is told, and nothing of it kept.
+                request.logger.notice("two writes met on a unique key: \(String(reflecting: e))")
+                (status, code, message) = (.conflict, "conflict",
+                                           request.language.t("Την ίδια στιγμή αποθηκεύτηκε από άλλον η ίδια εγγραφή· η δική σας αλλαγή δεν αποθηκεύτηκε. Ανανεώστε τη σελίδα και δοκιμάστε ξανά.",
+                                                              "Someone saved the same record at the same moment; your change was not saved. Reload the page and try again."))
             case let e as AbortError:
                 status = e.status
                 code = status == .notFound ? "not_found" : "http_\(status.code)"
