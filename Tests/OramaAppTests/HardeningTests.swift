@@ -1,6 +1,8 @@
 import Fluent
+import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 @testable import OramaApp
 import OramaDomain
@@ -411,6 +413,51 @@ struct HardeningTests {
             #expect(statuses.filter { $0 == .seeOther }.count == 1, "\(statuses)")
             let stored = try #require(try await ReferenceRepository(db: f.app.db).load(organisationID: f.reference.organisation.id))
             #expect(stored.fundingSources.filter { $0.code == "ΤΑΥΤΟ" }.count == 1)
+        }
+    }
+
+    /// Build item 5, PostgreSQL restarted: a transaction whose connection the server closed
+    /// between two statements wrote the next one to the closed connection and waited for ever
+    /// (PostgresNIO drops that write), keeping its lease of the pool. Now the transaction
+    /// fails at once as a busy database (503), and the pool goes on with a new connection.
+    @Test(.enabled(if: TestDatabase.postgresURL != nil, TestDatabase.postgresSkipNote))
+    func aTransactionWhoseConnectionClosesFailsAtOnce() async throws {
+        try await withApp(TestDatabase.postgres()) { app in
+            let started = Date()
+            // Raced against 20 seconds without a task group, which would wait for a hung child.
+            let outcome: String = await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
+                let answered = NIOLockedValueBox(false)
+                @Sendable func answer(_ text: String) {
+                    if answered.withLockedValue({ done in defer { done = true }; return !done }) { continuation.resume(returning: text) }
+                }
+                Task {
+                    do {
+                        try await app.db.writeTransaction { tx in
+                            let sql = try #require(tx as? any SQLDatabase)
+                            let pid = try #require(try await sql.raw("SELECT pg_backend_pid() AS pid").first()?.decode(column: "pid", as: Int32.self))
+                            // Another connection ends this one's backend, as a restart would.
+                            let configuration = try SQLPostgresConfiguration(url: TestDatabase.postgresURL!).coreConfiguration
+                            let other = try await PostgresConnection.connect(configuration: configuration, id: 99, logger: app.logger)
+                            _ = try await other.query("SELECT pg_terminate_backend(\(pid))", logger: app.logger)
+                            try await other.close()
+                            try await Task.sleep(for: .milliseconds(300))
+                            _ = try await sql.raw("SELECT 1 AS one").first()
+                        }
+                        answer("committed")
+                    } catch {
+                        answer(Busy.isBusy(error) ? "busy" : "other: \(error)")
+                    }
+                }
+                Task {
+                    try? await Task.sleep(for: .seconds(20))
+                    answer("hung")
+                }
+            }
+            #expect(outcome == "busy")
+            #expect(Date().timeIntervalSince(started) < 10)
+            // The pool goes on.
+            let sql = try #require(app.db as? any SQLDatabase)
+            #expect(try await sql.raw("SELECT 1 AS one").first()?.decode(column: "one", as: Int.self) == 1)
         }
     }
 }

@@ -35,7 +35,7 @@ struct APITokenStore: Sendable {
         model.userID = user.id
         model.name = name
         model.tokenHash = hash
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await model.create(on: tx)
             var audit = AuditTrail(organisationID: user.organisationID ?? user.id, programmeID: nil, actor: user.actor)
             audit.record(entity: "apiToken", id: model.id!, operation: .create, before: [:], after: ["name": name, "user": user.email])
@@ -46,7 +46,7 @@ struct APITokenStore: Sendable {
     /// Revokes one of the user's own tokens; nil when there is no such token of theirs.
     func revoke(_ id: UUID, of user: UserAccount) async throws -> APIToken? {
         guard let model = try await APITokenModel.find(id, on: db), model.userID == user.id else { return nil }
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await model.delete(on: tx)
             var audit = AuditTrail(organisationID: user.organisationID ?? user.id, programmeID: nil, actor: user.actor)
             audit.record(entity: "apiToken", id: id, operation: .delete, before: ["name": model.name, "user": user.email], after: [:])

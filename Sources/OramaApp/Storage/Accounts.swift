@@ -109,7 +109,7 @@ public struct Accounts: Sendable {
     }
 
     private func insert(_ user: UserModel, id: UUID, organisationID: UUID?, actor: Actor) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await user.create(on: tx)
             var audit = AuditTrail(organisationID: organisationID ?? id, programmeID: nil, actor: actor)
             var after = RowSnapshot.of(user)
@@ -180,7 +180,7 @@ extension Accounts {
     }
 
     private func change(_ id: UUID, actor: Actor, revokeTokens: Bool = false, endSessions: Bool = false, _ body: @escaping @Sendable (UserModel) throws -> Void) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             guard let user = try await UserModel.find(id, on: tx) else { throw AccountError(description: "Ο χρήστης δεν βρέθηκε.") }
             var before = RowSnapshot.of(user)
             try body(user)

@@ -23,7 +23,7 @@ struct AnnualApprovals: Sendable {
     }
 
     func approve(_ annual: AnnualProgramme, of summary: ProgrammeSummary, actor: Actor, at now: Date) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             if try await AnnualApprovalModel.query(on: tx).filter(\.$programmeID == summary.id).filter(\.$year == annual.year).count() > 0 {
                 throw Error.alreadyApproved
             }

@@ -44,7 +44,7 @@ struct ApprovalStore: Sendable {
     }
 
     private func insert(_ revision: Revision, actor: Actor) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await ProgrammeRepository(db: tx).create(revision.programme, actor: actor)
             let link = RevisionModel()
             link.id = revision.programme.id
@@ -71,7 +71,7 @@ struct ApprovalStore: Sendable {
     /// change counter the planner saw: if the programme has moved on, nothing is written and
     /// `StorageError.conflict` is thrown.
     func record(_ step: StepRecord, programme: ProgrammeSummary, expecting counter: Int64, actor: Actor, at now: Date) async throws {
-        let superseded: UUID? = try await db.transaction { tx in
+        let superseded: UUID? = try await db.writeTransaction { tx in
             guard let row = try await ProgrammeModel.find(programme.id, on: tx) else { throw StorageError.programmeNotFound(programme.id) }
             let next = try await ProgrammeRepository.advanceCounter(programme.id, from: counter, current: row.changeCounter, on: tx)
             var audit = AuditTrail(organisationID: row.organisationID, programmeID: programme.id, actor: actor)

@@ -18,7 +18,7 @@ struct BudgetExecutionStore: Sendable {
     }
 
     func replace(organisationID: UUID, year: Int, with lines: [BudgetExecutionLine], actor: Actor) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let previous = try await BudgetExecutionModel.query(on: tx).filter(\.$organisationID == organisationID).filter(\.$year == year).count()
             try await BudgetExecutionModel.query(on: tx).filter(\.$organisationID == organisationID).filter(\.$year == year).delete()
             let rows = lines.enumerated().map { i, line -> BudgetExecutionModel in

@@ -1,3 +1,4 @@
+import AsyncKit
 import Fluent
 import FluentSQLiteDriver
 import Foundation
@@ -28,9 +29,11 @@ enum Busy {
             // 40001 serialization_failure, 40P01 deadlock_detected, 55P03 lock_not_available;
             // and the server gone (restarting): the pool reconnects on the next request.
             if let state = e.serverInfo?[.sqlState], ["40001", "40P01", "55P03", "57P01", "57P03"].contains(state) { return true }
-            return [.connectionError, .serverClosedConnection, .unexpectedBackendMessage, .uncleanShutdown].contains(e.code)
+            return [.connectionError, .serverClosedConnection, .clientClosedConnection, .unexpectedBackendMessage, .uncleanShutdown].contains(e.code)
         }
-        return error is NIOConnectionError || error is Busy.Exhausted
+        // The pool gave no connection within its wait: every one busy, or being made again.
+        if error is ConnectionPoolTimeoutError { return true }
+        return error is NIOConnectionError || error is Busy.Exhausted || error is Busy.ConnectionLost
     }
 
     /// A unique or foreign key met by two writes at once, each of which passed its own check
@@ -38,6 +41,10 @@ enum Busy {
     static func isRace(_ error: any Error) -> Bool {
         (error as? any DatabaseError)?.isConstraintFailure == true
     }
+
+    /// The connection of a transaction closed under it (PostgreSQL restarted): nothing of the
+    /// transaction was committed, and a new connection may take it again.
+    struct ConnectionLost: Error {}
 
     /// Thrown once every attempt met a busy database.
     struct Exhausted: Error {}

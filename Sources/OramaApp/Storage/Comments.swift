@@ -20,7 +20,7 @@ struct CommentStore: Sendable {
 
     /// Stores a comment, audited, and moves the programme's change counter on.
     func add(_ text: String, on entityID: UUID, programme: ProgrammeSummary, by user: UserAccount, at now: Date) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let comment = CommentModel()
             comment.id = UUID()
             comment.programmeID = programme.id

@@ -25,7 +25,7 @@ struct DecisionStore: Sendable {
     }
 
     func record(_ decision: Decision, file: Data?, programme: ProgrammeSummary, actor: Actor, at now: Date) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let row = DecisionModel()
             row.id = decision.id
             row.programmeID = programme.id

@@ -33,7 +33,7 @@ struct OfficeImportStore: Sendable {
             if let id = created[choice.key] { named.choose(choice.kind, choice.text, id.uuidString) }
         }
         let mapping = named
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let json = String(decoding: mapping.json, as: UTF8.self)
             if let row = try await ImportMappingModel.query(on: tx).filter(\.$organisationID == organisationID).filter(\.$signature == mapping.signature).first() {
                 row.mapping = json
@@ -102,7 +102,7 @@ struct OfficeImportStore: Sendable {
     /// `counter` (someone saving in between is a `StorageError.conflict`, and nothing is kept).
     func apply(_ plan: OfficePlan, expecting counter: Int64, actor: Actor) async throws {
         let org = plan.reference.organisation.id
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             var audit = AuditTrail(organisationID: org, programmeID: nil, actor: actor)
             var position = try await OrgUnitModel.query(on: tx).filter(\.$organisationID == org).count()
             for u in plan.newUnits {

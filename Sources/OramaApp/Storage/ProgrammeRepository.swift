@@ -89,7 +89,7 @@ public struct ProgrammeRepository: Sendable {
 
     /// Stores a new programme with everything in it, every row audited.
     public func create(_ programme: Programme, actor: Actor) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let row = ProgrammeModel()
             row.id = programme.id
             row.changeCounter = 1
@@ -110,7 +110,7 @@ public struct ProgrammeRepository: Sendable {
     @discardableResult
     public func save(_ programme: Programme, expecting counter: Int64, actor: Actor) async throws -> Int64 {
         let db = self.db
-        let next = try await Busy.retrying { try await db.transaction { tx in
+        let next = try await Busy.retrying { try await db.writeTransaction { tx in
             // The write first: on SQLite the transaction takes the write lock (waiting for it)
             // before it reads, so it never holds a read snapshot another writer has outdated.
             let next = try await Self.advanceCounter(programme.id, from: counter, on: tx)
@@ -156,7 +156,7 @@ public struct ProgrammeRepository: Sendable {
 
     /// Removes a programme and everything in it.
     public func delete(_ id: UUID, actor: Actor) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             guard let row = try await ProgrammeModel.find(id, on: tx) else { throw StorageError.programmeNotFound(id) }
             let stored = try await ProgrammeRows.load(programmeID: id, on: tx)
             var audit = AuditTrail(organisationID: row.organisationID, programmeID: id, actor: actor)

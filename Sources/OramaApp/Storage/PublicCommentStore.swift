@@ -29,7 +29,7 @@ struct PublicCommentStore: Sendable {
 
     /// Keeps a comment as sent, unconfirmed; `token` is the secret of its confirmation link.
     func submit(_ comment: PublicComment, token: String, network: String, programme: ProgrammeSummary) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let row = PublicCommentModel()
             row.id = comment.id
             row.programmeID = programme.id
@@ -68,7 +68,7 @@ struct PublicCommentStore: Sendable {
 
     /// Confirms the comment of a link within `PublicComment.confirmationWindow` of its sending.
     func confirm(token: String, at now: Date) async throws -> Confirmation {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             guard let row = try await PublicCommentModel.query(on: tx).filter(\.$tokenHash == Self.hash(token)).first(),
                   let comment = Self.comment(row) else { return .unknown }
             if row.confirmedAt != nil { return .alreadyConfirmed(comment) }
@@ -89,7 +89,7 @@ struct PublicCommentStore: Sendable {
     /// its answer and how it was taken into account.
     func moderate(_ id: UUID, programme: ProgrammeSummary, moderation: PublicComment.Moderation, reason: String, answer: String,
                   outcome: PublicComment.Outcome?, actor: Actor) async throws -> Bool {
-        let done = try await db.transaction { tx -> Bool in
+        let done = try await db.writeTransaction { tx -> Bool in
             guard let row = try await PublicCommentModel.query(on: tx).filter(\.$id == id).filter(\.$programmeID == programme.id).first() else { return false }
             let before = ["moderation": row.moderation, "reason": row.moderationReason, "answer": row.answer, "outcome": row.outcome ?? ""]
             row.moderation = moderation.rawValue

@@ -73,7 +73,7 @@ public struct ReferenceRepository: Sendable {
     /// Stores a new organisation with its reference data, audited, in one transaction.
     public func create(_ reference: ReferenceData, actor: Actor) async throws {
         let orgID = reference.organisation.id
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             var audit = AuditTrail(organisationID: orgID, programmeID: nil, actor: actor)
             func store(_ model: some Model, entity: String, id: UUID) async throws {
                 try await model.create(on: tx)
@@ -148,7 +148,7 @@ extension ReferenceRepository {
     /// Inserts or updates one row of reference data, audited, in one transaction.
     private func upsert<M: Model>(_ type: M.Type, id: UUID, organisationID: UUID, entity: String, actor: Actor,
                                   fill: @escaping @Sendable (M) -> Void) async throws where M.IDValue == UUID {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             var audit = AuditTrail(organisationID: organisationID, programmeID: nil, actor: actor)
             if let existing = try await M.find(id, on: tx) {
                 // A row of another municipality is not this one's to change.
@@ -223,7 +223,7 @@ extension ReferenceRepository {
     /// Deletes a row nobody uses; one in use is refused with how many records point at it.
     /// The count and the delete happen in one transaction.
     func delete(kind: String, id: UUID, organisationID: UUID, actor: Actor) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let uses: Int
             switch kind {
             case "units":
