@@ -13,8 +13,8 @@ import VaporTesting
 struct ConsultationRouteTests {
     /// The demo's revision with its consultation open from 13/11/2026 to 27/11/2026, and the
     /// outbox where the server keeps the e-mails it could not send.
-    func withConsultation(_ body: (WorkspaceFixture, URL) async throws -> Void) async throws {
-        try await withApp(TestDatabase.sqliteFile()) { app in
+    func withConsultation(_ database: DatabaseChoice = TestDatabase.sqliteFile(), _ body: (WorkspaceFixture, URL) async throws -> Void) async throws {
+        try await withApp(database) { app in
             let f = try await WorkspaceFixture.make(app)
             let outbox = FileManager.default.temporaryDirectory.appendingPathComponent("orama-outbox-\(UUID().uuidString)")
             app.mailOutbox = outbox
@@ -98,6 +98,31 @@ struct ConsultationRouteTests {
             #expect(docx.status == .ok)
             let xml = String(decoding: try #require(try ZipPackage.read(Data(buffer: docx.body), only: ["word/document.xml"])["word/document.xml"]), as: UTF8.self)
             #expect(xml.contains("πεζόδρομος") && xml.contains("Έγινε δεκτό") && !xml.contains("maria@example.gr"))
+        }
+    }
+
+    /// The throttle counted the hour's comments, then kept the new one, in two steps: comments
+    /// sent at one moment all passed a count taken before any was kept.
+    @Test(arguments: OverviewTests.databases)
+    func commentsSentAtOneMomentKeepTheThrottle(_ database: DatabaseChoice) async throws {
+        try await withConsultation(database) { f, _ in
+            let p = f.draft.id
+            let citizen = try await f.browser(as: nil)
+            try await citizen.get(SiteURL.consultation(p, part: nil).path)
+            let sendings = 3 * PublicComment.perAddressPerHour
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for i in 0..<sendings {
+                    group.addTask {
+                        try await citizen.post(SiteURL.consultation(p, part: nil).path,
+                                               [("part", ""), ("name", "Μαρία Παπαδοπούλου"), ("email", "maria@example.gr"),
+                                                ("text", "Ταυτόχρονο σχόλιο αριθμός \(i) για τη διαβούλευση."), ("website", "")]).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .seeOther }.count == PublicComment.perAddressPerHour, "\(statuses)")
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == sendings - PublicComment.perAddressPerHour, "\(statuses)")
+            #expect(try await f.app.repositories.publicComments.comments(programmeID: p).count == PublicComment.perAddressPerHour)
         }
     }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Fluent
+import FluentPostgresDriver
 import Foundation
 import OramaDomain
 
@@ -21,15 +22,29 @@ struct PublicCommentStore: Sendable {
     }
 
     /// Comments sent since `since` from this address and from this network address: what the throttle counts.
-    func recent(email: String, network: String, since: Date) async throws -> (byAddress: Int, byNetwork: Int) {
+    private static func recent(on db: any Database, email: String, network: String, since: Date) async throws -> (byAddress: Int, byNetwork: Int) {
         let byAddress = try await PublicCommentModel.query(on: db).filter(\.$email == email).filter(\.$submittedAt >= since).count()
         let byNetwork = try await PublicCommentModel.query(on: db).filter(\.$networkHash == Self.hash(network)).filter(\.$submittedAt >= since).count()
         return (byAddress, byNetwork)
     }
 
-    /// Keeps a comment as sent, unconfirmed; `token` is the secret of its confirmation link.
-    func submit(_ comment: PublicComment, token: String, network: String, programme: ProgrammeSummary) async throws {
+    /// What a sending came to: kept, or refused by the throttle (nothing kept).
+    enum Sending: Equatable { case kept, throttled }
+
+    /// Keeps a comment as sent, unconfirmed (`token` is the secret of its confirmation link),
+    /// unless the address or the network has sent its hour's share since `since`. The count and
+    /// the insert are one step: on SQLite the transaction holds the write lock from its start,
+    /// on PostgreSQL the sendings wait for one another on a lock of their own, so comments sent
+    /// at one moment cannot all pass a count taken before any of them was kept.
+    func submit(_ comment: PublicComment, token: String, network: String, programme: ProgrammeSummary, since: Date) async throws -> Sending {
         try await db.writeTransaction { tx in
+            if tx is any PostgresDatabase, let sql = tx as? any SQLDatabase {
+                try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: Self.sendingLock))").run()
+            }
+            let recent = try await Self.recent(on: tx, email: comment.email, network: network, since: since)
+            if recent.byAddress >= PublicComment.perAddressPerHour || recent.byNetwork >= PublicComment.perNetworkPerHour {
+                return .throttled
+            }
             let row = PublicCommentModel()
             row.id = comment.id
             row.programmeID = programme.id
@@ -49,8 +64,12 @@ struct PublicCommentStore: Sendable {
             audit.record(entity: "publicComment", id: comment.id, operation: .create, before: [:],
                          after: ["subject": comment.subjectLabel, "name": comment.name, "text": comment.text])
             try await audit.save(on: tx)
+            return .kept
         }
     }
+
+    /// The PostgreSQL advisory lock the consultation's sendings take in turn ("ORAMA" and 1).
+    static let sendingLock: Int64 = 0x4F_52_41_4D_41_01
 
     static let citizen = Actor(name: "πολίτης (δημόσια διαβούλευση)")
 

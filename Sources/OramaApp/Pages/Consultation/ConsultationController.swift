@@ -99,16 +99,15 @@ enum ConsultationController {
         case .success:
             return try await render(req, loaded, form: form, errors: errors, status: .unprocessableEntity)
         }
-        let network = req.clientAddress
-        let recent = try await req.repositories.publicComments.recent(email: comment.email, network: network, since: req.now.addingTimeInterval(-3600))
-        if recent.byAddress >= PublicComment.perAddressPerHour || recent.byNetwork >= PublicComment.perNetworkPerHour {
+        let token = APITokens.generate()
+        let sending = try await req.repositories.publicComments.submit(comment, token: token, network: req.clientAddress, programme: loaded.summary,
+                                                                        since: req.now.addingTimeInterval(-3600))
+        guard sending == .kept else {
             return try await render(req, loaded, form: form, errors: FieldErrors(),
                                     notice: l.t("Στάλθηκαν πολλά σχόλια σε λίγο χρόνο από αυτή τη διεύθυνση· δοκιμάστε ξανά σε μία ώρα.",
                                                 "Too many comments from this address in a short time; try again in an hour."),
                                     status: .tooManyRequests)
         }
-        let token = APITokens.generate()
-        try await req.repositories.publicComments.submit(comment, token: token, network: network, programme: loaded.summary)
         let link = AbsoluteURL.of(req, SiteURL.confirmComment(token: token).path)
         let mail = Mail(to: comment.email, subject: "Επιβεβαίωση σχολίου στη δημόσια διαβούλευση: \(loaded.programme.title)", body: """
             Λάβαμε το σχόλιό σας στη δημόσια διαβούλευση για το «\(loaded.programme.title)» (\(loaded.reference.organisation.name)).
