@@ -29,7 +29,7 @@ struct PublicPageCache: Middleware {
             if let kept = app.renderCache.lookup(Self.key(summary, today: today, url: url)) {
                 return request.eventLoop.makeSucceededFuture(Self.response(request, kept))
             }
-            return render(request, programmeID, today: today, next)
+            return render(request, programmeID, today: today, url: url, next)
         }
         // The board's trust ran out (or it never knew the programme): read the version again —
         // one small query, shared by the requests waiting for it — before rendering anything.
@@ -40,12 +40,12 @@ struct PublicPageCache: Middleware {
             if let summary, let kept = app.renderCache.lookup(Self.key(summary, today: today, url: url)) {
                 return request.eventLoop.makeSucceededFuture(Self.response(request, kept))
             }
-            return render(request, programmeID, today: today, next)
+            return render(request, programmeID, today: today, url: url, next)
         }
     }
 
     /// Runs the route and keeps what it answered, if a visitor's copy may be kept.
-    private func render(_ request: Request, _ programmeID: UUID, today: String, _ next: any Responder) -> EventLoopFuture<Response> {
+    private func render(_ request: Request, _ programmeID: UUID, today: String, url: String, _ next: any Responder) -> EventLoopFuture<Response> {
         let app = request.application
         return next.respond(to: request).flatMapThrowing { response in
             guard response.status == .ok, !response.headers.contains(name: .setCookie),
@@ -54,7 +54,7 @@ struct PublicPageCache: Middleware {
             // not those of this one connection or this one moment.
             let passing: Set<String> = ["content-length", "set-cookie", "date", "connection", "transfer-encoding", "content-encoding", "vary"]
             var headers = HTTPHeaders(response.headers.filter { !passing.contains($0.name.lowercased()) })
-            let key = Self.key(used, today: today, url: request.url.string)
+            let key = Self.key(used, today: today, url: url)
             if !headers.contains(name: .eTag) { headers.replaceOrAdd(name: .eTag, value: Self.tag(key)) }
             let type = headers.first(name: .contentType) ?? ""
             let textual = ["text/", "application/json", "application/xml", "image/svg"].contains { type.hasPrefix($0) }

@@ -97,19 +97,21 @@ enum RequestLimits {
 
 /// Answers an unsupported method with 405 and the methods allowed, and an over-long address
 /// with 414, before routing, sessions or anything else reads the request.
-struct RequestLimitsMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+/// Future-based, as `SecurityHeadersMiddleware`: it is the first of every request, a public
+/// page's kept copy included, and an async middleware would start a task for each.
+struct RequestLimitsMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         guard RequestLimits.methods.contains(request.method) else {
             let response = Response(status: .methodNotAllowed, body: .init(string: "405 – Η μέθοδος \(request.method.rawValue.prefix(20)) δεν υποστηρίζεται.\n"))
             response.headers.replaceOrAdd(name: .allow, value: RequestLimits.methods.map(\.rawValue).joined(separator: ", "))
             response.headers.contentType = .plainText
-            return response
+            return request.eventLoop.makeSucceededFuture(response)
         }
         guard request.url.string.utf8.count <= RequestLimits.maxURL else {
             let response = Response(status: .uriTooLong, body: .init(string: "414 – Η διεύθυνση είναι πολύ μεγάλη (έως \(RequestLimits.maxURL / 1024) KB).\n"))
             response.headers.contentType = .plainText
-            return response
+            return request.eventLoop.makeSucceededFuture(response)
         }
-        return try await next.respond(to: request)
+        return next.respond(to: request)
     }
 }
