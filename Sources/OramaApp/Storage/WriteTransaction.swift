@@ -18,55 +18,45 @@ import NIOConcurrencyHelpers
 /// `Busy.ConnectionLost` (503, tried again by `Busy.retrying` on a new connection), the lease
 /// goes back to the pool, which drops the closed connection, and the abandoned statement keeps
 /// nothing but its own memory.
+///
+/// On SQLite the transaction begins IMMEDIATE, taking the write lock at once, so a second
+/// writer waits for it within the busy timeout. Fluent's deferred BEGIN takes it only at the
+/// first write, and a transaction that has read before another committed cannot wait then:
+/// SQLite refuses it at once (SQLITE_BUSY_SNAPSHOT), which no timeout helps — two planners
+/// saving reference rows at one moment got a 503 where they should have waited.
 extension Database {
     func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         // Inside one already (a store called with another's transaction): the same, inline.
         if WriteTransaction.isOpen { return try await body(self) }
-        if self is any SQLiteDatabase { return try await sqliteWriteTransaction(body) }
-        guard self is any PostgresDatabase else {
+        let sqlite = self is any SQLiteDatabase
+        guard sqlite || self is any PostgresDatabase else {
             return try await WriteTransaction.$isOpen.withValue(true) { try await self.transaction(body) }
         }
         return try await withConnection { conn in
-            guard let sql = conn as? any SQLDatabase, let postgres = conn as? any PostgresDatabase else {
-                throw Busy.ConnectionLost()
+            guard let sql = conn as? any SQLDatabase else { throw Busy.ConnectionLost() }
+            // Each step as it is on SQLite; on PostgreSQL raced against the connection's close.
+            var closing: PostgresConnection? = nil
+            if !sqlite {
+                guard let postgres = conn as? any PostgresDatabase else { throw Busy.ConnectionLost() }
+                closing = try await postgres.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
             }
-            let connection = try await postgres.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
-            try await WriteTransaction.guarded(connection) { try await sql.raw("BEGIN").run() }
+            let connection = closing
+            @Sendable func step<R: Sendable>(_ run: @escaping @Sendable () async throws -> R) async throws -> R {
+                guard let connection else { return try await run() }
+                return try await WriteTransaction.guarded(connection, run)
+            }
+            try await step { try await sql.raw(sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run() }
             do {
-                let result = try await WriteTransaction.$isOpen.withValue(true) {
-                    try await WriteTransaction.guarded(connection) { try await body(conn) }
-                }
-                try await WriteTransaction.guarded(connection) { try await sql.raw("COMMIT").run() }
+                let result = try await WriteTransaction.$isOpen.withValue(true) { try await step { try await body(conn) } }
+                try await step { try await sql.raw("COMMIT").run() }
                 return result
             } catch {
                 if error is Busy.ConnectionLost {
                     conn.logger.notice("Η σύνδεση μιας συναλλαγής με την PostgreSQL έκλεισε στη μέση της· δεν αποθηκεύτηκε τίποτα από αυτήν.")
                 }
-                if !connection.isClosed {
-                    try? await WriteTransaction.guarded(connection) { try await sql.raw("ROLLBACK").run() }
+                if connection?.isClosed != true {
+                    try? await step { try await sql.raw("ROLLBACK").run() }
                 }
-                throw error
-            }
-        }
-    }
-}
-
-extension Database {
-    /// SQLite: the write lock taken at BEGIN (IMMEDIATE), so a second writer waits for it
-    /// within the busy timeout. Fluent's deferred BEGIN takes it only at the first write, and a
-    /// transaction that has read before another committed cannot wait then: SQLite refuses it at
-    /// once (SQLITE_BUSY_SNAPSHOT), which no timeout helps — two planners saving reference rows
-    /// at one moment got a 503 where they should have waited a few milliseconds.
-    fileprivate func sqliteWriteTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await withConnection { conn in
-            guard let sql = conn as? any SQLDatabase else { throw Busy.ConnectionLost() }
-            try await sql.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await WriteTransaction.$isOpen.withValue(true) { try await body(conn) }
-                try await sql.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await sql.raw("ROLLBACK").run()
                 throw error
             }
         }
