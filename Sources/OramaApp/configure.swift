@@ -102,6 +102,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
 
     app.renderCache = RenderCache()
     app.programmeSnapshots = ProgrammeSnapshots.fromEnvironment()
+    app.programmeSaveQueue = ProgrammeSaveQueue()
     // On PostgreSQL other servers' writes arrive as notices; a summary is re-read every
     // 30 s in case one was lost. On SQLite another process (a command beside the server)
     // sends none, so the public pages trust a version for one second.

@@ -107,8 +107,134 @@ enum StorageScenarios {
         }
     }
 
-    /// A save writes only what changed, audits it field by field and moves the counter on.
+    /// A save over the loaded programme (`save(_:over:actor:)`, what every editing page and
+    /// the API use) stores each kind of edit exactly: after each, the programme reads back as
+    /// edited. The edits touch every part `ProgrammeRows.Unchanged` leaves out when equal —
+    /// an action changed, moved, reordered, removed and added, an indicator's target and value,
+    /// a report added and replaced, the strategic plan — and the parts always compared.
+    static func saveOverBaseStoresEveryEdit(_ database: DatabaseChoice) async throws {
+        try await withApp(database) { app in
+            let seeded = try await DemoSeeder.seed(app.repositories)
+            let repository = ProgrammeRepository(db: app.db)
+            let actor = Actor(name: "Δοκιμαστής")
+            let today = CalendarDate(year: 2027, month: 1, day: 15)
+            // A time a Double holds exactly, as the database gives it back.
+            let recorded = Date(timeIntervalSince1970: 1_800_000_000.5)
+            var edits: [(String, (inout Programme) throws -> Void)] = []
+            edits.append(("the title of one action", { p in p.editAction(p.actions[5].id) { $0.title = "Ανάπλαση κεντρικής πλατείας «Β» φάση" } }))
+            edits.append(("a milestone and a funding line", { p in p.editAction(p.actions[6].id) {
+                $0.milestones.append(Milestone(id: UUID(), date: CalendarDate(year: 2028, month: 5, day: 31), title: "Παραλαβή", isDone: false))
+                $0.fundingLines.removeLast()
+            } }))
+            edits.append(("an action moved to another objective", { p in
+                let objective = try #require(p.objectives.last)
+                try p.moveAction(p.actions[0].id, toObjective: objective.id, at: 0)
+            }))
+            edits.append(("two actions swapped in their objective", { p in
+                let objective = try #require(p.objectives.first { $0.actions.count >= 2 })
+                try p.moveAction(objective.actions[1].id, toObjective: objective.id, at: 0)
+            }))
+            edits.append(("an action removed, its reports with it", { p in
+                let reported = try #require(p.progressUpdates.first?.actionID)
+                try p.remove(.action, reported)
+            }))
+            edits.append(("a new action", { p in
+                let objective = try #require(p.objectives.first)
+                var action = try #require(p.actions.first)
+                action.id = UUID(); action.title = "Νέα δράση"; action.milestones = []
+                p.editObjective(objective.id) { $0.actions.append(action) }
+                p.renumber()
+            }))
+            edits.append(("an indicator's target and a value", { p in
+                p.indicators[2].targets[2029] = 87.5
+                try p.recordMeasurement(indicatorID: p.indicators[3].id, period: ReportingPeriod(year: 2026), value: 12, note: "Μέτρηση",
+                                        by: "Υπάλληλος", at: recorded, today: today)
+            }))
+            edits.append(("two indicators swapped", { p in p.indicators.swapAt(0, 1) }))
+            edits.append(("a report made and one replaced", { p in
+                let actions = p.actions
+                for action in actions.prefix(2) {
+                    try p.recordProgress(actionID: action.id, period: ReportingPeriod(year: 2026, quarter: 4), status: .delayed,
+                                         physicalProgress: 40, spentToDate: Money(cents: 1_000_00), comment: "Καθυστέρηση λόγω αδειοδότησης",
+                                         milestonesDone: [], by: "Υπάλληλος", at: recorded, today: today,
+                                         reason: "Διόρθωση μετά από έλεγχο")
+                }
+            }))
+            edits.append(("the strategic plan and an axis", { p in
+                p.strategicPlan.criticalIssues.append("Λειψυδρία τους θερινούς μήνες")
+                p.axes[1].title = "Τοπική οικονομία και απασχόληση"
+            }))
+            for (name, edit) in edits {
+                let base = try #require(try await repository.load(seeded.programmeID))
+                var edited = base
+                try edit(&edited)
+                #expect(edited != base, "\(name): the edit changes the programme")
+                let next = try await repository.save(edited, over: base, actor: actor)
+                var expected = edited
+                expected.changeCounter = next
+                expected.progressUpdates.sort(by: ProgressUpdate.inOrderMade)
+                for i in expected.indicators.indices {
+                    expected.indicators[i].measurements.sort { ($0.period, $0.recordedAt) < ($1.period, $1.recordedAt) }
+                }
+                let stored = try #require(try await repository.load(seeded.programmeID))
+                #expect(stored == expected, "\(name): reads back as saved; differs in \(Self.differences(stored, expected))")
+            }
+        }
+    }
+
+    /// The parts in which two programmes differ, briefly.
+    static func differences(_ a: Programme, _ b: Programme) -> String {
+        var parts: [String] = []
+        if a.strategicPlan != b.strategicPlan { parts.append("strategicPlan") }
+        for (x, y) in zip(a.actions, b.actions) where x != y { parts.append("action \(x.code)/\(y.code) \(x.title == y.title ? "" : "title") \(x.milestones == y.milestones ? "" : "milestones")") }
+        if a.actions.count != b.actions.count { parts.append("actions \(a.actions.count) vs \(b.actions.count)") }
+        for (x, y) in zip(a.indicators, b.indicators) where x != y { parts.append("indicator \(x.code)/\(y.code)") }
+        if a.indicators.count != b.indicators.count { parts.append("indicators \(a.indicators.count) vs \(b.indicators.count)") }
+        let au = Set(a.progressUpdates), bu = Set(b.progressUpdates)
+        if au != bu { parts.append("reports \(au.subtracting(bu).map { "\($0.id) \($0.date) \($0.recordedAt.timeIntervalSince1970)" }) vs \(bu.subtracting(au).map { "\($0.id) \($0.date) \($0.recordedAt.timeIntervalSince1970)" })") }
+        else if a.progressUpdates != b.progressUpdates { parts.append("order of reports") }
+        if a.axes.map(\.title) != b.axes.map(\.title) { parts.append("axis titles") }
+        if parts.isEmpty { parts.append("the head: \(a.changeCounter) vs \(b.changeCounter)") }
+        return parts.prefix(6).joined(separator: "; ")
+    }
+
+    /// An edit of one action over the loaded programme reads none of the programme's tables
+    /// and writes that action's row alone: its cost does not grow with the programme.
+    /// Run on PostgreSQL, whose driver logs every statement through the handle's logger
+    /// (SQLite's logs a transaction's statements through its connection's own).
+    static func saveOverBaseTouchesOnlyTheEdit(_ database: DatabaseChoice) async throws {
+        try await withApp(database) { app in
+            let demo = KilelerDemo.build()
+            _ = try await DemoSeeder.seed(app.repositories)
+            let large = tenTimes(demo.programme)
+            try await ProgrammeRepository(db: app.db).create(large, actor: .system)
+
+            let counter = QueryCounter()
+            let counted = ProgrammeRepository(db: counter.database(on: app))
+            let base = try #require(try await ProgrammeRepository(db: app.db).load(large.id))
+            var edited = base
+            edited.editAction(base.actions[100].id) { $0.title = "Μόνο αυτή η δράση" }
+            _ = try await counted.save(edited, over: base, actor: Actor(name: "Δοκιμαστής"))
+            let statements = counter.sql
+            try #require(!statements.isEmpty, "the database's statements are logged")
+            let contents = ProgrammeReader.Table.allCases.map(\.rawValue)
+            let reads = statements.filter { sql in sql.uppercased().hasPrefix("SELECT") && contents.contains { sql.contains("\"\($0)\"") } }
+            let writes = statements.filter { sql in ["INSERT", "UPDATE", "DELETE"].contains { sql.uppercased().hasPrefix($0) } }
+            #expect(reads.isEmpty, "no table of the programme's contents is read: \(reads)")
+            #expect(writes.filter { $0.contains("\"actions\"") }.count == 1, "one action row written: \(writes)")
+            #expect(!writes.contains { sql in contents.contains { $0 != "actions" && sql.contains("\"\($0)\"") } }, "no other content row: \(writes)")
+            #expect(try await ProgrammeRepository(db: app.db).load(large.id)?.action(base.actions[100].id)?.title == "Μόνο αυτή η δράση")
+        }
+    }
+
+    /// A save writes only what changed, audits it field by field and moves the counter on,
+    /// the same whether it compares with the stored rows or with the programme it edited.
     static func saveAuditsAndCounts(_ database: DatabaseChoice) async throws {
+        try await saveAuditsAndCounts(database, overBase: false)
+        try await saveAuditsAndCounts(database, overBase: true)
+    }
+
+    static func saveAuditsAndCounts(_ database: DatabaseChoice, overBase: Bool) async throws {
         try await withApp(database) { app in
             let seeded = try await DemoSeeder.seed(app.repositories)
             let repository = ProgrammeRepository(db: app.db)
@@ -119,7 +245,9 @@ enum StorageScenarios {
                 $0.title = "Νέος τίτλος δράσης"
                 $0.fundingLines.append(FundingLine(sourceID: $0.fundingLines[0].sourceID, year: 2028, amount: Money(cents: 12_345)))
             }
-            let next = try await repository.save(programme, expecting: programme.changeCounter, actor: Actor(name: "Δοκιμαστής"))
+            let base = try #require(try await repository.load(seeded.programmeID))
+            let next = overBase ? try await repository.save(programme, over: base, actor: Actor(name: "Δοκιμαστής"))
+                                : try await repository.save(programme, expecting: programme.changeCounter, actor: Actor(name: "Δοκιμαστής"))
             #expect(next == programme.changeCounter + 1)
 
             let reloaded = try #require(try await repository.load(programme.id))
@@ -137,7 +265,8 @@ enum StorageScenarios {
             #expect(entries.contains { $0.entity == "fundingLine" && $0.operation == "create" })
 
             // Saving the unchanged programme writes no audit rows but still marks a version.
-            let idle = try await repository.save(reloaded, expecting: reloaded.changeCounter, actor: Actor(name: "Δοκιμαστής"))
+            let idle = overBase ? try await repository.save(reloaded, over: reloaded, actor: Actor(name: "Δοκιμαστής"))
+                                : try await repository.save(reloaded, expecting: reloaded.changeCounter, actor: Actor(name: "Δοκιμαστής"))
             #expect(idle == next + 1)
             #expect(try await AuditLog(db: app.db).count(programmeID: programme.id) == auditBefore + 2)
         }
@@ -222,6 +351,7 @@ struct SQLiteStorageTests {
     @Test("SQLite · κάθε μορφή προγράμματος διαβάζεται όπως αποθηκεύτηκε") func everyShapeReadsBack() async throws { try await StorageScenarios.everyShapeReadsBack(TestDatabase.sqliteFile()) }
     @Test("SQLite · σταθερός αριθμός ερωτημάτων, και για 10× πρόγραμμα") func fixedQueryCount() async throws { try await StorageScenarios.fixedQueryCount(TestDatabase.sqliteFile()) }
     @Test("SQLite · η αποθήκευση καταγράφεται και αυξάνει τον μετρητή") func saveAuditsAndCounts() async throws { try await StorageScenarios.saveAuditsAndCounts(TestDatabase.sqliteFile()) }
+    @Test("SQLite · κάθε είδος αλλαγής αποθηκεύεται όπως έγινε, με σύγκριση προς το αντίγραφο που άλλαξε") func saveOverBaseStoresEveryEdit() async throws { try await StorageScenarios.saveOverBaseStoresEveryEdit(TestDatabase.sqliteFile()) }
     @Test("SQLite · αποθήκευση από παλιό αντίγραφο απορρίπτεται") func staleSaveConflicts() async throws { try await StorageScenarios.staleSaveConflicts(TestDatabase.sqliteFile()) }
     @Test("SQLite · αποτυχημένη αποθήκευση δεν αφήνει ίχνη") func failedSaveRollsBack() async throws { try await StorageScenarios.failedSaveRollsBack(TestDatabase.sqliteFile()) }
     @Test("SQLite · τα δεδομένα επίδειξης μπαίνουν μία φορά") func demoIsIdempotent() async throws { try await StorageScenarios.demoIsIdempotentAndDurable(TestDatabase.sqliteFile()) }
@@ -234,6 +364,8 @@ struct PostgreSQLStorageTests {
     @Test("PostgreSQL · κάθε μορφή προγράμματος διαβάζεται όπως αποθηκεύτηκε") func everyShapeReadsBack() async throws { try await StorageScenarios.everyShapeReadsBack(TestDatabase.postgres()) }
     @Test("PostgreSQL · σταθερός αριθμός ερωτημάτων, και για 10× πρόγραμμα") func fixedQueryCount() async throws { try await StorageScenarios.fixedQueryCount(TestDatabase.postgres()) }
     @Test("PostgreSQL · η αποθήκευση καταγράφεται και αυξάνει τον μετρητή") func saveAuditsAndCounts() async throws { try await StorageScenarios.saveAuditsAndCounts(TestDatabase.postgres()) }
+    @Test("PostgreSQL · κάθε είδος αλλαγής αποθηκεύεται όπως έγινε, με σύγκριση προς το αντίγραφο που άλλαξε") func saveOverBaseStoresEveryEdit() async throws { try await StorageScenarios.saveOverBaseStoresEveryEdit(TestDatabase.postgres()) }
+    @Test("PostgreSQL · η αλλαγή μίας δράσης δεν διαβάζει ούτε γράφει τίποτε άλλο") func saveOverBaseTouchesOnlyTheEdit() async throws { try await StorageScenarios.saveOverBaseTouchesOnlyTheEdit(TestDatabase.postgres()) }
     @Test("PostgreSQL · αποθήκευση από παλιό αντίγραφο απορρίπτεται") func staleSaveConflicts() async throws { try await StorageScenarios.staleSaveConflicts(TestDatabase.postgres()) }
     @Test("PostgreSQL · αποτυχημένη αποθήκευση δεν αφήνει ίχνη") func failedSaveRollsBack() async throws { try await StorageScenarios.failedSaveRollsBack(TestDatabase.postgres()) }
     @Test("PostgreSQL · τα δεδομένα επίδειξης μπαίνουν μία φορά") func demoIsIdempotent() async throws { try await StorageScenarios.demoIsIdempotentAndDurable(TestDatabase.postgres()) }

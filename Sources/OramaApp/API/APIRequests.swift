@@ -95,23 +95,40 @@ enum APIRequests {
     /// (another action's report, another field), the change is applied again to the programme
     /// as it now is, under the same domain rules: writes to different parts never conflict;
     /// `change` itself refuses (409) when its own part changed. Returns the programme as saved.
+    /// A save that loses the race waits for its turn among this server's saves of the same
+    /// programme (`ProgrammeSaveQueue`), then applies its change to the programme as the save
+    /// before it left it (or as read again).
     static func save(_ req: Request, _ loaded: LoadedProgramme, applying change: (inout Programme) async throws -> Void) async throws -> Programme {
-        var base = loaded.programme
-        for _ in 0..<reapplications {
-            var programme = base
-            try await change(&programme)
-            if programme == base { return programme }
-            do {
-                programme.changeCounter = try await req.repositories.programmes.save(programme, expecting: base.changeCounter, actor: req.user!.actor)
-                return programme
-            } catch StorageError.conflict {
-                guard let newer = try await req.repositories.programmes.load(loaded.id) else {
+        if let saved = try await attempt(req, over: loaded.programme, change) { return saved }
+        let queue = req.application.programmeSaveQueue
+        return try await queue.inTurn(loaded.id) {
+            var base = queue.handedOver(loaded.id)
+            for _ in 1..<reapplications {
+                if base == nil { base = try await req.repositories.programmes.load(loaded.id) }
+                guard let current = base else {
                     throw UserFacingError.notFound(req.language.t("το πρόγραμμα", "the programme"), req.language)
                 }
-                base = newer
+                if let saved = try await attempt(req, over: current, change) {
+                    queue.handOver(saved)
+                    return saved
+                }
+                base = nil
             }
+            throw UserFacingError(status: .conflict, code: "conflict", reason: "Το πρόγραμμα αλλάζει συνεχώς από άλλους χρήστες· ξαναδιαβάστε το και δοκιμάστε πάλι.")
         }
-        throw UserFacingError(status: .conflict, code: "conflict", reason: "Το πρόγραμμα αλλάζει συνεχώς από άλλους χρήστες· ξαναδιαβάστε το και δοκιμάστε πάλι.")
+    }
+
+    /// `change` applied to `base` and saved over it; nil when someone else's save landed first.
+    private static func attempt(_ req: Request, over base: Programme, _ change: (inout Programme) async throws -> Void) async throws -> Programme? {
+        var programme = base
+        try await change(&programme)
+        if programme == base { return programme }
+        do {
+            programme.changeCounter = try await req.repositories.programmes.save(programme, over: base, actor: req.user!.actor)
+            return programme
+        } catch StorageError.conflict {
+            return nil
+        }
     }
 
     /// A report the domain refused (a locked or future period, a correction without a reason …),

@@ -107,9 +107,37 @@ public struct ProgrammeRepository: Sendable {
     /// Saves a changed programme. `expecting` is the change counter of the copy that was
     /// edited; if the stored programme has moved on since, nothing is written and
     /// `StorageError.conflict` is thrown. Returns the new change counter.
+    ///
+    /// Every row of the programme as stored is read and compared with the one wanted: the
+    /// save for a change whose starting point is not at hand (an import).
     @discardableResult
     public func save(_ programme: Programme, expecting counter: Int64, actor: Actor) async throws -> Int64 {
+        try await write(programme, expecting: counter, actor: actor) { tx in
+            (desired: ProgrammeRows(programme), stored: try await ProgrammeRows.load(programmeID: programme.id, on: tx))
+        }
+    }
+
+    /// Saves `programme`, an edit of `base` — the programme as loaded, at its change counter.
+    /// Every write to a programme's rows moves its counter on in the same transaction, so
+    /// while the counter still reads `base.changeCounter` the stored rows are `base`'s
+    /// (a load reads the counter before the rows: rows newer than their counter fail the
+    /// check and nothing is written). Only the parts that differ between the two are built
+    /// and compared (`ProgrammeRows.Unchanged`): an edit of one action costs its own rows, not
+    /// the whole programme's.
+    @discardableResult
+    public func save(_ programme: Programme, over base: Programme, actor: Actor) async throws -> Int64 {
+        guard programme.id == base.id else { throw StorageError.programmeNotFound(programme.id) }
+        return try await write(programme, expecting: base.changeCounter, actor: actor) { _ in
+            let unchanged = ProgrammeRows.Unchanged(base, programme)
+            return (desired: ProgrammeRows(programme, leaving: unchanged), stored: ProgrammeRows(base, leaving: unchanged))
+        }
+    }
+
+    private func write(_ programme: Programme, expecting counter: Int64, actor: Actor,
+                       rows: @escaping @Sendable (any Database) async throws -> (desired: ProgrammeRows, stored: ProgrammeRows)) async throws -> Int64 {
         let db = self.db
+        // The rows are built inside the transaction, afresh on each try: a model that has
+        // been written keeps that in its state.
         let next = try await Busy.retrying { try await db.writeTransaction { tx in
             // The write first: on SQLite the transaction takes the write lock (waiting for it)
             // before it reads, so it never holds a read snapshot another writer has outdated.
@@ -126,8 +154,7 @@ public struct ProgrammeRepository: Sendable {
                 try await row.update(on: tx)
                 audit.record(entity: "programme", id: programme.id, operation: .update, before: before, after: after)
             }
-            let stored = try await ProgrammeRows.load(programmeID: programme.id, on: tx)
-            let desired = ProgrammeRows(programme)
+            let (desired, stored) = try await rows(tx)
             Self.stamp(desired.actions, against: stored.actions, counter: next)
             try await Self.sync(desired: desired, stored: stored, on: tx, audit: &audit)
             try await audit.save(on: tx)

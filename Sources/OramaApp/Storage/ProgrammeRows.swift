@@ -51,9 +51,11 @@ struct ProgrammeRows {
 
     init() {}
 
-    init(_ p: Programme) {
+    /// The rows of `p`, leaving out those `unchanged` names: a save that knows the
+    /// programme as stored builds only the parts an edit touched, on both sides.
+    init(_ p: Programme, leaving unchanged: Unchanged = Unchanged()) {
         let pid = p.id
-        for (i, section) in p.strategicPlan.profileSections.enumerated() {
+        for (i, section) in p.strategicPlan.profileSections.enumerated() where !unchanged.strategicPlan {
             let s = ProfileSectionModel()
             s.id = section.id; s.programmeID = pid; s.position = i; s.title = section.title; s.body = section.body
             sections.append(s)
@@ -69,10 +71,12 @@ struct ProgrammeRows {
             s.id = DerivedID.make(pid, kind, i); s.programmeID = pid; s.kind = kind; s.position = i; s.text = text; s.axisID = axis
             statements.append(s)
         }
-        for (i, item) in p.strategicPlan.swot.enumerated() { statement(item.quadrant.rawValue, i, item.text) }
-        for (i, text) in p.strategicPlan.criticalIssues.enumerated() { statement("criticalIssue", i, text) }
-        for (i, text) in p.strategicPlan.guidingPrinciples.enumerated() { statement("principle", i, text) }
-        for (i, goal) in p.strategicPlan.strategicGoals.enumerated() { statement("goal", i, goal.text, axis: goal.axisID) }
+        if !unchanged.strategicPlan {
+            for (i, item) in p.strategicPlan.swot.enumerated() { statement(item.quadrant.rawValue, i, item.text) }
+            for (i, text) in p.strategicPlan.criticalIssues.enumerated() { statement("criticalIssue", i, text) }
+            for (i, text) in p.strategicPlan.guidingPrinciples.enumerated() { statement("principle", i, text) }
+            for (i, goal) in p.strategicPlan.strategicGoals.enumerated() { statement("goal", i, goal.text, axis: goal.axisID) }
+        }
 
         for (a, axis) in p.axes.enumerated() {
             let am = AxisModel()
@@ -88,14 +92,14 @@ struct ProgrammeRows {
                     om.id = objective.id; om.programmeID = pid; om.measureID = measure.id; om.position = o
                     om.title = objective.title; om.description = objective.description
                     objectives.append(om)
-                    for (x, action) in objective.actions.enumerated() {
+                    for (x, action) in objective.actions.enumerated() where !unchanged.actions.contains(action.id) {
                         append(action, objectiveID: objective.id, position: x, programmeID: pid)
                     }
                 }
             }
         }
 
-        for (i, indicator) in p.indicators.enumerated() {
+        for (i, indicator) in p.indicators.enumerated() where !unchanged.indicators.contains(indicator.id) {
             let m = IndicatorModel()
             m.id = indicator.id; m.programmeID = pid; m.position = i; m.code = indicator.code; m.name = indicator.name
             m.kind = indicator.kind.rawValue; m.unit = indicator.unit; m.direction = indicator.direction.rawValue
@@ -128,7 +132,7 @@ struct ProgrammeRows {
             locks.append(lock)
         }
 
-        for update in p.progressUpdates {
+        for update in p.progressUpdates where !unchanged.progressUpdates.contains(update.id) {
             let u = ProgressUpdateModel()
             u.id = update.id; u.programmeID = pid; u.actionID = update.actionID; u.date = update.date.iso
             u.status = update.status.rawValue; u.physicalProgress = update.physicalProgress; u.spentCents = update.spentToDate.cents
@@ -175,6 +179,60 @@ struct ProgrammeRows {
             ms.id = milestone.id; ms.programmeID = pid; ms.actionID = action.id; ms.position = i
             ms.date = milestone.date.iso; ms.title = milestone.title; ms.done = milestone.isDone
             milestones.append(ms)
+        }
+    }
+}
+
+extension ProgrammeRows {
+    /// The parts of a programme whose rows are the same in two versions of it, found by
+    /// comparing domain values: the strategic plan, and actions, indicators and progress
+    /// reports by id. Each part's rows are a function of exactly what is compared here (an
+    /// action's rows — its links, funding lines and milestones included — of the action, its
+    /// objective and its place; an indicator's, targets and values included, of the indicator
+    /// and its place), so leaving it out of both sides leaves out only rows that compare equal.
+    /// Axes, measures and objectives, a few dozen rows, are always compared row by row.
+    struct Unchanged: Sendable {
+        var strategicPlan = false
+        var actions: Set<UUID> = []
+        var indicators: Set<UUID> = []
+        var progressUpdates: Set<UUID> = []
+
+        init() {}
+
+        init(_ a: Programme, _ b: Programme) {
+            strategicPlan = a.strategicPlan == b.strategicPlan
+            actions = Self.same(Self.placedActions(a), Self.placedActions(b))
+            indicators = Self.same(a.indicators.enumerated().map { Placed(id: $1.id, parent: nil, position: $0, value: $1) },
+                                   b.indicators.enumerated().map { Placed(id: $1.id, parent: nil, position: $0, value: $1) })
+            progressUpdates = Self.same(a.progressUpdates.map { Placed(id: $0.id, parent: nil, position: 0, value: $0) },
+                                        b.progressUpdates.map { Placed(id: $0.id, parent: nil, position: 0, value: $0) })
+        }
+
+        /// A part with what its rows are built from besides itself.
+        struct Placed<Value: Hashable>: Hashable {
+            var id: UUID
+            var parent: UUID?
+            var position: Int
+            var value: Value
+        }
+
+        static func placedActions(_ p: Programme) -> [Placed<Action>] {
+            p.axes.flatMap(\.measures).flatMap(\.objectives).flatMap { objective in
+                objective.actions.enumerated().map { Placed(id: $1.id, parent: objective.id, position: $0, value: $1) }
+            }
+        }
+
+        /// The ids that occur once on each side with equal parts. An id that occurs twice on
+        /// a side is never left out: leaving it out would leave out both occurrences.
+        static func same<Value>(_ a: [Placed<Value>], _ b: [Placed<Value>]) -> Set<UUID> {
+            func once(_ parts: [Placed<Value>]) -> [UUID: Placed<Value>] {
+                var seen: [UUID: Placed<Value>] = [:], twice = Set<UUID>()
+                for part in parts where seen.updateValue(part, forKey: part.id) != nil { twice.insert(part.id) }
+                for id in twice { seen[id] = nil }
+                return seen
+            }
+            let left = once(a), right = once(b)
+            return Set(left.compactMap { id, part in right[id] == part ? id : nil })
         }
     }
 }

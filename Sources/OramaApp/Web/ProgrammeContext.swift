@@ -93,7 +93,7 @@ enum ProgrammeContext {
         var programme = loaded.programme
         try change(&programme)
         do {
-            try await req.repositories.programmes.save(programme, expecting: loaded.programme.changeCounter, actor: req.user!.actor)
+            try await req.repositories.programmes.save(programme, over: loaded.programme, actor: req.user!.actor)
         } catch StorageError.conflict {
             return .conflict
         }
