@@ -164,12 +164,25 @@ enum StorageScenarios {
                 p.strategicPlan.criticalIssues.append("Λειψυδρία τους θερινούς μήνες")
                 p.axes[1].title = "Τοπική οικονομία και απασχόληση"
             }))
+            let audit = AuditLog(db: app.db)
+            let milestoneAction = try #require(try await repository.load(seeded.programmeID)).actions[6].id
+            let milestoneActionCounter = try await repository.changedCounter(ofAction: milestoneAction)
             for (name, edit) in edits {
                 let base = try #require(try await repository.load(seeded.programmeID))
                 var edited = base
                 try edit(&edited)
                 #expect(edited != base, "\(name): the edit changes the programme")
+                let entriesBefore = try await audit.count(programmeID: base.id)
                 let next = try await repository.save(edited, over: base, actor: actor)
+                // Every row written says what changed in it: no row is rewritten as it was.
+                let written = try await audit.count(programmeID: base.id) - entriesBefore
+                #expect(written > 0, "\(name): audited")
+                let entries = try await audit.entries(programmeID: base.id, limit: written)
+                #expect(entries.allSatisfy { $0.changes != "{}" }, "\(name): \(entries.filter { $0.changes == "{}" }.map(\.entity))")
+                if name == "a milestone and a funding line" {
+                    // The action's own row did not change: nor does the counter its PATCH checks.
+                    #expect(try await repository.changedCounter(ofAction: milestoneAction) == milestoneActionCounter)
+                }
                 var expected = edited
                 expected.changeCounter = next
                 expected.progressUpdates.sort(by: ProgressUpdate.inOrderMade)

@@ -109,7 +109,8 @@ public struct ProgrammeRepository: Sendable {
     /// `StorageError.conflict` is thrown. Returns the new change counter.
     ///
     /// Every row of the programme as stored is read and compared with the one wanted: the
-    /// save for a change whose starting point is not at hand (an import).
+    /// save for a change whose starting point is not at hand (an office's table imported in
+    /// one transaction with its new reference rows, `OfficeImportStore`).
     @discardableResult
     public func save(_ programme: Programme, expecting counter: Int64, actor: Actor) async throws -> Int64 {
         try await write(programme, expecting: counter, actor: actor) { tx in
@@ -165,12 +166,14 @@ public struct ProgrammeRepository: Sendable {
     }
 
     /// Each action keeps the counter of the save that last changed it; a new or changed one
-    /// takes this save's.
+    /// takes this save's. The stored counter is carried over only when the stored row holds
+    /// one: a row built from the loaded programme (`save(_:over:)`) has none, and an unchanged
+    /// action then compares equal without it and is not written.
     static func stamp(_ desired: [ActionModel], against stored: [ActionModel], counter: Int64) {
         let old = Dictionary(stored.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
         for action in desired {
             guard let before = old[action.id!] else { action.changedCounter = counter; continue }
-            action.changedCounter = before.changedCounter
+            if let kept = before.$changedCounter.value { action.changedCounter = kept }
             if RowSnapshot.of(action) != RowSnapshot.of(before) { action.changedCounter = counter }
         }
     }
