@@ -196,12 +196,14 @@ public struct ProgressEntry: Sendable, Hashable {
     public var physicalProgress: Int
     public var spent: Money
     public var comment: String
-    public var milestonesDone: Set<UUID>
+    /// The milestones done once it is recorded; `nil` leaves them as the programme holds them
+    /// (the API's report, which does not speak of milestones, saved over whatever is stored then).
+    public var milestonesDone: Set<UUID>?
     /// Why a report of a period that has ended is corrected.
     public var reason: String?
 
     public init(period: ReportingPeriod, status: ProgressUpdate.Status, physicalProgress: Int, spent: Money, comment: String,
-                milestonesDone: Set<UUID>, reason: String?) {
+                milestonesDone: Set<UUID>?, reason: String?) {
         self.period = period
         self.status = status
         self.physicalProgress = physicalProgress
@@ -254,9 +256,10 @@ extension Programme {
                               today: today, reason: entry.reason)
     }
 
-    /// Records the progress of an action for a period (a correction needs a reason).
+    /// Records the progress of an action for a period (a correction needs a reason); with
+    /// `milestonesDone` the milestones done become those, without it they stay as they are.
     public mutating func recordProgress(actionID: UUID, period: ReportingPeriod, status: ProgressUpdate.Status, physicalProgress: Int,
-                                        spentToDate: Money, comment: String, milestonesDone: Set<UUID>, by: String, at: Date,
+                                        spentToDate: Money, comment: String, milestonesDone: Set<UUID>?, by: String, at: Date,
                                         today: CalendarDate, reason: String? = nil) throws {
         guard action(actionID) != nil else { throw EntryError.notFound }
         try admit(period, today: today)
@@ -268,8 +271,10 @@ extension Programme {
                                     physicalProgress: physicalProgress, spentToDate: spentToDate, comment: text, recordedBy: by, recordedAt: at)
         progressUpdates.removeAll { $0.id == update.id }
         progressUpdates.append(update)
-        editAction(actionID) { a in
-            for i in a.milestones.indices { a.milestones[i].isDone = milestonesDone.contains(a.milestones[i].id) }
+        if let milestonesDone {
+            editAction(actionID) { a in
+                for i in a.milestones.indices { a.milestones[i].isDone = milestonesDone.contains(a.milestones[i].id) }
+            }
         }
     }
 

@@ -88,6 +88,25 @@ import Testing
         #expect(f.programme.action(action.id)!.milestones[0].isDone)
     }
 
+    /// A report that does not speak of milestones (the API's) leaves them as the programme it is
+    /// recorded into holds them, even when they changed after the report was written.
+    @Test func aReportWithoutMilestonesKeepsThoseOfTheProgramme() throws {
+        var (f, action, _) = fixture()
+        let q3 = ReportingPeriod(year: 2025, quarter: 3)
+        let report = ProgressEntry(period: q3, status: .onTrack, physicalProgress: 40, spent: Money(euros: 300), comment: "",
+                                   milestonesDone: nil, reason: nil)
+        f.programme.editAction(action.id) { $0.milestones[0].isDone = true }
+        try f.programme.record(report, for: action.id, by: "Π", at: Date(), today: today)
+        #expect(f.programme.progressUpdate(of: action.id, in: q3)?.physicalProgress == 40)
+        #expect(f.programme.action(action.id)!.milestones[0].isDone)
+
+        f.programme.editAction(action.id) { $0.milestones[0].isDone = false }
+        var correction = report
+        correction.reason = "Διόρθωση της δαπάνης"
+        try f.programme.record(correction, for: action.id, by: "Π", at: Date(), today: today)
+        #expect(!f.programme.action(action.id)!.milestones[0].isDone)
+    }
+
     @Test func validatesEveryField() {
         var (f, action, indicator) = fixture()
         let q3 = ReportingPeriod(year: 2025, quarter: 3)

@@ -60,7 +60,7 @@ enum ActionsAPIController {
             entry = ProgressEntry(period: try FieldRules.quarter(input.period), status: try FieldRules.progressStatus(input.status),
                                   physicalProgress: input.physicalProgress,
                                   spent: try FieldRules.amount(Money(cents: input.spentCents), field: "spentCents", subject: "Η δαπάνη", english: "The spending"),
-                                  comment: try FieldRules.comment(input.comment ?? ""), milestonesDone: Set(action.milestones.filter(\.isDone).map(\.id)),
+                                  comment: try FieldRules.comment(input.comment ?? ""), milestonesDone: nil,
                                   reason: try FieldRules.reason(input.reason))
         } catch {
             throw UserFacingError.invalid(error)
