@@ -69,4 +69,29 @@ struct ProgrammeSaveQueueTests {
         #expect(queue.held == 0)
         #expect(try await queue.inTurn(id) { 7 } == 7)
     }
+
+    @Test("Όποιος περιμένει πέρα από το όριο παίρνει 503 χωρίς να αποθηκεύσει, και η σειρά συνεχίζει")
+    func aWaitHasALimit() async throws {
+        let queue = ProgrammeSaveQueue(), id = UUID()
+        let release = Flag(), lateRan = Flag()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            // The first holds the turn until the late one has given up.
+            group.addTask {
+                try await queue.inTurn(id) {
+                    while !release.value.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(1)) }
+                }
+            }
+            try await Task.sleep(for: .milliseconds(20))
+            await #expect(throws: Busy.Exhausted.self) {
+                try await queue.inTurn(id, waitingAtMost: .milliseconds(50)) { lateRan.value.withLock { $0 = true } }
+            }
+            release.value.withLock { $0 = true }
+            try await group.waitForAll()
+        }
+        #expect(!lateRan.value.withLock { $0 })
+        #expect(queue.held == 0)
+        // One whose turn comes in time is not given up by its timer afterwards.
+        #expect(try await queue.inTurn(id, waitingAtMost: .milliseconds(50)) { 7 } == 7)
+        #expect(queue.held == 0)
+    }
 }

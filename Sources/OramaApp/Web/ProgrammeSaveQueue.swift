@@ -19,30 +19,70 @@ import Vapor
 /// refused and the programme read again. The first try of every save takes no turn, so a
 /// save that meets nobody waits for nothing. Saves from other servers meet only the counter,
 /// which is what keeps them correct; this queue only saves work.
+///
+/// A save waits for its turn at most `waitLimit`: if the one before it never finishes (a
+/// statement that never answers), those behind it get 503 with Retry-After, nothing saved,
+/// instead of waiting with it for good.
 final class ProgrammeSaveQueue: Sendable {
+    private struct Waiting {
+        let ticket: UInt64
+        let turn: CheckedContinuation<Bool, Never>
+    }
+
     private struct Line {
-        var waiting: [CheckedContinuation<Void, Never>] = []
+        var waiting: [Waiting] = []
         var saved: Programme?
     }
 
+    /// How long a save waits for its turn before it is answered 503.
+    static let waitLimit: Duration = .seconds(30)
+
     /// Per programme someone holds the turn of: who waits, first come first served.
     private let lines = Mutex<[UUID: Line]>([:])
+    private let tickets = Mutex<UInt64>(0)
 
-    /// Runs `body` when no other body for `programmeID` runs in this process.
-    func inTurn<T>(_ programmeID: UUID, _ body: () async throws -> T) async throws -> T {
-        await withCheckedContinuation { (turn: CheckedContinuation<Void, Never>) in
+    /// Runs `body` when no other body for `programmeID` runs in this process; throws
+    /// `Busy.Exhausted` (503) without running it if the turn has not come within `limit`.
+    func inTurn<T>(_ programmeID: UUID, waitingAtMost limit: Duration = ProgrammeSaveQueue.waitLimit,
+                   _ body: () async throws -> T) async throws -> T {
+        let ticket = tickets.withLock { next in
+            next &+= 1
+            return next
+        }
+        let timer = Mutex<Task<Void, Never>?>(nil)
+        let given = await withCheckedContinuation { (turn: CheckedContinuation<Bool, Never>) in
             let now = lines.withLock { lines -> Bool in
                 guard lines[programmeID] != nil else {
                     lines[programmeID] = Line()
                     return true
                 }
-                lines[programmeID]!.waiting.append(turn)
+                lines[programmeID]!.waiting.append(Waiting(ticket: ticket, turn: turn))
                 return false
             }
-            if now { turn.resume() }
+            if now {
+                turn.resume(returning: true)
+                return
+            }
+            timer.withLock {
+                $0 = Task { [self] in
+                    guard (try? await Task.sleep(for: limit)) != nil else { return }
+                    giveUp(ticket, programmeID)
+                }
+            }
         }
+        timer.withLock { $0?.cancel() }
+        guard given else { throw Busy.Exhausted() }
         defer { done(programmeID) }
         return try await body()
+    }
+
+    /// The waiting save `ticket` leaves the line unserved, if its turn has not come yet.
+    private func giveUp(_ ticket: UInt64, _ programmeID: UUID) {
+        let turn = lines.withLock { lines -> CheckedContinuation<Bool, Never>? in
+            guard let index = lines[programmeID]?.waiting.firstIndex(where: { $0.ticket == ticket }) else { return nil }
+            return lines[programmeID]!.waiting.remove(at: index).turn
+        }
+        turn?.resume(returning: false)
     }
 
     /// Called by the holder of the turn: the programme as it has just been saved.
@@ -59,16 +99,16 @@ final class ProgrammeSaveQueue: Sendable {
 
     /// Hands the turn to the next in line, or frees it (and forgets the programme).
     private func done(_ programmeID: UUID) {
-        let next = lines.withLock { lines -> CheckedContinuation<Void, Never>? in
+        let next = lines.withLock { lines -> CheckedContinuation<Bool, Never>? in
             guard var line = lines[programmeID], !line.waiting.isEmpty else {
                 lines[programmeID] = nil
                 return nil
             }
             let first = line.waiting.removeFirst()
             lines[programmeID] = line
-            return first
+            return first.turn
         }
-        next?.resume()
+        next?.resume(returning: true)
     }
 
     /// How many programmes someone holds the turn of (for tests).
