@@ -25,7 +25,7 @@ import Vapor
 /// instead of waiting with it for good.
 final class ProgrammeSaveQueue: Sendable {
     private struct Waiting {
-        let ticket: UInt64
+        let ticket: UUID
         let turn: CheckedContinuation<Bool, Never>
     }
 
@@ -39,16 +39,12 @@ final class ProgrammeSaveQueue: Sendable {
 
     /// Per programme someone holds the turn of: who waits, first come first served.
     private let lines = Mutex<[UUID: Line]>([:])
-    private let tickets = Mutex<UInt64>(0)
 
     /// Runs `body` when no other body for `programmeID` runs in this process; throws
     /// `Busy.Exhausted` (503) without running it if the turn has not come within `limit`.
     func inTurn<T>(_ programmeID: UUID, waitingAtMost limit: Duration = ProgrammeSaveQueue.waitLimit,
                    _ body: () async throws -> T) async throws -> T {
-        let ticket = tickets.withLock { next in
-            next &+= 1
-            return next
-        }
+        let ticket = UUID()
         let timer = Mutex<Task<Void, Never>?>(nil)
         let given = await withCheckedContinuation { (turn: CheckedContinuation<Bool, Never>) in
             let now = lines.withLock { lines -> Bool in
@@ -77,7 +73,7 @@ final class ProgrammeSaveQueue: Sendable {
     }
 
     /// The waiting save `ticket` leaves the line unserved, if its turn has not come yet.
-    private func giveUp(_ ticket: UInt64, _ programmeID: UUID) {
+    private func giveUp(_ ticket: UUID, _ programmeID: UUID) {
         let turn = lines.withLock { lines -> CheckedContinuation<Bool, Never>? in
             guard let index = lines[programmeID]?.waiting.firstIndex(where: { $0.ticket == ticket }) else { return nil }
             return lines[programmeID]!.waiting.remove(at: index).turn
